@@ -1,0 +1,9 @@
+"""Root conftest: loads the harness plugin, the evidence recorder, staging mode and every step definition."""
+
+pytest_plugins = [
+    "harness.plugin",
+    "harness.evidence.plugin",
+    "harness.staging.plugin",
+    "steps",
+    "steps.rollout",
+]

@@ -1,0 +1,1 @@
+"""Evidence recorder (pytest plugin). Filled in by the evidence work."""

@@ -1,0 +1,1 @@
+"""Staging mode: real base URL, read-only guard, login helper."""

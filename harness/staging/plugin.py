@@ -1,0 +1,1 @@
+"""Staging-mode pytest plugin (placeholder until the staging work lands)."""

@@ -1,0 +1,1 @@
+"""Step definitions, grouped by domain; importing this package registers them all."""

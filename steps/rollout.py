@@ -1,0 +1,1 @@
+"""Rollout and rollback step definitions (placeholder until the rollout work lands)."""
