@@ -1,0 +1,35 @@
+"""Care team help "Can’t find your care team?" (`/new-message/care-team-help/`)."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from playwright.sync_api import Locator
+
+from pages import paths
+from pages.base import BasePage
+
+
+class CareTeamHelpPage(BasePage):
+    h1_text = "Can’t find your care team?"
+    title_text = "Care Team Help - Start Message | Veterans Affairs"
+    path = paths.CARE_TEAM_HELP
+
+    def expect_loaded(self) -> Self:
+        super().expect_loaded()
+        return self
+
+    def update_contact_list_link(self) -> Locator:
+        return self.page.get_by_test_id("update-contact-list-link")
+
+    def name_change_link(self) -> Locator:
+        return self.page.get_by_test_id("name-change-link")
+
+    def update_contact_list(self):
+        from pages.contact_list import ContactListPage
+
+        self.update_contact_list_link().click()
+        return ContactListPage(self.page).expect_loaded()
+
+    def content_text(self) -> str:
+        return " ".join((self.page.locator("main, body").first.inner_text() or "").split())

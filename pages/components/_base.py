@@ -1,0 +1,32 @@
+"""What every component wrapper shares: the host locator and attribute-safe CSS strings."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator
+
+
+def css_string(value: str) -> str:
+    """Quote `value` for a CSS attribute selector (names carry quotes and curly apostrophes)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class VaComponent:
+    """A VA web component addressed by its host element."""
+
+    def __init__(self, host: Locator) -> None:
+        self.host = host
+
+    def attribute(self, name: str) -> str | None:
+        return self.host.get_attribute(name)
+
+    def rum_action_name(self) -> str | None:
+        """The Datadog RUM click-action name the element carries."""
+        return self.host.get_attribute("data-dd-action-name")
+
+    def error_text(self) -> str:
+        """The validation error the component shows, '' when none (shadow `.usa-error-message`)."""
+        error = self.host.locator(".usa-error-message")
+        return error.first.text_content() or "" if error.count() else ""
+
+    def error_message(self) -> Locator:
+        return self.host.locator(".usa-error-message").first

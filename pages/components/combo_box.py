@@ -1,0 +1,60 @@
+"""`va-combo-box`: a USWDS combo box in the shadow root (input `#options`, list `#options--list`).
+
+The shadow `select.usa-combo-box__select` mirrors the options the app slotted in; the visible list is
+built only while open, so reading "what is offered" uses the select and choosing uses the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator
+
+from pages.components._base import VaComponent
+
+# Option texts may carry a tab and "(<short system>)" after the team name (opt-group layout).
+_SYSTEM_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def team_name_from_option(text: str) -> str:
+    return _SYSTEM_SUFFIX.sub("", text.split("\t")[0]).strip()
+
+
+class VaComboBox(VaComponent):
+    def input(self) -> Locator:
+        return self.host.get_by_role("combobox")
+
+    def _select_options(self) -> Locator:
+        return self.host.locator("select option")
+
+    def option_texts(self) -> list[str]:
+        """Texts of every selectable option (empty placeholders left out)."""
+        self.input().wait_for()
+        texts = self._select_options().evaluate_all(
+            "els => els.filter(o => o.value !== '' && !o.disabled).map(o => o.textContent)"
+        )
+        return [t for t in texts if t.strip()]
+
+    def option_names(self) -> list[str]:
+        return [team_name_from_option(t) for t in self.option_texts()]
+
+    def list_option(self, name: str) -> Locator:
+        return self.host.get_by_role("option", name=re.compile(rf"^{re.escape(name)}(\s|$)"))
+
+    def choose(self, name: str) -> None:
+        """Type the care team's name and pick it from the filtered list, as a person does."""
+        self.input().fill(name)
+        self.list_option(name).first.click()
+
+    def type_and_choose_with_keyboard(self, name: str) -> None:
+        self.input().focus()
+        self.input().press_sequentially(name)
+        self.list_option(name).first.wait_for()
+        self.input().press("ArrowDown")
+        self.host.page.keyboard.press("Enter")
+
+    def typed_text(self) -> str:
+        return self.input().input_value()
+
+    def label_text(self) -> str:
+        return (self.host.locator("label").first.text_content() or "").strip()

@@ -1,0 +1,58 @@
+"""`va-radio` with `va-radio-option` children (options are light DOM; the group's legend and error are
+in the va-radio shadow root)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator
+
+from pages.components._base import VaComponent, css_string
+
+
+class VaRadio(VaComponent):
+    def _options(self) -> Locator:
+        return self.host.locator("va-radio-option")
+
+    def option(self, label: str) -> Locator:
+        return self.host.locator(f"va-radio-option[label={css_string(label)}]")
+
+    def option_by_value(self, value: str) -> Locator:
+        return self.host.locator(f"va-radio-option[value={css_string(value)}]")
+
+    def radio(self, label: str) -> Locator:
+        """The native radio input of one option (what assistive tech and the keyboard reach)."""
+        return self.option(label).get_by_role("radio")
+
+    def radios(self) -> Locator:
+        return self._options().get_by_role("radio")
+
+    def _wait_for_options(self) -> None:
+        self._options().first.wait_for()
+
+    def labels(self) -> list[str]:
+        self._wait_for_options()
+        return self._options().evaluate_all("els => els.map(e => e.getAttribute('label') || '')")
+
+    def descriptions(self) -> list[str]:
+        self._wait_for_options()
+        return self._options().evaluate_all("els => els.map(e => e.getAttribute('description') || '')")
+
+    def values(self) -> list[str]:
+        self._wait_for_options()
+        return self._options().evaluate_all("els => els.map(e => e.getAttribute('value') || '')")
+
+    def choose(self, label: str) -> None:
+        # The input sits off-screen (USWDS); a person clicks the tile's label.
+        self.option(label).locator("label").click()
+
+    def choose_by_value(self, value: str) -> None:
+        self.option_by_value(value).locator("label").click()
+
+    def checked_label(self) -> str | None:
+        checked = self._options().filter(has=self.host.locator("input:checked"))
+        return checked.first.get_attribute("label") if checked.count() else None
+
+    def legend(self) -> Locator:
+        return self.host.locator("legend")
+
+    def label(self) -> str | None:
+        return self.host.get_attribute("label")

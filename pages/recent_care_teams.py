@@ -1,0 +1,55 @@
+"""Recent care teams (`/new-message/recent/`): at most four teams plus "A different care team"."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pages import paths
+from pages.base import BasePage
+from pages.components import VaLinkAction, VaRadio
+
+DIFFERENT_CARE_TEAM = "A different care team"
+
+
+class RecentCareTeamsPage(BasePage):
+    h1_text = "Care teams you recently sent messages to"
+    title_text = "Recently Messaged Care Teams - Start Message | Veterans Affairs"
+    path = paths.RECENT_CARE_TEAMS
+
+    def expect_loaded(self) -> Self:
+        super().expect_loaded()
+        return self
+
+    def radio_group(self) -> VaRadio:
+        return VaRadio(self.page.get_by_test_id("recent-care-teams-radio-group"))
+
+    def care_team_options(self) -> list[str]:
+        """Names of the recent care teams offered (the "A different care team" option left out)."""
+        return [label for label in self.radio_group().labels() if label != DIFFERENT_CARE_TEAM]
+
+    def care_system_descriptions(self) -> list[str]:
+        return [d for d in self.radio_group().descriptions() if d]
+
+    def option_labels(self) -> list[str]:
+        return self.radio_group().labels()
+
+    def choose_care_team(self, name: str) -> None:
+        self.radio_group().choose(name)
+
+    def choose_different_care_team(self) -> None:
+        self.radio_group().choose(DIFFERENT_CARE_TEAM)
+
+    def continue_link(self) -> VaLinkAction:
+        return VaLinkAction(self.page.get_by_test_id("recent-care-teams-continue-button"))
+
+    def continue_(self):
+        from pages.app import wait_for_flow_page
+
+        self.continue_link().click()
+        return wait_for_flow_page(self.page)
+
+    def continue_without_choosing(self) -> None:
+        self.continue_link().click()
+
+    def error_text(self) -> str:
+        return self.radio_group().error_text()

@@ -1,0 +1,120 @@
+"""Select care team (`/new-message/select-care-team/`): care system chooser + care-team combo box."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from playwright.sync_api import Locator
+
+from pages import paths
+from pages.base import BasePage
+from pages.components import VaComboBox, VaLinkAction, VaRadio, VaSelect
+
+CANT_FIND_LINK_TEXT = "Learn what to do if you can’t find your care team"
+CONTACT_LIST_LINK_TEXT = "Update your contact list"
+
+
+class SelectCareTeamPage(BasePage):
+    h1_text = "Select care team"
+    title_text = "Select Care Team - Start Message | Veterans Affairs"
+    path = paths.SELECT_CARE_TEAM
+
+    def expect_loaded(self) -> Self:
+        super().expect_loaded()
+        return self
+
+    # --- care system -----------------------------------------------------------------------
+    def care_system_radio(self) -> VaRadio:
+        # 2-5 systems; the RUM-tracked radio group (release plan "Care System Radio button")
+        return VaRadio(self.page.locator('va-radio[name="va-health-care-system"]'))
+
+    def care_system_select(self) -> VaSelect:
+        return VaSelect(self.page.get_by_test_id("care-system-select"))
+
+    def care_system_chooser(self) -> Literal["radio", "select", "none"]:
+        """How the page lets the patient choose a care system (waits for the combo box first)."""
+        self.care_team_combo_box().input().wait_for()
+        if self.care_system_radio().host.count():
+            return "radio"
+        if self.care_system_select().host.count():
+            return "select"
+        return "none"
+
+    def care_system_options(self) -> list[str]:
+        chooser = self.care_system_chooser()
+        if chooser == "radio":
+            return self.care_system_radio().labels()
+        if chooser == "select":
+            return self.care_system_select().option_texts()
+        return []
+
+    def care_system_radio_option(self, vha_id: str) -> Locator:
+        return self.page.get_by_test_id(f"care-system-{vha_id}")
+
+    def choose_care_system(self, name: str) -> None:
+        chooser = self.care_system_chooser()
+        if chooser == "radio":
+            self.care_system_radio().choose(name)
+        elif chooser == "select":
+            self.care_system_select().choose_label(name)
+        else:
+            raise AssertionError(f"no care system chooser on the page to choose {name!r}")
+
+    def chosen_care_system(self) -> str | None:
+        chooser = self.care_system_chooser()
+        if chooser == "radio":
+            return self.care_system_radio().checked_label()
+        if chooser == "select":
+            select = self.care_system_select().control()
+            return select.evaluate("s => s.value ? s.options[s.selectedIndex].textContent.trim() : null")
+        return None
+
+    # --- care team -------------------------------------------------------------------------
+    def care_team_combo_box(self) -> VaComboBox:
+        return VaComboBox(self.page.get_by_test_id("compose-recipient-combobox"))
+
+    def care_team_options(self) -> list[str]:
+        return self.care_team_combo_box().option_names()
+
+    def choose_care_team(self, name: str) -> None:
+        self.care_team_combo_box().choose(name)
+
+    def chosen_care_team(self) -> str:
+        return self.care_team_combo_box().typed_text()
+
+    def care_team_error(self) -> Locator:
+        return self.care_team_combo_box().error_message()
+
+    # --- links and continue ----------------------------------------------------------------
+    def cant_find_care_team_link(self) -> Locator:
+        return self.page.get_by_role("link", name=CANT_FIND_LINK_TEXT)
+
+    def update_contact_list_link(self) -> Locator:
+        return self.page.get_by_role("link", name=CONTACT_LIST_LINK_TEXT, exact=True)
+
+    def open_care_team_help(self):
+        from pages.care_team_help import CareTeamHelpPage
+
+        self.cant_find_care_team_link().click()
+        return CareTeamHelpPage(self.page).expect_loaded()
+
+    def update_contact_list(self):
+        from pages.contact_list import ContactListPage
+
+        self.update_contact_list_link().click()
+        return ContactListPage(self.page).expect_loaded()
+
+    def continue_link(self) -> VaLinkAction:
+        return VaLinkAction(self.page.get_by_test_id("continue-button"))
+
+    def continue_(self):
+        from pages.app import wait_for_flow_page
+
+        self.continue_link().click()
+        return wait_for_flow_page(self.page)
+
+    def continue_without_choosing(self) -> None:
+        self.continue_link().click()
+
+    def blocked_alert(self) -> Locator:
+        return self.page.get_by_test_id("blocked-triage-group-alert")

@@ -1,0 +1,104 @@
+"""Start message (`/new-message/start-message/`): the curated compose form."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from playwright.sync_api import Locator
+
+from pages import paths
+from pages.base import BasePage
+from pages.components import VaAlert, VaButton, VaModal, VaSelect, VaTextarea, VaTextInput
+
+SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
+
+
+class ComposeForm(BasePage):
+    """Fields and buttons shared by the curated and the legacy compose pages."""
+
+    def category(self) -> VaSelect:
+        return VaSelect(self.page.get_by_test_id("compose-message-categories"))
+
+    def subject(self) -> VaTextInput:
+        return VaTextInput(self.page.get_by_test_id("message-subject-field"))
+
+    def body(self) -> VaTextarea:
+        return VaTextarea(self.page.get_by_test_id("message-body-field"))
+
+    def choose_category(self, label: str) -> None:
+        """`label` is the category's short label, e.g. "General" or "Medication"."""
+        self.category().choose_label_starting(f"{label}:")
+
+    def category_options(self) -> list[str]:
+        return self.category().option_texts()
+
+    def write(self, subject: str, body: str) -> None:
+        self.subject().fill(subject)
+        self.body().fill(body)
+
+    def send_button(self) -> VaButton:
+        return VaButton(self.page.get_by_test_id("send-button"))
+
+    def send(self) -> None:
+        self.send_button().click()
+
+    def save_draft_button(self) -> Locator:
+        return self.page.get_by_test_id("save-draft-button")
+
+    def save_draft(self) -> None:
+        self.save_draft_button().click()
+
+    def delete_draft_button(self) -> Locator:
+        return self.page.get_by_test_id("delete-draft-button")
+
+    def delete_draft(self) -> None:
+        self.delete_draft_button().locator("button").or_(self.delete_draft_button()).first.click()
+
+    def draft_saved_notice(self) -> Locator:
+        # note the reference's `data-test-id` (not data-testid) on this alert
+        return self.page.locator('[data-test-id="save-alert-message"]')
+
+    def success_alert(self) -> VaAlert:
+        return self.alert_with_status("success")
+
+    def error_alert(self) -> VaAlert:
+        return self.alert_with_status("error")
+
+    def leave_page_modal(self) -> VaModal:
+        return VaModal(self.page.get_by_test_id("navigation-warning-modal"))
+
+    def leave_modal_button(self, which: str) -> Locator:
+        testid = {"primary": "route-guard-primary-button", "secondary": "route-guard-secondary-button"}[which]
+        return self.page.get_by_test_id(testid)
+
+    def field_errors(self) -> Locator:
+        return self.page.locator(".usa-error-message")
+
+    def sending_indicator(self) -> Locator:
+        return self.page.get_by_test_id("sending-indicator")
+
+
+class StartMessagePage(ComposeForm):
+    h1_text = "Start message"
+    title_text = "Start message  | Veterans Affairs"
+    path = paths.START_MESSAGE
+
+    def expect_loaded(self) -> Self:
+        super().expect_loaded()
+        return self
+
+    def recipient_title(self) -> Locator:
+        """`<care system> - <care team>` under "To"."""
+        return self.page.get_by_test_id("compose-recipient-title")
+
+    def recipient_text(self) -> str:
+        return " ".join((self.recipient_title().text_content() or "").split())
+
+    def select_different_care_team_link(self) -> Locator:
+        return self.page.get_by_role("link", name=SELECT_DIFFERENT_TEAM_TEXT)
+
+    def select_different_care_team(self):
+        from pages.select_care_team import SelectCareTeamPage
+
+        self.select_different_care_team_link().click()
+        return SelectCareTeamPage(self.page).expect_loaded()
