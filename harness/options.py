@@ -1,0 +1,113 @@
+"""Command-line options of the harness and the settings read from them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ENV_MOCK = "mock"
+ENV_STAGING = "staging"
+DEFECTS_ENV = "HARNESS_DEFECTS"  # comma-separated defect names; how `make selftest` passes them to workers
+
+
+def add_options(parser: pytest.Parser) -> None:
+    group = parser.getgroup("harness", "SM release-gate harness")
+    group.addoption(
+        "--browser-path",
+        default=None,
+        help="Chromium executable (default: $CHROMIUM_PATH, then /usr/bin/chromium, then Playwright's own).",
+    )
+    group.addoption(
+        "--env",
+        dest="harness_env",
+        choices=[ENV_MOCK, ENV_STAGING],
+        default=ENV_MOCK,
+        help="mock: start the mock server per worker (default). staging: run @staging_safe scenarios "
+        "against --base-url.",
+    )
+    group.addoption("--seed", type=int, default=None, help="Run seed (default: today's date, YYYYMMDD).")
+    group.addoption(
+        "--storage-state",
+        default=None,
+        help="Playwright storage state (signed-in cookies) applied to every context; for staging.",
+    )
+    group.addoption(
+        "--allow-send",
+        action="store_true",
+        default=False,
+        help="Staging: allow scenarios to send real messages (to --test-care-team only).",
+    )
+    group.addoption("--test-care-team", default=None, help="Staging: the care team test messages may go to.")
+    group.addoption(
+        "--seed-defect",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=f"Switch on a seeded defect of the stand-in (mocks/defects.py) in every scenario's session; "
+        f"repeatable. Also read from ${DEFECTS_ENV}.",
+    )
+    group.addoption(
+        "--bdd-dry-run",
+        action="store_true",
+        default=False,
+        help="Parse the features and list undefined steps, unused step definitions and unknown tags, "
+        "without starting a browser; exit non-zero on any.",
+    )
+
+
+@dataclass(frozen=True)
+class HarnessOptions:
+    env: str
+    base_url: str | None
+    browser_path: str | None
+    storage_state: Path | None
+    allow_send: bool
+    test_care_team: str | None
+    defects: tuple[str, ...]
+    dry_run: bool
+
+    @property
+    def staging(self) -> bool:
+        return self.env == ENV_STAGING
+
+
+def read_options(config: pytest.Config) -> HarnessOptions:
+    defects = list(config.getoption("seed_defect") or [])
+    defects += [name.strip() for name in os.environ.get(DEFECTS_ENV, "").split(",") if name.strip()]
+    storage_state = config.getoption("storage_state")
+    return HarnessOptions(
+        env=config.getoption("harness_env"),
+        base_url=config.getoption("base_url", default=None),
+        browser_path=config.getoption("browser_path"),
+        storage_state=Path(storage_state) if storage_state else None,
+        allow_send=bool(config.getoption("allow_send")),
+        test_care_team=config.getoption("test_care_team"),
+        defects=tuple(dict.fromkeys(defects)),
+        dry_run=bool(config.getoption("bdd_dry_run")),
+    )
+
+
+def validate(options: HarnessOptions) -> None:
+    """Fail fast, before any browser starts, on options that cannot work together."""
+    if options.staging and not options.base_url:
+        raise pytest.UsageError("--env staging needs --base-url URL (e.g. https://staging.va.gov).")
+    if options.staging and options.defects:
+        raise pytest.UsageError("--seed-defect only works against the mock (--env mock).")
+    if options.storage_state is not None and not options.storage_state.is_file():
+        raise pytest.UsageError(f"--storage-state {options.storage_state}: no such file.")
+    if options.allow_send and not options.test_care_team:
+        raise pytest.UsageError("--allow-send needs --test-care-team NAME: the only team it may send to.")
+    if options.defects:
+        from mocks.defects import DEFECTS  # the mock's catalogue is the one source of defect names
+
+        unknown = [name for name in options.defects if name not in DEFECTS]
+        if unknown:
+            raise pytest.UsageError(
+                f"unknown seeded defect(s) {', '.join(unknown)}; known: {', '.join(sorted(DEFECTS))}"
+            )
+
+
+OPTIONS_KEY = pytest.StashKey[HarnessOptions]()

@@ -1,0 +1,229 @@
+"""The harness's pytest plugin: .feature collection, tags, options, seeds, browser, mock and a11y fixtures.
+
+Loaded from the root conftest.py. Fixture contract: docs/CONTRACTS.md §5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from harness import browser as browser_choice
+from harness import dry_run, seeds, tags
+from harness.feature_collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
+from harness.mock_server import WorkerMock, start_worker_mock
+from harness.options import OPTIONS_KEY, HarnessOptions, add_options, read_options, validate
+
+STAGING_SAFE = "staging_safe"
+
+
+# ---------------------------------------------------------------- configuration
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_options(parser)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    tags.register_markers(config)
+    config.stash[REQUIREMENTS_KEY] = tags.load_requirements(config.rootpath)
+    options = read_options(config)
+    validate(options)
+    config.stash[OPTIONS_KEY] = options
+    if config.getoption("seed") is None:
+        # Set on the controller; xdist hands its options to the workers, so all share one run seed.
+        config.option.seed = seeds.default_run_seed()
+    # pytest-playwright registers its own `base_url` fixture after the conftests load, which would
+    # shadow ours (mock URL by default). Its --base-url option stays; we read it ourselves.
+    fallback = config.pluginmanager.get_plugin("playwright-base-url")
+    if fallback is not None:
+        config.pluginmanager.unregister(fallback)
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    options = config.stash[OPTIONS_KEY]
+    seed = config.getoption("seed")
+    lines = [f"harness: run seed {seed} (rerun with --seed {seed}); env {options.env}"]
+    if options.defects:
+        lines.append(f"harness: seeded defects on: {', '.join(options.defects)}")
+    return lines
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    options = session.config.stash[OPTIONS_KEY]
+    is_worker = hasattr(session.config, "workerinput")
+    if options.staging and not options.dry_run and not is_worker:
+        check_reachable(options.base_url or "")
+
+
+def check_reachable(url: str) -> None:
+    """Staging runs stop before any browser starts when the target does not answer."""
+    try:
+        httpx.get(url, timeout=15, follow_redirects=True)
+    except httpx.HTTPError as error:
+        raise pytest.UsageError(
+            f"--base-url {url} is not reachable ({error.__class__.__name__}: {error}). "
+            "Check the URL, VPN and that staging is up."
+        ) from None
+
+
+# ---------------------------------------------------------------- collection and tags
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if is_feature_file(file_path):
+        return FeatureFile.from_parent(parent, path=file_path)
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_bdd_apply_tag(tag: str, function: Any) -> Any:
+    # `@req:X` is not a valid marker name; it becomes `req("X")` (the evidence recorder reads the id).
+    return tags.mark_for(tag)(function)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.stash[OPTIONS_KEY].staging:
+        return
+    # Against staging only read-only scenarios run; everything else needs the mock's control plane.
+    kept = [item for item in items if item.get_closest_marker(STAGING_SAFE) is not None]
+    deselected = [item for item in items if item.get_closest_marker(STAGING_SAFE) is None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> bool | None:
+    if not session.config.stash[OPTIONS_KEY].dry_run:
+        return None
+    if dry_run.report(session):
+        session.testsfailed += 1  # pytest derives the exit status (1) from this after the loop
+    return True
+
+
+# ---------------------------------------------------------------- failures
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    failed = [
+        report
+        for key in ("failed", "error")
+        for report in terminalreporter.stats.get(key, [])
+        if getattr(report, "nodeid", "")
+    ]
+    if not failed:
+        return
+    seed = config.getoption("seed")
+    terminalreporter.section("rerun failed scenarios")
+    for nodeid in dict.fromkeys(report.nodeid for report in failed):
+        terminalreporter.write_line(seeds.rerun_command(nodeid, seed))
+
+
+# ---------------------------------------------------------------- fixtures: seeds and options
+
+
+@pytest.fixture(scope="session")
+def harness_options(pytestconfig: pytest.Config) -> HarnessOptions:
+    return pytestconfig.stash[OPTIONS_KEY]
+
+
+@pytest.fixture(scope="session")
+def run_seed(pytestconfig: pytest.Config) -> int:
+    return int(pytestconfig.getoption("seed"))
+
+
+@pytest.fixture
+def scenario_seed(run_seed: int, request: pytest.FixtureRequest) -> int:
+    return seeds.scenario_seed(run_seed, request.node.nodeid)
+
+
+@pytest.fixture(autouse=True)
+def faker_seed(scenario_seed: int) -> int:
+    """Faker's pytest `faker` fixture reseeds itself with this per scenario."""
+    return scenario_seed
+
+
+# ---------------------------------------------------------------- fixtures: mock
+
+
+@pytest.fixture(scope="session")
+def mock_server(harness_options: HarnessOptions) -> Iterator[WorkerMock]:
+    """One mock per xdist worker (session scope runs once per worker process)."""
+    if harness_options.staging:
+        pytest.fail(
+            "This scenario needs the mock server (profiles, toggles, faults), which does not exist with "
+            "--env staging. Tag it @mock_only, not @staging_safe.",
+            pytrace=False,
+        )
+    # --base-url in mock mode attaches to a mock already running (e.g. `make serve`) instead of starting one.
+    server = start_worker_mock(harness_options.base_url)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(harness_options: HarnessOptions, request: pytest.FixtureRequest) -> str:
+    if harness_options.staging:
+        return (harness_options.base_url or "").rstrip("/")
+    return request.getfixturevalue("mock_server").url
+
+
+@pytest.fixture
+def mock_session(
+    harness_options: HarnessOptions, mock_server: WorkerMock, context: Any, scenario_seed: int
+) -> Iterator[Any]:
+    """A fresh mock session for this scenario, its cookie already in the browser context."""
+    session = mock_server.client.create_session(seed=scenario_seed)
+    try:
+        if harness_options.defects:
+            session.set_defects(list(harness_options.defects))
+        context.add_cookies([session.cookie])
+        yield session
+    finally:
+        session.delete()
+
+
+# ---------------------------------------------------------------- fixtures: browser
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any], harness_options: HarnessOptions, playwright: Any
+) -> dict[str, Any]:
+    """pytest-playwright's launch args (headed, slowmo, channel) plus Debian chromium and quiet flags."""
+    args = dict(browser_type_launch_args)
+    if not args.get("channel"):
+        executable = browser_choice.chromium_executable(
+            harness_options.browser_path, playwright.chromium.executable_path
+        )
+        if executable is not None:
+            args["executable_path"] = str(executable)
+    args["args"] = [*args.get("args", []), *browser_choice.CHROMIUM_ARGS]
+    return args
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(
+    browser_context_args: dict[str, Any], harness_options: HarnessOptions
+) -> dict[str, Any]:
+    args = dict(browser_context_args)
+    if harness_options.storage_state is not None:
+        args["storage_state"] = str(harness_options.storage_state)
+    return args
+
+
+# ---------------------------------------------------------------- fixtures: accessibility
+
+
+@pytest.fixture
+def a11y(request: pytest.FixtureRequest) -> Any:
+    """`a11y.scan(page, state)` and `a11y.assert_clean(page, state)`; see harness/accessibility."""
+    from harness.accessibility.fixture import A11y
+
+    return A11y.for_request(request)

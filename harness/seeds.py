@@ -1,0 +1,29 @@
+"""Run seed and per-scenario seeds.
+
+A scenario's seed depends only on the run seed and its node id, never on what ran before it, so a
+scenario gets the same data alone, in the full suite and on any xdist worker (faker's shared stream
+does not give that: joke2k/faker#1657).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+
+def default_run_seed(today: dt.date | None = None) -> int:
+    """Today's date as YYYYMMDD (UTC): stable within a day, different across days."""
+    day = today or dt.datetime.now(dt.UTC).date()
+    return int(day.strftime("%Y%m%d"))
+
+
+def scenario_seed(run_seed: int, nodeid: str) -> int:
+    """A stable 32-bit seed from the run seed and the node id (Python's hash() is salted per process)."""
+    digest = hashlib.sha256(f"{run_seed}:{nodeid}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def rerun_command(nodeid: str, run_seed: int) -> str:
+    """The one line that reruns a scenario with the same data."""
+    quoted = nodeid.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$").replace("`", "\\`")
+    return f'rerun: .venv/bin/pytest "{quoted}" --seed {run_seed}'
