@@ -1,0 +1,100 @@
+"""The `a11y` fixture's object: scan the current page state, save it, hand it to the evidence recorder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from harness.accessibility import ruleset
+from harness.accessibility.results import A11yResult, build_result
+from harness.accessibility.waivers import WAIVERS_FILE, Waiver, WaiverFileError, load_waivers
+
+WAIVERS_KEY = pytest.StashKey[list[Waiver]]()
+_AXE = Axe.from_file(ruleset.AXE_SCRIPT_PATH)
+
+
+def slug(text: str, limit: int = 120) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit] or "state"
+
+
+def session_waivers(config: pytest.Config) -> list[Waiver]:
+    """The waivers file, read once per process; a malformed file stops the scan with its own message."""
+    if WAIVERS_KEY not in config.stash:
+        try:
+            config.stash[WAIVERS_KEY] = load_waivers(config.rootpath / WAIVERS_FILE)
+        except WaiverFileError as error:
+            pytest.fail(str(error), pytrace=False)
+    return config.stash[WAIVERS_KEY]
+
+
+class A11y:
+    """`scan(page, state)` records a page state's axe results; `assert_clean` also fails on violations."""
+
+    def __init__(
+        self,
+        request: pytest.FixtureRequest | None,
+        out_dir: Path,
+        waivers: list[Waiver],
+        today: dt.date | None = None,
+    ) -> None:
+        self._request = request
+        self.out_dir = out_dir
+        self.waivers = waivers
+        self.today = today or dt.date.today()
+        self.results: list[A11yResult] = []
+
+    @classmethod
+    def for_request(cls, request: pytest.FixtureRequest) -> A11y:
+        config = request.config
+        output = Path(config.getoption("--output", default="test-results"))
+        if not output.is_absolute():
+            output = config.rootpath / output
+        return cls(request, output / "a11y" / slug(request.node.nodeid), session_waivers(config))
+
+    def scan(self, page: Any, state: str) -> A11yResult:
+        """Run axe on the current page state: the SM container when present, else the document."""
+        context = ruleset.SM_CONTAINER if page.locator(ruleset.SM_CONTAINER).count() else "document"
+        response = _AXE.run(
+            page, context=None if context == "document" else context, options=ruleset.axe_options()
+        ).response
+        result = build_result(
+            response,
+            state=state,
+            axe_version=ruleset.axe_version(),
+            context=context,
+            ruleset=ruleset.TAGS,
+            waivers=self.waivers,
+            today=self.today,
+        )
+        self.results.append(result)
+        self._save(result)
+        self._hand_to_evidence(result)
+        return result
+
+    def assert_clean(self, page: Any, state: str) -> A11yResult:
+        result = self.scan(page, state)
+        if not result.clean:
+            pytest.fail(result.report(), pytrace=False)
+        return result
+
+    def _save(self, result: A11yResult) -> Path:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        path = self.out_dir / f"{slug(result.state)}.json"
+        path.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    def _hand_to_evidence(self, result: A11yResult) -> None:
+        # The evidence recorder is optional: the a11y part works without it.
+        if self._request is None:
+            return
+        try:
+            evidence = self._request.getfixturevalue("evidence")
+        except pytest.FixtureLookupError:
+            return
+        evidence.add_a11y(result.state, result.url, result.to_dict())
