@@ -14,7 +14,7 @@ HTML_WIDTH = 100
 
 
 def target_text(target: list[Any]) -> str:
-    """Axe's target (selectors, nested lists for shadow DOM) as one readable string for reports and waivers."""
+    """Axe's target (nested lists for shadow DOM) as one readable string, for reports and waivers."""
     parts = []
     for selector in target:
         parts.append(SHADOW_SEPARATOR.join(selector) if isinstance(selector, list) else str(selector))

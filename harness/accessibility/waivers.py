@@ -37,7 +37,8 @@ class Waiver:
         return today > self.expires
 
     def describe(self) -> str:
-        return f"{self.rule} on {self.target!r} (owner {self.owner}, ticket {self.ticket}, expires {self.expires})"
+        who = f"owner {self.owner}, ticket {self.ticket}, expires {self.expires}"
+        return f"{self.rule} on {self.target!r} ({who})"
 
 
 def load_waivers(path: Path) -> list[Waiver]:
