@@ -1,0 +1,83 @@
+"""CLI: `python -m mocks serve [--host 127.0.0.1] [--port 3000] [--profile NAME] [--fixtures DIR] [--seed N]
+[--recent-teams N] [--toggle NAME=on|off|PCT%]... [--no-control] [--require-sign-in]`."""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from fixtures import PROFILES
+from mocks.api import create_app
+from mocks.api.flipper import Gates, parse_value
+from mocks.server import build_config
+
+
+def _toggle(text: str) -> tuple[str, Gates]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"--toggle {text!r}: expected NAME=on|off|PCT%")
+    try:
+        return name, parse_value(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--toggle {text!r}: {exc}") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m mocks", description="Mock vets-api for Secure Messaging")
+    sub = p.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the mock API and the stand-in app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument(
+        "--profile",
+        default="mixed",
+        help=f"patient profile: {', '.join(PROFILES)}, or fixtures[:recipients-file-stem]",
+    )
+    serve.add_argument("--fixtures", type=Path, help="folder of vets-website-format fixtures to serve as-is")
+    serve.add_argument("--seed", type=int, default=0)
+    serve.add_argument(
+        "--recent-teams", type=int, default=None, help="distinct care teams messaged in the last 6 months"
+    )
+    serve.add_argument("--toggle", type=_toggle, action="append", default=[], metavar="NAME=on|off|PCT%")
+    serve.add_argument("--no-control", action="store_true", help="disable /_mock/ (staging-like)")
+    serve.add_argument(
+        "--require-sign-in",
+        action="store_true",
+        help="answer 401 to /v0 and /my_health requests without a vagov_session cookie",
+    )
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    profile = args.profile
+    if args.fixtures and profile == "mixed" and "--profile" not in (argv or sys.argv):
+        profile = "fixtures"  # --fixtures alone serves the folder
+    config = build_config(
+        profile,
+        args.seed,
+        args.recent_teams,
+        args.fixtures,
+        dict(args.toggle),
+        not args.no_control,
+        args.require_sign_in,
+    )
+    try:
+        app = create_app(config)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    print(
+        f"mock vets-api: http://{args.host}:{args.port}/  profile={profile} seed={args.seed} "
+        f"control={'on' if config.control else 'off'}",
+        flush=True,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

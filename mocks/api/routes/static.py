@@ -1,0 +1,52 @@
+"""The stand-in SPA (CONTRACTS.md §1): history routing to index.html, /sm-web files, per-session config.js."""
+
+import json
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from mocks.api.http import session_of
+
+WEB_DIR = Path(__file__).resolve().parents[2] / "web"
+NO_CACHE = {"cache-control": "no-store"}
+
+
+async def index(request: Request) -> Response:
+    page = WEB_DIR / "index.html"
+    if not page.is_file():
+        return PlainTextResponse(
+            "The stand-in app is not built yet (mocks/web/index.html is missing).", status_code=404
+        )
+    return FileResponse(page, headers=NO_CACHE)
+
+
+async def config_js(request: Request) -> Response:
+    session = session_of(request)
+    control = session.control
+    config = {
+        "defects": list(session.defects) if control else [],
+        "rumEndpoint": "/_mock/rum" if control else None,
+    }
+    return Response(
+        f"window.SM_STANDIN_CONFIG = {json.dumps(config)};\n",
+        media_type="application/javascript",
+        headers=NO_CACHE,
+    )
+
+
+async def root(request: Request) -> Response:
+    return RedirectResponse("/my-health/secure-messages/inbox/", status_code=302)
+
+
+routes: list[BaseRoute] = [
+    Route("/", root, methods=["GET"], name="root"),
+    Route("/my-health/secure-messages", index, methods=["GET"], name="standin"),
+    Route("/my-health/secure-messages/{rest:path}", index, methods=["GET"], name="standin_page"),
+    Route("/sm-web/config.js", config_js, methods=["GET"], name="standin_config"),
+    Mount(
+        "/sm-web", StaticFiles(directory=WEB_DIR, check_dir=False, follow_symlink=True), name="standin_files"
+    ),
+]

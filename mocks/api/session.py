@@ -1,0 +1,236 @@
+"""One isolated mock session: patient, toggles, faults, defects, clock, journal, RUM actions, and store.
+
+Sessions are chosen per request by cookie `mock_session` or header `X-Mock-Session`; the server's
+default session (id "default") answers otherwise.
+"""
+
+import dataclasses
+import random
+import secrets
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fixtures import build_patient, load_fixture_folder
+from fixtures.model import CareTeam, Draft, Message, Patient
+from mocks.api.flipper import Gates
+from mocks.api.toggles import default_gates
+from mocks.defects import DEFECTS
+
+DEFAULT_SESSION = "default"
+JOURNAL_LIMIT = 5_000
+SESSION_LIMIT = 2_000
+FAULT_ENDPOINTS = (
+    "user",
+    "feature_toggles",
+    "vamc_ehr",
+    "allrecipients",
+    "recipients",
+    "sent_search",
+    "folders",
+    "folder",
+    "threads",
+    "categories",
+    "signature",
+    "draft_create",
+    "draft_update",
+    "draft_delete",
+    "send",
+    "contact_list_save",
+)
+
+
+@dataclass
+class Fault:
+    endpoint: str
+    status: int | None = None
+    code: str | None = None
+    latency_ms: float = 0.0
+    drop: bool = False
+    times: int | None = None  # None = every call
+
+    def describe(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Store:
+    """What the patient changes during a session; the generated patient itself stays immutable."""
+
+    drafts: dict[int, Draft] = field(default_factory=dict)
+    sent: list[Message] = field(default_factory=list)  # newest first
+    deleted: set[int] = field(default_factory=set)
+    preferred: dict[int, bool] = field(default_factory=dict)
+    next_id: int = 90_000_001
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id
+
+
+class SessionError(ValueError):
+    """Bad session settings (unknown profile, defect, fault endpoint, ...)."""
+
+
+@dataclass
+class SessionSettings:
+    profile: str
+    seed: int
+    recent_teams: int | None = None
+
+
+class Session:
+    def __init__(
+        self,
+        session_id: str,
+        settings: SessionSettings,
+        fixtures_dir: Path | None,
+        now: datetime | None = None,
+        control: bool = True,
+    ) -> None:
+        self.id = session_id
+        self.fixtures_dir = fixtures_dir
+        self.control = control
+        self.fixed_now = now
+        self.created = datetime.now(UTC)
+        self.gates: dict[str, Gates] = default_gates()
+        self.faults: list[Fault] = []
+        self.defects: list[str] = []
+        self.journal: deque[dict[str, Any]] = deque(maxlen=JOURNAL_LIMIT)
+        self.rum: deque[dict[str, Any]] = deque(maxlen=JOURNAL_LIMIT)
+        self.messaging_access = True
+        self.settings = settings
+        self.rand = random.Random(settings.seed)
+        self.patient: Patient
+        self.store = Store()
+        self.rebuild(settings)
+
+    # -- patient and store ------------------------------------------------------------------------
+    def now(self) -> datetime:
+        return self.fixed_now or datetime.now(UTC)
+
+    def rebuild(self, settings: SessionSettings) -> None:
+        """(Re)build the patient; the history is generated relative to the session's clock."""
+        anchor = self.fixed_now or self.created
+        profile = settings.profile
+        try:
+            if profile == "fixtures" or profile.startswith("fixtures:"):
+                if self.fixtures_dir is None:
+                    raise SessionError("profile 'fixtures' needs the server started with --fixtures DIR")
+                stem = profile.partition(":")[2] or None
+                patient = load_fixture_folder(self.fixtures_dir, recipients=stem, seed=settings.seed)
+            else:
+                patient = build_patient(profile, settings.seed, settings.recent_teams, anchor)
+        except ValueError as exc:
+            raise SessionError(str(exc)) from exc
+        self.settings = settings
+        self.patient = patient
+        self.store = Store()
+        for name, value in self._fixture_toggles().items():
+            self.gates[name] = Gates(boolean=value)
+
+    def _fixture_toggles(self) -> dict[str, bool]:
+        doc = self.patient.raw.get("toggles") or {}
+        features = (doc.get("data") or {}).get("features") or []
+        return {str(f.get("name")): bool(f.get("value")) for f in features if isinstance(f, dict)}
+
+    def set_clock(self, now: datetime | None) -> None:
+        self.fixed_now = now
+        self.rebuild(self.settings)
+
+    def teams(self) -> list[CareTeam]:
+        prefs = self.store.preferred
+        return [
+            dataclasses.replace(t, preferred=prefs[t.triage_team_id]) if t.triage_team_id in prefs else t
+            for t in self.patient.care_teams
+        ]
+
+    def team(self, team_id: int) -> CareTeam | None:
+        return next((t for t in self.teams() if t.triage_team_id == team_id), None)
+
+    def sent_messages(self) -> list[Message]:
+        """Sent folder, newest first: what the patient sent here, then the generated history."""
+        history = [
+            m for m in self.patient.history if m.folder_id == -1 and m.message_id not in self.store.deleted
+        ]
+        return [m for m in self.store.sent if m.message_id not in self.store.deleted] + history
+
+    def inbox_messages(self) -> list[Message]:
+        return [
+            m for m in self.patient.history if m.folder_id == 0 and m.message_id not in self.store.deleted
+        ]
+
+    # -- toggles, faults, defects --------------------------------------------------------------------
+    def toggle_enabled(self, name: str, actor_id: str | None) -> bool:
+        gates = self.gates.get(name)
+        return bool(gates and gates.enabled(name, actor_id, self.rand))
+
+    def add_fault(self, fault: Fault) -> None:
+        if fault.endpoint not in FAULT_ENDPOINTS:
+            raise SessionError(
+                f"unknown fault endpoint {fault.endpoint!r}; known: {', '.join(FAULT_ENDPOINTS)}"
+            )
+        if fault.status is not None and not 400 <= fault.status <= 599:
+            raise SessionError("fault status must be an HTTP error status 400-599")
+        if fault.times is not None and fault.times < 1:
+            raise SessionError("fault times must be at least 1 (or null for always)")
+        if not 0 <= fault.latency_ms <= 120_000:
+            raise SessionError("fault latency_ms must be between 0 and 120000")
+        if fault.status is None and fault.code is None and not fault.drop and not fault.latency_ms:
+            raise SessionError("a fault needs a status, a code, drop or latency_ms")
+        self.faults.append(fault)
+
+    def take_fault(self, endpoint: str) -> Fault | None:
+        for fault in self.faults:
+            if fault.endpoint == endpoint:
+                if fault.times is not None:
+                    fault.times -= 1
+                    if fault.times <= 0:
+                        self.faults.remove(fault)
+                return fault
+        return None
+
+    def set_defects(self, names: list[str]) -> None:
+        unknown = [n for n in names if n not in DEFECTS]
+        if unknown:
+            raise SessionError(f"unknown defect(s) {', '.join(unknown)}; known: {', '.join(DEFECTS)}")
+        self.defects = list(dict.fromkeys(names))
+
+
+class SessionRegistry:
+    def __init__(
+        self,
+        default: SessionSettings,
+        fixtures_dir: Path | None,
+        control: bool,
+        toggles: dict[str, Gates] | None = None,
+    ) -> None:
+        self.fixtures_dir = fixtures_dir
+        self.control = control
+        self.default_toggles = toggles or {}
+        self.sessions: OrderedDict[str, Session] = OrderedDict()
+        self.sessions[DEFAULT_SESSION] = self._new(DEFAULT_SESSION, default, None)
+
+    def _new(self, session_id: str, settings: SessionSettings, now: datetime | None) -> Session:
+        session = Session(session_id, settings, self.fixtures_dir, now, self.control)
+        for name, gates in self.default_toggles.items():
+            session.gates[name] = dataclasses.replace(gates, actors=set(gates.actors))
+        return session
+
+    def create(self, settings: SessionSettings, now: datetime | None = None) -> Session:
+        session = self._new(secrets.token_hex(8), settings, now)
+        self.sessions[session.id] = session
+        while len(self.sessions) > SESSION_LIMIT:  # forget the oldest, never the default
+            oldest = next(k for k in self.sessions if k != DEFAULT_SESSION)
+            del self.sessions[oldest]
+        return session
+
+    def get(self, session_id: str | None) -> Session | None:
+        return self.sessions.get(session_id or DEFAULT_SESSION)
+
+    def delete(self, session_id: str) -> bool:
+        if session_id == DEFAULT_SESSION:
+            return False
+        return self.sessions.pop(session_id, None) is not None
