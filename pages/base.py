@@ -13,6 +13,15 @@ from pages.components import VaAlert, VaLink
 LOAD_TIMEOUT_MS = 15_000
 
 
+# True when the deepest focused element (through shadow roots) is `el` or inside it.
+_FOCUS_INSIDE = """el => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  for (let n = a; n; n = n.parentNode || n.host) { if (n === el) return true; }
+  return false;
+}"""
+
+
 class BasePage:
     h1_text: ClassVar[str | re.Pattern[str]] = ""
     title_text: ClassVar[str | re.Pattern[str] | None] = None
@@ -48,6 +57,31 @@ class BasePage:
         return bool(
             self.page.evaluate("() => document.activeElement && document.activeElement.tagName === 'H1'")
         )
+
+    def focused_heading(self) -> Locator:
+        """The h1 when it has keyboard focus (flow pages move focus there on load)."""
+        return self.page.locator("h1:focus")
+
+    def tab_to(self, target: Locator, max_tabs: int = 60) -> None:
+        """Press Tab until keyboard focus is inside `target` (shadow roots included).
+
+        Bounded so a focus trap or an unreachable control fails instead of looping forever.
+        """
+        target.first.wait_for()
+        for _ in range(max_tabs):
+            if target.first.evaluate(_FOCUS_INSIDE):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"{target} not reached with {max_tabs} presses of Tab")
+
+    def press_with_keyboard(self, target: Locator) -> None:
+        """Reach `target` with Tab and activate it with Enter."""
+        self.tab_to(target)
+        self.page.keyboard.press("Enter")
+
+    def link(self, name: str) -> Locator:
+        """A link by its accessible name (what a screen reader announces)."""
+        return self.page.get_by_role("link", name=name, exact=True)
 
     def back_link(self) -> VaLink:
         return VaLink(self.page.get_by_test_id("sm-breadcrumbs-back"))

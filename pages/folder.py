@@ -23,5 +23,11 @@ class FolderPage(BasePage):
         self.start_message_link().click()
         return InterstitialPage(self.page).expect_loaded()
 
+    def start_new_message_with_keyboard(self):
+        from pages.interstitial import InterstitialPage
+
+        self.press_with_keyboard(self.start_message_link())
+        return InterstitialPage(self.page).expect_loaded()
+
     def review_sent_messages_link(self) -> Locator:
         return self.page.get_by_test_id("review-sent-messages-link")

@@ -47,3 +47,10 @@ class InterstitialPage(BasePage):
         self._wait_for_recent_search()
         self.continue_control().first.click()
         return wait_for_flow_page(self.page)
+
+    def continue_with_keyboard(self):
+        from pages.app import wait_for_flow_page
+
+        self._wait_for_recent_search()
+        self.press_with_keyboard(self.continue_control().first)
+        return wait_for_flow_page(self.page)

@@ -53,3 +53,17 @@ class RecentCareTeamsPage(BasePage):
 
     def error_text(self) -> str:
         return self.radio_group().error_text()
+
+    def choose_care_team_with_keyboard(self, name: str) -> None:
+        """Tab into the group, then arrow keys move the selection (native radio behaviour)."""
+        group = self.radio_group()
+        self.tab_to(group.radios())
+        self.page.keyboard.press("Space")
+        for _ in range(group.labels().index(name)):
+            self.page.keyboard.press("ArrowDown")
+
+    def continue_with_keyboard(self):
+        from pages.app import wait_for_flow_page
+
+        self.press_with_keyboard(self.continue_link().link())
+        return wait_for_flow_page(self.page)

@@ -118,3 +118,22 @@ class SelectCareTeamPage(BasePage):
 
     def blocked_alert(self) -> Locator:
         return self.page.get_by_test_id("blocked-triage-group-alert")
+
+    # --- keyboard only -----------------------------------------------------------------------
+    def choose_care_system_with_keyboard(self, name: str) -> None:
+        radio = self.care_system_radio()
+        self.tab_to(radio.radios())
+        self.page.keyboard.press("Space")
+        for _ in range(radio.labels().index(name)):
+            self.page.keyboard.press("ArrowDown")
+
+    def choose_care_team_with_keyboard(self, name: str) -> None:
+        combo = self.care_team_combo_box()
+        self.tab_to(combo.input())
+        combo.type_and_choose_with_keyboard(name)
+
+    def continue_with_keyboard(self):
+        from pages.app import wait_for_flow_page
+
+        self.press_with_keyboard(self.continue_link().link())
+        return wait_for_flow_page(self.page)

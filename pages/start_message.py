@@ -36,6 +36,18 @@ class ComposeForm(BasePage):
         self.subject().fill(subject)
         self.body().fill(body)
 
+    def write_with_keyboard(self, category_label: str, subject: str, body: str) -> None:
+        keyboard = self.page.keyboard
+        self.tab_to(self.category().control())
+        keyboard.type(f"{category_label}:")  # a focused select jumps to the option typed
+        self.tab_to(self.subject().control())
+        keyboard.type(subject)
+        self.tab_to(self.body().control())
+        keyboard.type(body)
+
+    def send_with_keyboard(self) -> None:
+        self.press_with_keyboard(self.send_button().button())
+
     def send_button(self) -> VaButton:
         return VaButton(self.page.get_by_test_id("send-button"))
 
@@ -93,6 +105,9 @@ class StartMessagePage(ComposeForm):
 
     def recipient_text(self) -> str:
         return " ".join((self.recipient_title().text_content() or "").split())
+
+    def signature_heading(self) -> Locator:
+        return self.page.get_by_role("heading", name="Electronic signature")
 
     def select_different_care_team_link(self) -> Locator:
         return self.page.get_by_role("link", name=SELECT_DIFFERENT_TEAM_TEXT)

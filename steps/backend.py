@@ -1,0 +1,143 @@
+"""Toggles, patient profiles and faults: the only way steps change the backend (the mock control plane).
+
+A feature's or scenario's toggle tags (@curated_on/@curated_off, @recent_on/@recent_off) set the toggles
+when the patient is created, so the tags a feature is filtered by are also the state it runs in; an
+explicit toggle step still wins because it runs afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers
+
+from steps.state import ScenarioState
+
+CURATED = "mhv_secure_messaging_curated_list_flow"
+RECENT = "mhv_secure_messaging_recent_recipients"
+
+_TAG_TOGGLES = {
+    "curated_on": (CURATED, "on"),
+    "curated_off": (CURATED, "off"),
+    "recent_on": (RECENT, "on"),
+    "recent_off": (RECENT, "off"),
+}
+
+# Gherkin fault words -> mock fault arguments (endpoint names from CONTRACTS.md §3)
+_FAULTS: dict[str, dict[str, Any]] = {
+    "a server error": {"status": 500},
+    "status 500": {"status": 500},
+    "a gateway timeout": {"status": 504},
+    "status 504": {"status": 504},
+    "SM119": {"code": "SM119"},
+    "SM151": {"code": "SM151"},
+    "SM98": {"code": "SM98"},
+}
+
+
+def _on_off(state: str) -> str:
+    value = state.strip().lower()
+    if value not in ("on", "off"):
+        raise ValueError(f"toggle state must be 'on' or 'off', got {state!r}")
+    return value
+
+
+def _apply_tag_toggles(request: pytest.FixtureRequest, session: Any) -> None:
+    for marker_name, (toggle, state) in _TAG_TOGGLES.items():
+        if request.node.get_closest_marker(marker_name) is not None:
+            session.set_toggle(toggle, state)
+
+
+def _use_profile(
+    request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, recent: int | None
+) -> None:
+    session = request.getfixturevalue("mock_session")
+    session.set_profile(profile, recent_teams=recent)
+    _apply_tag_toggles(request, session)
+    scenario_state["patient"] = session.patient()
+    scenario_state["profile"] = profile
+    evidence = request.getfixturevalue("evidence") if "evidence" in request.fixturenames else None
+    if evidence is not None:
+        seed = scenario_state["patient"]["seed"]
+        evidence.set_context(profile=profile, toggles=session.toggles(), seed=seed)
+
+
+@given(parsers.re(r"^an? (?P<profile>[a-z_]+) patient$"))
+def a_patient(request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str) -> None:
+    _use_profile(request, scenario_state, profile, None)
+
+
+@given(
+    parsers.re(
+        r"^an? (?P<profile>[a-z_]+) patient who messaged (?P<count>\d+) care teams? in the last 6 months$"
+    )
+)
+def a_patient_with_recent(
+    request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, count: str
+) -> None:
+    _use_profile(request, scenario_state, profile, int(count))
+
+
+@given("a signed-in patient with care teams")
+def a_signed_in_patient(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    """Staging-safe: against staging the signed-in test account is the patient; on the mock, `mixed`."""
+    if request.getfixturevalue("harness_options").staging:
+        scenario_state["patient"] = None
+        return
+    _use_profile(request, scenario_state, "mixed", None)
+
+
+@given(parsers.parse("the curated list flow is {state}"))
+def curated_toggle(mock_session: Any, state: str) -> None:
+    mock_session.set_toggle(CURATED, _on_off(state))
+
+
+@given(parsers.parse("the recent recipients toggle is {state}"))
+def recent_toggle(mock_session: Any, state: str) -> None:
+    mock_session.set_toggle(RECENT, _on_off(state))
+
+
+@given(parsers.parse("the curated list flow is {curated} and the recent recipients toggle is {recent}"))
+def both_toggles(mock_session: Any, curated: str, recent: str) -> None:
+    mock_session.set_toggle(CURATED, _on_off(curated))
+    mock_session.set_toggle(RECENT, _on_off(recent))
+
+
+def _fault(kind: str) -> dict[str, Any]:
+    if kind not in _FAULTS:
+        raise ValueError(f"unknown fault {kind!r}; known: {', '.join(_FAULTS)}")
+    return _FAULTS[kind]
+
+
+@given(parsers.parse("sending a message fails with {kind}"))
+def send_fails(mock_session: Any, scenario_state: ScenarioState, kind: str) -> None:
+    mock_session.add_fault("send", **_fault(kind))
+    scenario_state["send_fault"] = kind
+
+
+@given("saving a draft fails")
+def draft_save_fails(mock_session: Any) -> None:
+    mock_session.add_fault("draft_create", status=500)
+    mock_session.add_fault("draft_update", status=500)
+
+
+@given("loading the care teams fails")
+def recipients_fail(mock_session: Any) -> None:
+    mock_session.add_fault("allrecipients", status=500)
+
+
+@given("the search for recently messaged care teams fails")
+def sent_search_fails(mock_session: Any) -> None:
+    mock_session.add_fault("sent_search", status=500)
+
+
+@given("saving the contact list fails")
+def contact_list_save_fails(mock_session: Any) -> None:
+    mock_session.add_fault("contact_list_save", status=500)
+
+
+@given("time in the browser is controlled")
+def controlled_clock(page: Any) -> None:
+    # Installed before the app loads so the compose form's 10-second autosave timer is fake.
+    page.clock.install()

@@ -1,0 +1,165 @@
+"""Writing, saving, deleting and sending a message on the start message page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from faker import Faker
+from playwright.sync_api import Page, expect
+from pytest_bdd import parsers, then, when
+
+from pages import SecureMessagingApp
+from pages.start_message import ComposeForm, StartMessagePage
+from steps.care_teams import team_name
+from steps.state import ScenarioState
+
+# Categories by the label a person reads (codes are what the API receives).
+CATEGORIES = {
+    "General": "OTHER",
+    "COVID": "COVID",
+    "Appointment": "APPOINTMENTS",
+    "Medication": "MEDICATIONS",
+    "Test": "TEST_RESULTS",
+    "Education": "EDUCATION",
+}
+AUTOSAVE_IDLE_MS = 10_000
+
+
+def compose_form(scenario_state: ScenarioState) -> ComposeForm:
+    current = scenario_state.current
+    assert isinstance(current, ComposeForm), f"not on a compose page but {type(current).__name__}"
+    return current
+
+
+def _subject(faker: Faker) -> str:
+    return faker.sentence(nb_words=4).rstrip(".")[:50]
+
+
+@when(parsers.parse("they write a {category} message"))
+def write_message(scenario_state: ScenarioState, faker: Faker, category: str) -> None:
+    form = compose_form(scenario_state)
+    subject, body = _subject(faker), faker.paragraph(nb_sentences=3)
+    form.choose_category(category)
+    form.write(subject, body)
+    scenario_state.update(category=CATEGORIES[category], subject=subject, body=body)
+
+
+@when("they write a message")
+def write_general(scenario_state: ScenarioState, faker: Faker) -> None:
+    write_message(scenario_state, faker, "General")
+
+
+@when("they write only a subject")
+def write_subject_only(scenario_state: ScenarioState, faker: Faker) -> None:
+    subject = _subject(faker)
+    compose_form(scenario_state).subject().fill(subject)
+    scenario_state.update(subject=subject)
+
+
+@when("they change the message")
+def change_message(scenario_state: ScenarioState, faker: Faker) -> None:
+    body = faker.paragraph(nb_sentences=2)
+    compose_form(scenario_state).body().fill(body)
+    scenario_state["body"] = body
+
+
+@when("they stop typing for 10 seconds")
+def idle_ten_seconds(page: Page) -> None:
+    page.clock.run_for(AUTOSAVE_IDLE_MS)
+
+
+@when("they send the message")
+def send(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).send()
+
+
+@when("they save the draft")
+def save_draft(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).save_draft()
+
+
+@when("they delete the draft")
+def delete_draft(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).delete_draft()
+
+
+@when("they select a different care team")
+def select_different(scenario_state: ScenarioState) -> None:
+    current = scenario_state.current
+    assert isinstance(current, StartMessagePage)
+    scenario_state.current = current.select_different_care_team()
+
+
+@when(parsers.parse("they go back to start message with a {kind} care team"))
+def back_to_start_with(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
+    from steps.care_teams import choose_on_select_page, pick_team
+
+    team = pick_team(scenario_state.patient, kind)
+    select = scenario_state.current
+    choose_on_select_page(select, team)  # type: ignore[arg-type]
+    scenario_state.current = select.continue_()  # type: ignore[attr-defined]
+    scenario_state["team"] = team
+
+
+@then("the message is addressed to the care system and care team they chose")
+def addressed_to(scenario_state: ScenarioState) -> None:
+    current = scenario_state.current
+    assert isinstance(current, StartMessagePage)
+    team = scenario_state.team
+    expect(current.recipient_title()).to_have_text(f"{team['careSystemName']} - {team_name(team)}")
+
+
+@then(parsers.parse('they see "{text}"'))
+def sees_text(scenario_state: ScenarioState, text: str) -> None:
+    expect(scenario_state.current.alert_text().filter(has_text=text).first).to_be_visible()
+
+
+@then("they see that the message was sent")
+def sees_sent(scenario_state: ScenarioState) -> None:
+    alert = compose_form(scenario_state).alert_text()
+    expect(alert.first).to_have_text("Message sent")
+
+
+@then(parsers.parse('they see the error "{text}"'))
+def sees_error(scenario_state: ScenarioState, text: str) -> None:
+    expect(compose_form(scenario_state).alert_text().filter(has_text=text).first).to_be_visible()
+
+
+@then("what they typed is kept")
+def typed_kept(scenario_state: ScenarioState) -> None:
+    form = compose_form(scenario_state)
+    expect(form.subject().control()).to_have_value(scenario_state["subject"])
+    expect(form.body().control()).to_have_value(scenario_state["body"])
+
+
+@then("the message they typed is kept")
+def body_kept(scenario_state: ScenarioState) -> None:
+    expect(compose_form(scenario_state).body().control()).to_have_value(scenario_state["body"])
+
+
+@then("they are told the draft was saved")
+def told_saved(scenario_state: ScenarioState) -> None:
+    expect(compose_form(scenario_state).draft_saved_notice()).to_contain_text("saved")
+
+
+@then(parsers.parse("they are told to fill in {fields}"))
+def told_to_fill(scenario_state: ScenarioState, fields: str) -> None:
+    messages = {
+        "the category": "Please select a category.",
+        "the subject": "Subject cannot be blank.",
+        "the message": "Message body cannot be blank.",
+    }
+    errors = compose_form(scenario_state).field_errors()
+    for field in [f.strip() for f in fields.replace(" and ", ",").split(",") if f.strip()]:
+        expect(errors.filter(has_text=messages[field]).first).to_be_visible()
+
+
+@then("they are asked for an electronic signature")
+def asked_signature(scenario_state: ScenarioState) -> None:
+    current = scenario_state.current
+    assert isinstance(current, StartMessagePage)
+    expect(current.signature_heading()).to_be_visible()
+
+
+def typed(scenario_state: ScenarioState) -> dict[str, Any]:
+    return {k: scenario_state.get(k) for k in ("category", "subject", "body")}

@@ -1,0 +1,117 @@
+"""Moving through the app: entering the flow, continuing, going back, landing on pages."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from playwright.sync_api import Page, expect
+from pytest_bdd import parsers, then, when
+
+from pages import (
+    CareTeamHelpPage,
+    ContactListPage,
+    FolderPage,
+    InterstitialPage,
+    LegacyComposePage,
+    NotFoundPage,
+    RecentCareTeamsPage,
+    SecureMessagingApp,
+    SelectCareTeamPage,
+    StartMessagePage,
+    paths,
+)
+from pages.app import wait_for_flow_page
+from pages.base import BasePage
+from steps.state import ScenarioState
+
+PAGES: dict[str, type[BasePage]] = {
+    "inbox": FolderPage,
+    "interstitial": InterstitialPage,
+    "recent care teams": RecentCareTeamsPage,
+    "select care team": SelectCareTeamPage,
+    "care team help": CareTeamHelpPage,
+    "start message": StartMessagePage,
+    "contact list": ContactListPage,
+    "legacy start message": LegacyComposePage,
+    "page not found": NotFoundPage,
+}
+
+
+def page_class(name: str) -> type[BasePage]:
+    if name not in PAGES:
+        raise ValueError(f"unknown page {name!r}; known: {', '.join(PAGES)}")
+    return PAGES[name]
+
+
+@when("they start a new message")
+def start_new_message(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    scenario_state.current = app.open_inbox().start_new_message()
+
+
+@when("they start a new message and continue")
+def start_and_continue(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    interstitial = app.open_inbox().start_new_message()
+    scenario_state.current = interstitial.continue_()
+
+
+@when("they continue")
+def continue_(scenario_state: ScenarioState) -> None:
+    scenario_state.current = scenario_state.current.continue_()  # type: ignore[attr-defined]
+
+
+@when(parsers.parse("they open the {name} page directly"))
+def open_directly(app: SecureMessagingApp, scenario_state: ScenarioState, name: str) -> None:
+    scenario_state.current = app.open_path(paths.BY_NAME[name])
+
+
+@when("they go back")
+def go_back(page: Page, scenario_state: ScenarioState) -> None:
+    scenario_state.current.go_back()
+    scenario_state.current = wait_for_flow_page(page)
+
+
+@when("they use the browser's Back button")
+def browser_back(page: Page, scenario_state: ScenarioState) -> None:
+    page.go_back()
+    scenario_state.current = wait_for_flow_page(page)
+
+
+@then(parsers.parse("they see the {name} page"))
+def sees_page(page: Page, scenario_state: ScenarioState, name: str) -> None:
+    expected = page_class(name)
+    shown = wait_for_flow_page(page)
+    assert isinstance(shown, expected), (
+        f"expected the {name} page, got {type(shown).__name__} (h1 {shown.heading_text()!r}) at {page.url}"
+    )
+    scenario_state.current = shown
+
+
+@then(parsers.parse("the address is the {name} address"))
+def address_is(page: Page, name: str) -> None:
+    expected = paths.BY_NAME[name]
+    assert urlparse(page.url).path == expected, f"expected {expected}, at {page.url}"
+
+
+@then("they land on the inbox")
+def lands_on_inbox(page: Page, scenario_state: ScenarioState) -> None:
+    inbox = FolderPage(page)
+    expect(page).to_have_url(re.compile(re.escape(paths.INBOX) + r"([?#]|$)"), timeout=15_000)
+    inbox.expect_loaded()
+    scenario_state.current = inbox
+
+
+@then("keyboard focus is on the page heading")
+def focus_on_h1(scenario_state: ScenarioState) -> None:
+    expect(scenario_state.current.focused_heading()).to_be_visible()
+
+
+@then("the page offers an emergency note about non-urgent needs")
+def emergency_note(scenario_state: ScenarioState) -> None:
+    expect(scenario_state.current.emergency_note()).to_be_visible()
+
+
+@then(parsers.parse('the Back link leads to the {name} page'))
+def back_leads_to(page: Page, scenario_state: ScenarioState, name: str) -> None:
+    scenario_state.current.go_back()
+    sees_page(page, scenario_state, name)
