@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=3000)
     serve.add_argument(
         "--profile",
-        default="mixed",
+        default=None,
         help=f"patient profile: {', '.join(PROFILES)}, or fixtures[:recipients-file-stem]",
     )
     serve.add_argument("--fixtures", type=Path, help="folder of vets-website-format fixtures to serve as-is")
@@ -52,9 +52,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    profile = args.profile
-    if args.fixtures and profile == "mixed" and "--profile" not in (argv or sys.argv):
-        profile = "fixtures"  # --fixtures alone serves the folder
+    # --fixtures alone serves the folder; otherwise the mixed profile.
+    profile = args.profile or ("fixtures" if args.fixtures else "mixed")
     config = build_config(
         profile,
         args.seed,
@@ -75,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         f"control={'on' if config.control else 'off'}",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True, lifespan="off")
     return 0
 
 
