@@ -1,0 +1,30 @@
+// The one place where seeded defects (mocks/defects.py) switch behaviour. With none on, the
+// stand-in follows the reference exactly. The list comes from /sm-web/config.js, per mock session.
+const config = window.SM_STANDIN_CONFIG || { defects: [], rumEndpoint: null };
+const active = new Set(config.defects || []);
+
+export const defect = (name) => active.has(name);
+
+// Each switch names the defect it implements, so `grep defects.` finds every seam.
+export const defects = {
+  maxRecent: () => (defect('recent_shows_five') ? 5 : 4),
+  offerBlockedTeams: () => defect('blocked_teams_offered'),
+  contactLinkForOhOnly: () => defect('contact_link_for_oh_only'),
+  radioForManySystems: () => defect('radio_for_many_systems'),
+  systemSwitchKeepsTeam: () => defect('system_switch_keeps_team'),
+  ohSendWithoutFlag: () => defect('oh_send_without_flag'),
+  sendWithoutDraftId: () => defect('send_without_draft_id'),
+  careSystemRadioActionName: () =>
+    defect('wrong_rum_action_name') ? 'Care System Radio' : 'Care System Radio button',
+  comboBoxUnlabelled: () => defect('combo_box_unlabelled'),
+  skipH1Focus: () => defect('no_h1_focus'),
+  missingSelectTeamError: () => defect('missing_select_team_error'),
+  curatedToggleIgnored: () => defect('curated_toggle_ignored'),
+  autosaveNeverFires: () => defect('autosave_never_fires'),
+  startMessageBackTarget: () => (defect('wrong_back_target') ? '/inbox/' : '/new-message/select-care-team/'),
+  sendSuccessText: () => (defect('wrong_success_text') ? 'Your message was sent' : 'Message sent'),
+  differentTeamLosesBody: () => defect('different_team_loses_body'),
+  sendErrorClearsForm: () => defect('send_error_clears_form'),
+};
+
+export const rumEndpoint = config.rumEndpoint || null;

@@ -1,0 +1,49 @@
+// Boot: register the VA web components, start RUM, load toggles/user/static data (showing the
+// feature-toggle loading indicator meanwhile), fetch recipients, then hand over to the router.
+import { defineCustomElements } from '/sm-web/node_modules/@department-of-veterans-affairs/web-components/dist/esm/loader.js';
+import './rum.js';
+import { loading } from './components.js';
+import { startRouter } from './router.js';
+import { loadAppData, loadRecipients } from './store.js';
+import { careTeamHelp } from './pages/care-team-help.js';
+import { contactList } from './pages/contact-list.js';
+import { folder } from './pages/folder.js';
+import { newMessage } from './pages/interstitial.js';
+import { notFound } from './pages/not-found.js';
+import { recentCareTeams } from './pages/recent-care-teams.js';
+import { selectCareTeam } from './pages/select-care-team.js';
+import { editDraft, startMessage } from './pages/start-message.js';
+import { curatedOnly } from './pages/guards.js';
+
+defineCustomElements(window);
+
+const ROUTES = [
+  [/^\/$/, (ctx) => ctx.router.push('/inbox/', { replace: true, force: true })],
+  [/^\/inbox\/?$/, folder('inbox')],
+  [/^\/sent\/?$/, folder('sent')],
+  [/^\/drafts\/?$/, folder('drafts')],
+  [/^\/trash\/?$/, folder('trash')],
+  [/^\/folders\/(?<folderId>-?\d+)\/?$/, folder('custom')],
+  [/^\/new-message\/?$/, newMessage],
+  [/^\/new-message\/recent\/?$/, curatedOnly(recentCareTeams)],
+  [/^\/new-message\/select-care-team\/?$/, curatedOnly(selectCareTeam)],
+  [/^\/new-message\/start-message\/?$/, curatedOnly(startMessage)],
+  [/^\/new-message\/care-team-help\/?$/, curatedOnly(careTeamHelp)],
+  [/^\/contact-list\/?$/, contactList],
+  [/^\/(?:draft|thread)\/(?<draftId>\d+)\/?$/, editDraft],
+];
+
+async function boot() {
+  const routesEl = document.getElementById('sm-routes');
+  const container = routesEl.parentElement;
+  const indicator = loading('Loading your secure messages...', 'feature-flag-loading-indicator');
+  routesEl.hidden = true;
+  container.prepend(indicator);
+  await loadAppData();
+  indicator.remove();
+  routesEl.hidden = false;
+  loadRecipients(); // FetchRecipients on App mount; pages await it
+  startRouter(routesEl, ROUTES, notFound);
+}
+
+boot();

@@ -1,0 +1,56 @@
+// /new-message/care-team-help/: "Can’t find your care team?" in VistA-only, Oracle-Health-only and
+// mixed variants (user type from the profile's facilities and the vamc-ehr cerner list).
+import { emergencyNote, backLink } from '../components.js';
+import { h, focusH1, routerLink, setTitle } from '../dom.js';
+import { store } from '../store.js';
+
+function userType() {
+  const facilities = store.user?.vaProfile?.facilities || [];
+  const cerner = new Set(store.ehr.cernerFacilities.map((f) => f.vhaId));
+  const isOh = (f) => f.isCerner === true || cerner.has(String(f.facilityId));
+  const oh = facilities.filter(isOh).length;
+  if (facilities.length > 0 && oh === facilities.length) return 'oracle_health';
+  return oh > 0 ? 'mixed' : 'vista';
+}
+
+export function careTeamHelp(ctx) {
+  setTitle('Care Team Help - Start Message | Veterans Affairs');
+  const type = userType();
+  const reasons = [
+    h('li', {}, 'They don’t use messages, ', h('strong', {}, 'or')),
+    h('li', {}, 'They’re part of a different VA health care system, ', h('strong', {}, 'or')),
+  ];
+  if (type === 'vista') {
+    reasons.push(h('li', {}, 'You removed them from your contact list, ', h('strong', {}, 'or')),
+      h('li', {}, 'Your account isn’t connected to them'));
+  }
+  if (type === 'mixed') {
+    reasons.push(h('li', {}, 'You removed them from your contact list, ', h('strong', {}, 'or')),
+      h('li', {}, 'Your account isn’t connected to them, ', h('strong', {}, 'or')));
+  }
+  if (type !== 'vista') {
+    reasons.push(h('li', {}, 'Their name may appear different. ',
+      h('va-link', { 'data-testid': 'name-change-link', text: 'Review our messages health care team names glossary',
+        href: 'https://www.va.gov/resources/glossary-of-care-team-names-in-va-health-chat-and-messages/' })));
+  }
+  const node = h('div', { class: 'vads-l-grid-container care-team-help-container vads-u-padding-x--0' },
+    backLink(ctx.router, '/new-message/select-care-team/'),
+    h('h1', {}, 'Can’t find your care team?'),
+    emergencyNote(),
+    h('p', {}, 'You may not find your care team for these reasons:'),
+    h('ul', { 'data-testid': 'care-team-help-reasons' }, reasons),
+    h('p', {}, 'If you can’t find your care team, try these other options:'),
+    h('ul', {},
+      h('li', {}, 'Select a different VA health care system, ', h('strong', {}, 'or')),
+      h('li', {}, 'Try entering your type of care, provider name, or any part of your care team name')),
+    type !== 'oracle_health'
+      ? h('p', {}, 'You can send messages to new or previously removed care teams by adding them to your contact list. ',
+          routerLink(ctx.router, '/contact-list/', 'Update your contact list', { 'data-testid': 'update-contact-list-link' }))
+      : null,
+    h('p', {}, 'If you need more help, call us at ', h('va-telephone', { contact: '8773270022' }),
+      ' (', h('va-telephone', { contact: '711', tty: true }), '). We’re here Monday through Friday, 8:00 a.m. to 8:00 p.m. ET.'),
+    h('va-button', { back: true, 'full-width': true, text: 'Back', onclick: () => ctx.router.back() }),
+  );
+  ctx.mount(node);
+  focusH1(node);
+}

@@ -1,0 +1,89 @@
+// /new-message/: the interstitial ("Only use messages for non-urgent needs"). Curated toggle on: a
+// va-link-action to recent care teams (when there are recents) or select care team. Toggle off: the
+// legacy Compose shows the interstitial inline with a va-button, then the legacy form at the same URL.
+import { backLink, crisisLineButton, loading } from '../components.js';
+import { h, focusH1, ROOT, setTitle } from '../dom.js';
+import { entryFolder, flags, hasRecents, loadRecents, store } from '../store.js';
+import { recipientsOk } from './guards.js';
+import { legacyCompose } from './start-message.js';
+
+const TEXT = 'Continue to start message';
+const DD_NAME = `${TEXT} button on Interstitial Page`;
+
+// The interstitial content; `continueControl` differs between the curated and legacy variants.
+export function interstitialContent(router, continueControl) {
+  return h('div', { class: 'interstitial-page' },
+    backLink(router, entryFolder()),
+    h('h1', { class: 'vads-u-margin-bottom--2' },
+      'Only use messages for ', h('span', { class: 'no-word-wrap' }, 'non-urgent'), ' needs'),
+    h('p', {}, 'Your care team may take up to ', h('strong', {}, '3 business days'), ' to reply.'),
+    continueControl,
+    h('h2', { class: 'vads-u-font-size--h3' },
+      'If you need help sooner, use one of these urgent communications options:'),
+    h('ul', {},
+      h('li', {}, 'If you’re in crisis or having thoughts of suicide, connect with our Veterans Crisis Line. ',
+        'We offer confidential support anytime, day or night.', crisisLineButton()),
+      h('li', {}, 'If you think your life or health is in danger, call ',
+        h('va-telephone', { contact: '911', 'data-dd-action-name': '911 link on Interstital Page' }),
+        ' or go to the nearest emergency room.'),
+    ),
+  );
+}
+
+export function interstitialTitle() {
+  setTitle('Only Use Messages For Non-Urgent Needs | Veterans Affairs');
+}
+
+// Also rendered inline by start message when the interstitial was not accepted (URL unchanged).
+export async function curatedInterstitial(ctx) {
+  ctx.mount(loading('Loading...', 'interstitial-loading-indicator'));
+  if (!(await recipientsOk(ctx))) return;
+  // Wait for the sent-folder search so the link points where the real one ends up pointing.
+  await loadRecents();
+  if (!ctx.isCurrent()) return;
+  const destination = hasRecents() ? '/new-message/recent/' : '/new-message/select-care-team/';
+  const link = h('va-link-action', {
+    type: 'primary',
+    text: TEXT,
+    href: ROOT + destination,
+    'data-testid': 'start-message-link',
+    'data-dd-action-name': DD_NAME,
+    class: 'vads-u-display--block vads-u-margin-bottom--3',
+    onclick: (event) => {
+      event.preventDefault();
+      store.acceptInterstitial = true;
+      ctx.router.push(destination);
+    },
+  });
+  interstitialTitle();
+  const node = interstitialContent(ctx.router, link);
+  ctx.mount(node);
+  focusH1(node);
+}
+
+// Legacy: the interstitial inline; its va-button reveals the legacy form at the same URL.
+export function inlineInterstitial(ctx, onAccept) {
+  const button = h('va-button', {
+    text: TEXT,
+    'data-testid': 'continue-button',
+    'data-dd-action-name': DD_NAME,
+    class: 'vads-u-display--block vads-u-margin-bottom--3',
+    onclick: () => {
+      store.acceptInterstitial = true;
+      onAccept();
+    },
+  });
+  interstitialTitle();
+  const node = interstitialContent(ctx.router, button);
+  ctx.mount(node);
+  focusH1(node);
+}
+
+export async function newMessage(ctx) {
+  if (flags.curated()) return curatedInterstitial(ctx);
+  if (!(await recipientsOk(ctx))) return;
+  if (!store.acceptInterstitial) return inlineInterstitial(ctx, () => legacyCompose(ctx));
+  return legacyCompose(ctx);
+}
+
+export const curatedInlineInterstitial = curatedInterstitial;

@@ -1,0 +1,227 @@
+// /new-message/select-care-team/: care system chooser (none / radio 2-5 / select >= 6) and the
+// care-team combo box filtered by system, with the help and contact-list links.
+import { backLink, emergencyNote, loading } from '../components.js';
+import { h, focusFirstError, focusH1, ROOT, routerLink, setTitle } from '../dom.js';
+import { defects } from '../defects.js';
+import { systemName } from '../recipients.js';
+import { addAction, recordEvent } from '../rum.js';
+import { flags, loadRecents, populatedDraft, recentsShown, store } from '../store.js';
+import { recipientsOk } from './guards.js';
+import { blockedAlert } from './blocked-alert.js';
+import { installLeaveGuard } from './leave-guard.js';
+
+const MAX_RADIO_OPTIONS = 6;
+const TEAM_ERROR = 'Select a care team';
+const sysName = (vhaId) => systemName(store.ehr, vhaId) || vhaId;
+const shortSystem = (name) => String(name || '').replace(/^VA /, '').replace(/ health care$/, '');
+const sortNames = (a, b) => {
+  const aw = /^\w/.test(a.displayName);
+  const bw = /^\w/.test(b.displayName);
+  if (aw !== bw) return aw ? 1 : -1;
+  return a.displayName.localeCompare(b.displayName);
+};
+
+export async function selectCareTeam(ctx) {
+  setTitle('Select Care Team - Start Message | Veterans Affairs');
+  if (!store.acceptInterstitial && !populatedDraft()) return ctx.redirect('/new-message/');
+  ctx.mount(loading('Loading...', 'loading-indicator'));
+  if (!(await recipientsOk(ctx))) return;
+  await loadRecents();
+  if (!ctx.isCurrent()) return;
+  const r = store.recipients;
+  const draft = store.draft;
+  const back = backLink(ctx.router, recentsShown() ? '/new-message/recent/' : '/new-message/');
+
+  if (r.allBlocked) {
+    const node = h('div', { class: 'choose-va-health-care-system' }, back,
+      h('h1', { class: 'vads-u-margin-bottom--2', tabindex: '-1' }, 'Select care team'), blockedAlert(r, 'all'));
+    ctx.mount(node);
+    focusH1(node);
+    return;
+  }
+
+  const facilities = r.allFacilities.filter((s) => !r.blockedFacilities.includes(s));
+  if (facilities.length === 1) {
+    draft.careSystemVhaId = facilities[0];
+    draft.careSystemName = sysName(facilities[0]);
+  }
+  let switchCount = 0;
+  const useRadio = facilities.length > 1 && (facilities.length < MAX_RADIO_OPTIONS || defects.radioForManySystems());
+
+  function chooseSystem(vhaId) {
+    const previous = draft.careSystemVhaId;
+    if (useRadio && previous && previous !== vhaId) switchCount += 1;
+    draft.careSystemVhaId = vhaId || undefined;
+    draft.careSystemName = vhaId ? sysName(vhaId) : undefined;
+    if (!defects.systemSwitchKeepsTeam() || !vhaId) {
+      Object.assign(draft, { recipientId: undefined, recipientName: undefined, ohTriageGroup: undefined });
+    }
+    const fresh = comboBox();
+    combo.replaceWith(fresh);
+    combo = fresh;
+    updateContinue();
+  }
+
+  let chooser = null;
+  if (useRadio) {
+    chooser = h('va-radio', {
+      'enable-analytics': true,
+      label: 'Select a VA health care system',
+      name: 'va-health-care-system',
+      'data-dd-privacy': 'mask',
+      'data-dd-action-name': defects.careSystemRadioActionName(),
+      class: 'vads-u-margin-bottom--3',
+      onvaValueChange: (event) => chooseSystem(event.detail.value),
+    }, facilities.map((vhaId) => h('va-radio-option', {
+      tile: true,
+      'data-testid': `care-system-${vhaId}`,
+      id: vhaId,
+      value: vhaId,
+      label: sysName(vhaId),
+      name: 'va-health-care-system',
+      checked: draft.careSystemVhaId === vhaId,
+    })));
+  } else if (facilities.length > 1) {
+    const sorted = [...facilities].sort((a, b) => String(sysName(a)).localeCompare(String(sysName(b))));
+    chooser = h('va-select', {
+      'enable-analytics': true,
+      id: 'care-system-dropdown',
+      label: 'Select a VA health care system',
+      name: 'to-care-system',
+      class: 'composeSelect vads-u-margin-bottom--3',
+      'data-testid': 'care-system-select',
+      'data-dd-privacy': 'mask',
+      'data-dd-action-name': 'Care System Dropdown List',
+      value: draft.careSystemVhaId || '',
+      onvaSelect: (event) => chooseSystem(event.detail.value),
+    }, sorted.map((vhaId) => h('option', { value: vhaId }, sysName(vhaId))));
+  }
+
+  let searchTimer = null;
+  function comboBox() {
+    const station = draft.careSystemVhaId;
+    const pool = r.offered.filter((t) => !station || t.stationNumber === station);
+    const option = (t) => h('option', { value: String(t.triageTeamId) },
+      flags.optGroups() ? `${t.displayName}\t(${shortSystem(t.healthCareSystemName || sysName(t.stationNumber))})` : t.displayName);
+    let children;
+    if (flags.optGroups()) {
+      const recents = Array.isArray(store.recents) ? store.recents.filter((t) => pool.includes(t)) : [];
+      const bySystem = new Map();
+      for (const t of [...pool].sort(sortNames)) {
+        const name = t.healthCareSystemName || systemName(store.ehr, t.stationNumber);
+        if (!bySystem.has(name)) bySystem.set(name, []);
+        bySystem.get(name).push(t);
+      }
+      const systems = [...bySystem.keys()].sort((a, b) => (a === undefined ? -1 : b === undefined ? 1 : a.localeCompare(b)));
+      children = [
+        recents.length ? h('optgroup', { label: 'Recent care teams' }, recents.map(option)) : null,
+        systems.map((name) => (name === undefined
+          ? bySystem.get(name).map(option)
+          : h('optgroup', { label: name }, bySystem.get(name).map(option)))),
+      ];
+    } else {
+      children = [...pool].sort(sortNames).map(option);
+    }
+    const preselected = pool.some((t) => t.triageTeamId === draft.recipientId) ? String(draft.recipientId) : '';
+    return h('va-combo-box', {
+      required: true,
+      label: defects.comboBoxUnlabelled() ? null : 'Select a care team',
+      name: 'to',
+      hint: 'Start typing your care facility, provider’s name, or type of care to search.',
+      value: preselected,
+      'data-testid': 'compose-recipient-combobox',
+      'data-dd-privacy': 'mask',
+      'data-dd-action-name': 'Compose Recipient Combobox List',
+      onvaSelect: (event) => selectTeam(event.detail.value),
+      onvaInputChange: () => {
+        clearTimeout(searchTimer);
+        searchTimer = setTimeout(() => {
+          recordEvent({ event: 'int-text-input-search', 'text-input-label': 'Select a care team' });
+          addAction('Care Team Search Input', { inputLabel: 'Select a care team' });
+        }, 500);
+      },
+    }, children);
+  }
+
+  function selectTeam(value) {
+    const team = r.offered.find((t) => String(t.triageTeamId) === String(value));
+    if (!team) {
+      Object.assign(draft, { recipientId: undefined, recipientName: undefined, ohTriageGroup: undefined });
+    } else {
+      Object.assign(draft, {
+        careSystemVhaId: team.stationNumber,
+        careSystemName: sysName(team.stationNumber),
+        recipientId: team.triageTeamId,
+        recipientName: team.displayName,
+        ohTriageGroup: team.ohTriageGroup === true,
+      });
+      combo.removeAttribute('error');
+    }
+  }
+
+  const continueTarget = () => (draft.messageId ? `/thread/${draft.messageId}/` : '/new-message/start-message/');
+  const continueLink = h('va-link-action', {
+    type: 'primary',
+    'data-testid': 'continue-button',
+    'data-dd-action-name': 'Continue button on Select care team page',
+    class: 'vads-u-margin-top--4 vads-u-margin-bottom--3 vads-u-with--100',
+    onclick: (event) => {
+      event.preventDefault();
+      if (!draft.recipientId) {
+        combo.setAttribute('error', TEAM_ERROR);
+        focusFirstError(node, 0);
+        return;
+      }
+      const team = r.all.find((t) => t.triageTeamId === draft.recipientId);
+      if (team) draft.careSystemVhaId = team.stationNumber;
+      ctx.router.push(continueTarget());
+    },
+  });
+  function updateContinue() {
+    continueLink.setAttribute('text', draft.messageId ? 'Continue to draft' : 'Continue to start message');
+    continueLink.setAttribute('href', ROOT + continueTarget());
+  }
+  updateContinue();
+
+  let combo = comboBox();
+  const showContactNote = r.vistaFacilities.length > 0 || defects.contactLinkForOhOnly();
+  const node = h('div', { class: 'choose-va-health-care-system' },
+    back,
+    h('h1', { class: 'vads-u-margin-bottom--2', tabindex: '-1' }, 'Select care team'),
+    r.blockedFacilities.length === 1 || (r.blocked.length > 0 && r.blockedFacilities.length === 0)
+      ? blockedAlert(r, 'some')
+      : null,
+    emergencyNote(),
+    chooser,
+    combo,
+    h('div', { class: 'vads-u-margin-top--2' },
+      h('p', { class: 'vads-u-margin-bottom--1' },
+        routerLink(ctx.router, '/new-message/care-team-help/', 'Learn what to do if you can’t find your care team'))),
+    showContactNote
+      ? h('div', { class: 'vads-u-margin-top--2' },
+          h('p', { class: 'vads-u-margin-bottom--1' }, h('strong', {}, 'Note:'),
+            ' If you can’t find the care team you want to select, update your contact list to add it here.'),
+          routerLink(ctx.router, '/contact-list/', 'Update your contact list'))
+      : null,
+    continueLink,
+  );
+  ctx.mount(node);
+  focusH1(node);
+
+  const count = facilities.length;
+  if (count > 1) {
+    const version = useRadio ? 'radio' : 'dropdown';
+    recordEvent({ event: 'api_call', 'api-name': 'SM VA Health Systems Displayed', 'api-status': 'successful',
+      'health-systems-count': count, version });
+    addAction('SM VA Health Systems Displayed', { status: 'successful', healthSystemsCount: count, version });
+  } else if (count === 0) {
+    recordEvent({ event: 'api_call', 'api-name': 'SM VA Health Systems Displayed', 'api-status': 'fail',
+      'health-systems-count': 0, 'error-key': 'no-health-systems' });
+    addAction('SM VA Health Systems Displayed', { status: 'fail', healthSystemsCount: 0, errorKey: 'no-health-systems' });
+  }
+  installLeaveGuard(ctx, { persistPaths: ['/contact-list/', '/new-message/care-team-help/'] });
+  ctx.onLeave(() => {
+    clearTimeout(searchTimer);
+    addAction('Care System Radio Switch Count', { switchCount });
+  });
+}

@@ -1,0 +1,504 @@
+// The compose form: /new-message/start-message/ (curated), the legacy form at /new-message/ (curated
+// toggle off) and /thread/:id/ for a saved draft. Category, subject, body, electronic signature,
+// 10-second idle autosave (setTimeout, so Playwright's page.clock drives it), Save/Delete draft, Send.
+import { api } from '../api.js';
+import { alertBox, backLink, emergencyNote, loading, warningModal } from '../components.js';
+import { h, focusFirstError, focusH1, routerLink, setTitle } from '../dom.js';
+import { defects } from '../defects.js';
+import { hasTyped, isComplete, saveDraft, snapshot } from '../drafts.js';
+import { addAction, recordEvent } from '../rum.js';
+import { clearDraft, entryFolder, loadRecipients, resetRecents, store } from '../store.js';
+import { blockedAlert } from './blocked-alert.js';
+import { installLeaveGuard } from './leave-guard.js';
+import { recipientsOk } from './guards.js';
+import { curatedInlineInterstitial } from './interstitial.js';
+
+export const AUTOSAVE_MS = 10000; // draftAutoSaveTimeout
+
+const CATEGORY_LABELS = {
+  OTHER: ['General', 'Ask questions about non-urgent, non-emergency issues'],
+  COVID: ['COVID', 'Ask COVID related questions'],
+  APPOINTMENTS: ['Appointment', 'Request an appointment or ask about an existing appointment'],
+  MEDICATIONS: ['Medication', 'Request to renew a prescription or ask a question about medication'],
+  TEST_RESULTS: ['Test', 'Ask a question about a test/lab result or about a future test or procedure'],
+  EDUCATION: ['Education', 'Request health education information'],
+};
+
+const ERRORS = {
+  RECIPIENT: 'Please select a recipient.',
+  CATEGORY: 'Please select a category.',
+  SUBJECT: 'Subject cannot be blank.',
+  BODY: 'Message body cannot be blank.',
+  SIGNATURE: 'Enter your full name',
+  CHECKBOX: 'You must certify by checking the box.',
+  BLOCKED: 'You are blocked from sending messages to this recipient.',
+  SCAN: 'Our file scanner found a problem with your attachment. To send your message, remove this attachment.',
+  GENERIC: 'We’re sorry. Something went wrong on our end.',
+  SAVE: 'Something went wrong... Failed to save message.',
+};
+
+const hostValue = (host) => host.shadowRoot?.querySelector('input, textarea')?.value ?? host.value ?? '';
+
+function setError(host, message) {
+  if (message) host.setAttribute('error', message);
+  else host.removeAttribute('error');
+}
+
+function savedText(date) {
+  const day = date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
+  const time = date
+    .toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
+    .replace('AM', 'a.m.')
+    .replace('PM', 'p.m.');
+  return `Your message was saved on ${day} at ${time}.`;
+}
+
+async function loadComposeData() {
+  const [categories, signature] = await Promise.allSettled([
+    store.categories ? store.categories : api.categories(),
+    store.signature ? store.signature : api.signature(),
+  ]);
+  if (categories.status === 'fulfilled' && !store.categories) {
+    store.categories = categories.value?.data?.attributes?.messageCategoryType || [];
+  }
+  if (signature.status === 'fulfilled' && !store.signature) store.signature = signature.value?.data || {};
+  store.categories ||= Object.keys(CATEGORY_LABELS);
+  store.signature ||= {};
+  // Sent threads feed only the Datadog user properties, as in the real Compose.
+  api.threads(-1, 100).then(
+    (threads) => window.DD_RUM.addUserProperties({
+      allowedSMRecipients: store.recipients?.allowed?.length ?? 0,
+      countOfSentMessagesInTheLastSixMonths: threads?.data?.length ?? 0,
+      uniqueRecentTriageGroups: Array.isArray(store.recents) ? store.recents.length : 0,
+    }),
+    () => {},
+  );
+}
+
+function signatureBlock() {
+  const s = store.signature || {};
+  return s.includeSignature ? `\n\n\n${s.signatureName || ''}\n${s.signatureTitle || ''}` : '';
+}
+
+export async function startMessage(ctx) {
+  setTitle('Start message  | Veterans Affairs');
+  if (!store.acceptInterstitial) return curatedInlineInterstitial(ctx);
+  return composeForm(ctx, 'curated');
+}
+
+export async function legacyCompose(ctx) {
+  return composeForm(ctx, 'legacy');
+}
+
+export async function editDraft(ctx) {
+  const id = Number(ctx.params.draftId);
+  if (store.draft.messageId !== id) {
+    setTitle('Edit draft  | Veterans Affairs');
+    const node = h('div', {}, backLink(ctx.router, entryFolder()), h('h1', {}, 'Edit draft'),
+      h('va-alert', { status: 'error', visible: true }, h('p', { class: 'vads-u-margin-y--0' }, 'This conversation was not found.')));
+    ctx.mount(node);
+    focusH1(node);
+    return;
+  }
+  return composeForm(ctx, 'edit');
+}
+
+async function composeForm(ctx, variant) {
+  const heading = { curated: 'Start message', legacy: 'Start a new message', edit: 'Edit draft' }[variant];
+  setTitle(`${heading}  | Veterans Affairs`);
+  ctx.mount(loading('Loading your secure message...', 'loading-indicator'));
+  await loadRecipients();
+  if (variant !== 'legacy' && !(await recipientsOk(ctx))) return;
+  await loadComposeData();
+  if (!ctx.isCurrent()) return;
+  const r = store.recipients;
+  const draft = store.draft;
+  const backTarget = variant === 'legacy' ? entryFolder() : defects.startMessageBackTarget();
+
+  if (r.noAssociations || r.allBlocked) {
+    const node = h('div', {}, backLink(ctx.router, backTarget), h('h1', {}, 'Start a new message'), blockedAlert(r, 'all'));
+    ctx.mount(node);
+    focusH1(node);
+    return;
+  }
+  if (variant === 'curated' && !draft.recipientId) return ctx.redirect('/new-message/select-care-team/');
+
+  const team = () => r.all.find((t) => t.triageTeamId === draft.recipientId);
+  if (draft.body === undefined) draft.body = signatureBlock();
+
+  let autosaveTimer = null;
+  let modalOpen = false;
+  let sending = false;
+
+  // ---- fields ----
+  const category = h('va-select', {
+    'enable-analytics': true,
+    id: 'category-select-dropdown',
+    label: 'Category',
+    name: 'compose-message-categories',
+    required: true,
+    value: draft.category || '',
+    'data-testid': 'compose-message-categories',
+    'data-dd-privacy': 'mask',
+    'data-dd-action-name': 'Category Dropdown Select',
+    class: 'vads-u-margin-top--3',
+    onvaSelect: (event) => {
+      draft.category = event.detail.value || undefined;
+      setError(category, null);
+      changed();
+    },
+  }, store.categories.map((code) => {
+    const [label, description] = CATEGORY_LABELS[code] || [code, ''];
+    const text = description ? `${label}: ${description}` : label;
+    return h('option', { value: code, 'data-testid': 'compose-category-dropdown-select',
+      'data-dd-action-name': `${text} Dropdown Select` }, text);
+  }));
+
+  const subject = h('va-text-input', {
+    label: 'Subject',
+    required: true,
+    type: 'text',
+    id: 'message-subject',
+    name: 'message-subject',
+    class: 'message-subject',
+    'data-testid': 'message-subject-field',
+    maxlength: '50',
+    charcount: true,
+    value: draft.subject || '',
+    'data-dd-privacy': 'mask',
+    'data-dd-action-name': 'Subject (Required) Input Field',
+    oninput: () => {
+      draft.subject = hostValue(subject);
+      setError(subject, null);
+      changed();
+    },
+  });
+
+  const body = h('va-textarea', {
+    label: 'Message',
+    required: true,
+    id: 'compose-message-body',
+    name: 'compose-message-body',
+    class: 'message-body',
+    'data-testid': 'message-body-field',
+    value: draft.body || '',
+    'data-dd-privacy': 'mask',
+    'data-dd-action-name': 'Message (Required) Textbox',
+    oninput: () => {
+      draft.body = hostValue(body);
+      setError(body, null);
+      changed();
+    },
+  });
+
+  // Electronic signature, for teams whose messages must be signed.
+  let signatureName = '';
+  let certified = false;
+  const signatureSlot = h('div', { class: 'signature-slot' });
+  let signatureInput = null;
+  let signatureCheckbox = null;
+  function renderSignature() {
+    draft.signatureTyped = false;
+    signatureName = '';
+    certified = false;
+    signatureInput = null;
+    signatureCheckbox = null;
+    if (!team()?.signatureRequired) return signatureSlot.replaceChildren();
+    signatureInput = h('va-text-input', {
+      label: 'Your full name', required: true, name: 'electronic-signature', 'data-testid': 'electronic-signature-field',
+      'data-dd-privacy': 'mask',
+      oninput: () => {
+        signatureName = hostValue(signatureInput);
+        draft.signatureTyped = Boolean(signatureName || certified);
+        setError(signatureInput, null);
+      },
+    });
+    signatureCheckbox = h('va-checkbox', {
+      required: true, 'data-testid': 'electronic-signature-checkbox',
+      label: 'I certify that the above is correct and true to the best of my knowledge and belief.',
+      onvaChange: (event) => {
+        certified = Boolean(event.detail.checked);
+        draft.signatureTyped = Boolean(signatureName || certified);
+        setError(signatureCheckbox, null);
+      },
+    });
+    signatureSlot.replaceChildren(
+      h('p', { id: 'signatureNote' }, h('strong', {}, 'Note:'),
+        ' According to federal law, there are criminal penalties, including a fine and/or imprisonment for up to 5 years, for withholding information or for providing incorrect information (Reference: 18 U.S.C. 1001).'),
+      h('va-card', { background: true, class: 'vads-u-margin-top--2' },
+        h('h2', { id: 'signatureTitle', class: 'vads-u-margin-top--0 vads-u-font-size--h3' }, 'Electronic signature'),
+        h('p', {}, 'You need to sign all new messages you send to this team. Enter your full name here to sign your message.'),
+        signatureInput, signatureCheckbox),
+    );
+  }
+
+  // ---- recipient (curated: To line; legacy: To select) ----
+  let recipientSelect = null;
+  const signatureAlertSlot = h('div');
+  let recipientBlock;
+  if (variant === 'legacy') {
+    const options = [...r.allowed].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    recipientSelect = h('va-select', {
+      'enable-analytics': true, id: 'recipient-dropdown', label: 'To', name: 'to', class: 'composeSelect',
+      required: true, value: draft.recipientId ? String(draft.recipientId) : '',
+      'data-testid': 'compose-recipient-select', 'data-dd-privacy': 'mask',
+      'data-dd-action-name': 'Compose Recipient Dropdown List',
+      onvaSelect: (event) => {
+        const before = team()?.signatureRequired;
+        const chosen = r.allowed.find((t) => String(t.triageTeamId) === event.detail.value);
+        Object.assign(draft, {
+          recipientId: chosen?.triageTeamId, recipientName: chosen?.displayName,
+          careSystemVhaId: chosen?.stationNumber, careSystemName: chosen?.healthCareSystemName,
+          ohTriageGroup: chosen?.ohTriageGroup === true,
+        });
+        setError(recipientSelect, null);
+        const after = team()?.signatureRequired;
+        if (Boolean(before) !== Boolean(after)) {
+          signatureAlertSlot.replaceChildren(h('va-alert', { status: 'info', closeable: true, visible: true,
+            'data-testid': 'signature-alert', class: 'vads-u-margin-y--2' },
+          h('p', { class: 'vads-u-margin-y--0' }, after
+            ? 'Messages to this team require a signature. We added a signature box to this page.'
+            : "Messages to this team don't require a signature. We removed the signature box from this page.")));
+          renderSignature();
+        }
+        changed();
+      },
+    }, options.map((t) => h('option', { value: String(t.triageTeamId) }, t.displayName)));
+    recipientBlock = h('div', {}, recipientSelect,
+      h('va-additional-info', { trigger: "If you can't find your team", class: 'vads-u-margin-top--1' },
+        h('p', {}, 'Your care team may not be in your contact list. ',
+          routerLink(ctx.router, '/contact-list/', 'Update your contact list'))),
+      signatureAlertSlot);
+  } else {
+    recipientBlock = h('div', { class: 'vads-u-margin-top--3' },
+      h('p', { class: 'vads-u-margin-y--0' }, 'To'),
+      h('p', {
+        class: 'vads-u-font-weight--bold vads-u-margin-y--0',
+        'data-testid': 'compose-recipient-title',
+        'data-dd-privacy': 'mask',
+        'data-dd-action-name': 'Care System - Team recipient title',
+      }, `${draft.careSystemName || team()?.healthCareSystemName || ''} - ${draft.recipientName || team()?.displayName || ''}`),
+      h('p', { class: 'vads-u-margin-top--1' },
+        routerLink(ctx.router, '/new-message/select-care-team/', 'Select a different care team', {
+          'data-dd-action-name': 'Select a different care team link',
+          beforeNavigate: () => {
+            if (defects.differentTeamLosesBody()) draft.body = '';
+          },
+        })),
+    );
+  }
+  renderSignature();
+
+  // ---- draft status, alerts ----
+  const alertSlot = h('div', {}, alertBox(ctx.router));
+  const draftStatus = h('div', { 'aria-live': 'polite' });
+  function showDraftStatus(state) {
+    if (state === 'saving') {
+      draftStatus.replaceChildren(h('va-alert', { 'background-only': true, 'show-icon': true, status: 'success',
+        visible: true, 'data-test-id': 'save-alert-message' }, h('p', { id: 'messagetext', class: 'vads-u-margin-y--0' }, 'Saving...')));
+    } else if (draft.saveError) {
+      draftStatus.replaceChildren(h('va-alert', { status: 'error', visible: true, 'data-testid': 'save-draft-error' },
+        h('p', { class: 'vads-u-margin-y--0' }, ERRORS.SAVE)));
+    } else if (draft.savedAt) {
+      draftStatus.replaceChildren(h('va-alert', { 'background-only': true, 'show-icon': true, status: 'success',
+        visible: true, 'data-test-id': 'save-alert-message' },
+      h('p', { id: 'messagetext', class: 'vads-u-margin-y--0' }, savedText(draft.savedAt))));
+    }
+  }
+
+  async function save(type) {
+    clearTimeout(autosaveTimer);
+    showDraftStatus('saving');
+    await saveDraft(type);
+    if (!ctx.isCurrent()) return;
+    showDraftStatus('done');
+  }
+
+  // ---- autosave: 10 s after the last change, when complete, valid and changed ----
+  function changed() {
+    draft.manualSaveFailed = false;
+    clearTimeout(autosaveTimer);
+    if (defects.autosaveNeverFires()) return;
+    autosaveTimer = setTimeout(() => {
+      if (!ctx.isCurrent() || modalOpen || sending) return;
+      if (isComplete(draft) && snapshot(draft) !== draft.savedSnapshot) save('auto');
+    }, AUTOSAVE_MS);
+  }
+
+  function validate({ forSend }) {
+    let ok = true;
+    if (!draft.recipientId) {
+      ok = false;
+      if (recipientSelect) setError(recipientSelect, ERRORS.RECIPIENT);
+      else showAlert('error', ERRORS.RECIPIENT);
+    }
+    if (!draft.category) {
+      ok = false;
+      setError(category, ERRORS.CATEGORY);
+    }
+    if (!draft.subject || !draft.subject.trim()) {
+      ok = false;
+      setError(subject, ERRORS.SUBJECT);
+    }
+    if (!draft.body || !draft.body.trim()) {
+      ok = false;
+      setError(body, ERRORS.BODY);
+    }
+    if (forSend && signatureInput) {
+      if (!signatureName.trim()) {
+        ok = false;
+        setError(signatureInput, ERRORS.SIGNATURE);
+      }
+      if (!certified) {
+        ok = false;
+        setError(signatureCheckbox, ERRORS.CHECKBOX);
+      }
+    }
+    if (!ok) focusFirstError(form);
+    return ok;
+  }
+
+  function showAlert(status, text, extra = {}) {
+    store.alert = { status, text, sticky: 0, ...extra };
+    alertSlot.replaceChildren(alertBox(ctx.router));
+  }
+
+  function openModal(options) {
+    modalOpen = true;
+    const modal = warningModal({
+      testid: 'navigation-warning-modal', ddName: 'Navigation Warning Modal',
+      primaryTestid: 'route-guard-primary-button', secondaryTestid: 'route-guard-secondary-button',
+      ...options,
+      onPrimary: () => { close(); options.onPrimary?.(); },
+      onSecondary: () => { close(); options.onSecondary?.(); },
+      onClose: () => { close(); addAction('Navigation Warning Modal Closed', {}); },
+    });
+    function close() {
+      modal.remove();
+      modalOpen = false;
+    }
+    node.append(modal);
+  }
+
+  async function onSaveDraft() {
+    recordEvent({ event: 'cta-button-click', 'button-click-label': 'Save Draft' });
+    if (!validate({ forSend: false })) {
+      draft.manualSaveFailed = true;
+      return;
+    }
+    if (draft.signatureTyped) {
+      openModal({
+        title: "We can't save your signature in a draft message",
+        primaryText: 'Edit draft', secondaryText: 'Save draft without signature',
+        onSecondary: () => save('manual'),
+      });
+      return;
+    }
+    await save('manual');
+  }
+
+  function onDeleteDraft() {
+    openModal({
+      title: 'Delete this draft?',
+      body: 'If you delete a draft, you can’t get it back. But deleting it won’t affect other messages in this conversation.',
+      primaryText: 'Delete draft', secondaryText: 'Cancel',
+      onPrimary: async () => {
+        clearTimeout(autosaveTimer);
+        const id = draft.messageId;
+        if (id) {
+          try {
+            await api.deleteDraft(id);
+            store.alert = { status: 'success', text: 'Draft was successfully deleted.', sticky: 1 };
+          } catch {
+            return showAlert('error', 'Draft could not be deleted. Try again later. If this problem persists, contact the help desk.');
+          }
+        }
+        clearDraft();
+        ctx.router.push(store.currentFolder || '/inbox/', { force: true });
+      },
+    });
+  }
+
+  async function onSend() {
+    if (sending) return;
+    if (!validate({ forSend: true })) return;
+    sending = true;
+    clearTimeout(autosaveTimer);
+    const t = team();
+    let text = draft.body;
+    if (signatureInput) {
+      const today = new Date().toISOString().slice(0, 10);
+      text = `${text}\n\n--------------------------------------------------\n\n${signatureName.trim()}\nSigned electronically on ${today}.`;
+    }
+    const message = { category: draft.category, body: text, subject: draft.subject };
+    if (draft.messageId && !defects.sendWithoutDraftId()) message.draft_id = draft.messageId;
+    message.recipient_id = draft.recipientId;
+    const ohTriageGroup = (t?.ohTriageGroup === true || draft.ohTriageGroup === true) && !defects.ohSendWithoutFlag();
+    form.hidden = true;
+    const indicator = loading('Sending message...', 'sending-indicator');
+    form.before(indicator);
+    window.scrollTo(0, 0);
+    try {
+      await api.send(message, { ohTriageGroup });
+    } catch (err) {
+      indicator.remove();
+      form.hidden = false;
+      sending = false;
+      const blocked = err.code === 'SM119' || err.code === 'SM151';
+      showAlert('error', blocked ? ERRORS.BLOCKED : err.code === 'SM172' ? ERRORS.SCAN : ERRORS.GENERIC);
+      if (defects.sendErrorClearsForm()) {
+        draft.subject = '';
+        draft.body = '';
+        subject.value = '';
+        body.value = '';
+      }
+      changed();
+      return;
+    }
+    if (!ctx.isCurrent()) return;
+    indicator.remove();
+    const fromSent = entryFolder() === '/sent/';
+    ctx.router.guard = null;
+    clearDraft();
+    resetRecents();
+    showAlert('success', defects.sendSuccessText(), {
+      sticky: 1,
+      link: fromSent ? null : { path: '/sent/', text: 'Review your sent messages', testid: 'review-sent-messages-link' },
+    });
+    const destination = store.currentFolder || '/inbox/';
+    setTimeout(() => {
+      if (ctx.isCurrent()) ctx.router.push(destination, { force: true });
+    }, 1000);
+  }
+
+  const form = h('form', { class: 'compose-form', id: 'sm-compose-form', novalidate: true,
+    onsubmit: (e) => e.preventDefault() },
+  draftStatus,
+  recipientBlock,
+  category,
+  subject,
+  body,
+  signatureSlot,
+  h('div', { class: 'compose-form-actions' },
+    h('va-button', { text: 'Send', id: 'send-button', 'data-testid': 'send-button', 'data-dd-action-name': 'Send Button',
+      onclick: onSend }),
+    h('button', { type: 'button', id: 'save-draft-button', class: 'save-draft-button usa-button usa-button-secondary',
+      'data-testid': 'save-draft-button', onclick: onSaveDraft }, 'Save draft'),
+    h('button', { type: 'button', class: 'usa-button usa-button-secondary', 'data-testid': 'delete-draft-button',
+      onclick: onDeleteDraft }, 'Delete draft'),
+  ));
+
+  const node = h('div', { class: 'vads-l-grid-container compose-container vads-u-padding-x--0' },
+    backLink(ctx.router, backTarget),
+    alertSlot,
+    h('h1', { class: 'page-title vads-u-margin-top--0' }, heading),
+    emergencyNote(),
+    form,
+  );
+  ctx.mount(node);
+  focusH1(node);
+  showDraftStatus('done');
+  installLeaveGuard(ctx, { onModal: (open) => { modalOpen = open; } });
+  ctx.onLeave(() => clearTimeout(autosaveTimer));
+  if (hasTyped(draft) && snapshot(draft) !== draft.savedSnapshot) changed();
+}

@@ -1,0 +1,101 @@
+// App state (the stand-in's Redux): toggles, user, static data, recipients, recents, the draft in
+// progress, the interstitial acceptance and the global alert. Nothing here is persisted except the
+// compose entry folder (sessionStorage, as the real app does), so a reload resets like production.
+import { api } from './api.js';
+import { defects } from './defects.js';
+import { processEhr, processRecipients, recentCareTeams } from './recipients.js';
+
+export const store = {
+  toggles: {},
+  user: null,
+  ehr: { ehrDataByVhaId: {}, cernerFacilities: [], vistaFacilities: [] },
+  recipients: null, // processRecipients() result, or {error: true, ...}
+  recents: undefined, // undefined = not fetched, [] = none, {error: 'error'} = search failed
+  acceptInterstitial: false,
+  draft: {}, // draftInProgress
+  alert: null, // {status, text, link?}: the global AlertBackgroundBox
+  previousUrl: null,
+  currentFolder: '/inbox/',
+  categories: null,
+  signature: null,
+};
+
+const toggleOn = (snake) => {
+  const camel = snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+  return Boolean(store.toggles[snake] ?? store.toggles[camel]);
+};
+
+export const flags = {
+  curated: () => toggleOn('mhv_secure_messaging_curated_list_flow') || defects.curatedToggleIgnored(),
+  recent: () => toggleOn('mhv_secure_messaging_recent_recipients'),
+  optGroups: () => toggleOn('mhv_secure_messaging_recipient_opt_groups'),
+};
+
+export async function loadAppData() {
+  const [toggles, user, ehr] = await Promise.allSettled([api.featureToggles(), api.user(), api.vamcEhr()]);
+  if (toggles.status === 'fulfilled') {
+    for (const { name, value } of toggles.value?.data?.features || []) store.toggles[name] = value;
+  }
+  if (user.status === 'fulfilled') store.user = user.value?.data?.attributes || null;
+  if (ehr.status === 'fulfilled') store.ehr = processEhr(ehr.value);
+}
+
+let recipientsPromise = null;
+export function loadRecipients({ refresh = false } = {}) {
+  if (!recipientsPromise || refresh) {
+    recipientsPromise = api.allRecipients().then(
+      (response) => {
+        store.recipients = processRecipients(response, store.ehr);
+      },
+      () => {
+        store.recipients = { error: true, all: [], allowed: [], offered: [], vista: [], allFacilities: [] };
+      },
+    );
+  }
+  return recipientsPromise;
+}
+
+let recentsPromise = null;
+export function loadRecents() {
+  if (store.recents !== undefined) return Promise.resolve(store.recents);
+  if (!recentsPromise) {
+    const toDate = new Date();
+    const fromDate = new Date(toDate);
+    fromDate.setMonth(fromDate.getMonth() - 6);
+    recentsPromise = loadRecipients()
+      .then(() => api.searchSent(fromDate.toISOString(), toDate.toISOString()))
+      .then(
+        (response) => recentCareTeams(response, store.recipients),
+        () => ({ error: 'error' }),
+      )
+      .then((recents) => {
+        store.recents = recents;
+        recentsPromise = null;
+        return recents;
+      });
+  }
+  return recentsPromise;
+}
+
+export function resetRecents() {
+  store.recents = undefined;
+}
+
+export const hasRecents = () => Array.isArray(store.recents) && store.recents.length > 0;
+export const recentsShown = () => flags.recent() && hasRecents();
+
+// populatedDraft: the draft in progress carries something worth keeping.
+export const populatedDraft = () => {
+  const d = store.draft;
+  return Boolean(d.messageId || d.category || d.subject || d.body || d.recipientId);
+};
+
+export function clearDraft() {
+  store.draft = {};
+}
+
+export function entryFolder() {
+  const entry = sessionStorage.getItem('sm_composeEntryUrl');
+  if (entry === '/inbox/' || entry === '/sent/' || entry?.startsWith('/folders/')) return entry;
+  return '/inbox/';
+}
