@@ -67,10 +67,8 @@ def analyse(session: pytest.Session) -> DryRunResult:
                 result.ambiguous[key] = [
                     describe(step_function_context_registry[f.func], rootpath) for f in matches
                 ]
-    for func_id, context in definitions.items():
-        if func_id not in used:
-            result.unused.append(describe(context, rootpath))
-    result.unused.sort()
+    unused = [context for func_id, context in definitions.items() if func_id not in used]
+    result.unused = [describe(context, rootpath) for context in sorted(unused, key=source_order)]
     return result
 
 
@@ -91,6 +89,11 @@ def nearest(text: str, step_type: str, definitions: dict[int, StepFunctionContex
     ]
     close = difflib.get_close_matches(text, patterns, n=1, cutoff=0.5)
     return close[0] if close else ""
+
+
+def source_order(context: StepFunctionContext) -> tuple[str, int]:
+    code = context.step_func.__code__
+    return code.co_filename, code.co_firstlineno
 
 
 def describe(context: StepFunctionContext, rootpath: Path) -> str:

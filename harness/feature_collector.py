@@ -54,13 +54,15 @@ class FeatureFile(pytest.Module):
             self.config.stash.setdefault(TAG_PROBLEMS_KEY, []).extend(problems)
         elif problems:
             raise tags.UnknownTagError("\n".join(problems))
+        # In a dry run the bad tags are listed, not applied, so the rest of the feature is still checked.
+        self._skip_tags = {tag for tag in all_tags(feature) if tags.tag_problem(tag, requirements)}
         items: list[pytest.Item | pytest.Collector] = []
         for template in feature.scenarios.values():
             items.extend(self._scenario_items(feature, template))
         return items
 
     def _scenario_items(self, feature: Feature, template: ScenarioTemplate) -> Iterator[ScenarioItem]:
-        function = scenario_function(feature, template, self.config)
+        function = scenario_function(feature, template, self.config, self._skip_tags)
         definition = FunctionDefinition.from_parent(self, name=template.name, callobj=function)
         metafunc = Metafunc(
             definition=definition,
@@ -117,7 +119,7 @@ def all_tags(feature: Feature) -> set[str]:
 
 
 def scenario_function(
-    feature: Feature, template: ScenarioTemplate, config: pytest.Config
+    feature: Feature, template: ScenarioTemplate, config: pytest.Config, skip_tags: set[str]
 ) -> Callable[..., None]:
     """The test function for one scenario, marked with its tags and parametrized by its Examples rows."""
 
@@ -126,11 +128,11 @@ def scenario_function(
         _execute_scenario(feature, template.render(_pytest_bdd_example), request)
 
     function: Callable[..., None] = scenario_wrapper
-    examples = example_params(template)
+    examples = example_params(template, skip_tags)
     if examples:
         function = pytest.mark.parametrize(EXAMPLE_FIXTURE, examples)(function)
     rule_tags = template.rule.tags if template.rule is not None else set()
-    for tag in sorted(template.tags | feature.tags | rule_tags):
+    for tag in sorted((template.tags | feature.tags | rule_tags) - skip_tags):
         function = config.hook.pytest_bdd_apply_tag(tag=tag, function=function)
     function.__doc__ = f"{feature.name}: {template.name}"
     # pytest-bdd's own tools (missing-step generation) find the template through this registry.
@@ -138,11 +140,11 @@ def scenario_function(
     return function
 
 
-def example_params(template: ScenarioTemplate) -> list[Any]:
+def example_params(template: ScenarioTemplate, skip_tags: set[str]) -> list[Any]:
     """One pytest.param per Examples row; tags on an Examples block mark its rows (req:X -> req("X"))."""
     params = []
     for examples in template.examples:
-        marks = [tags.mark_for(tag) for tag in sorted(examples.tags)]
+        marks = [tags.mark_for(tag) for tag in sorted(examples.tags - skip_tags)]
         for context in examples.as_contexts():
             params.append(pytest.param(context, id="-".join(context.values()), marks=marks))
     return params

@@ -1,0 +1,57 @@
+"""A real axe-core scan in real Chromium on a tiny page with a known violation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harness.accessibility.fixture import A11y
+from harness.accessibility.ruleset import axe_version
+
+PAGE = """<!doctype html><html lang="en"><head><title>Tiny</title></head><body>
+<main><h1>Start message</h1>
+<div class="secure-messaging-container">
+  <img src="team.png">
+  <label for="subject">Subject</label><input id="subject">
+</div>
+<img src="outside.png">
+</main></body></html>"""
+
+
+class RecordingEvidence:
+    def __init__(self) -> None:
+        self.scans: list[tuple[str, str, dict]] = []
+
+    def add_a11y(self, state: str, url: str, result: dict) -> None:
+        self.scans.append((state, url, result))
+
+
+@pytest.fixture
+def evidence() -> RecordingEvidence:
+    return RecordingEvidence()
+
+
+def test_known_violation_is_found_saved_and_handed_to_evidence(
+    page, a11y: A11y, evidence: RecordingEvidence, tmp_path: Path
+) -> None:
+    a11y.out_dir = tmp_path
+    page.set_content(PAGE)
+    result = a11y.scan(page, "Start message: tiny")
+    # Scoped to the SM container: its image fails, the one outside is not scanned.
+    assert result.context == ".secure-messaging-container"
+    assert [(f.rule, f.target) for f in result.violations] == [("image-alt", 'img[src$="team.png"]')]
+    assert result.axe_version == axe_version() != "unknown"
+    saved = json.loads((tmp_path / "start-message-tiny.json").read_text())
+    assert saved["violations"][0]["rule"] == "image-alt" and saved["clean"] is False
+    assert "wcag22aa" in saved["ruleset"] and "best-practice" in saved["ruleset"]
+    assert [state for state, _, _ in evidence.scans] == ["Start message: tiny"]
+    with pytest.raises(pytest.fail.Exception, match=r"(?s)image-alt \| critical \| 1\.1\.1"):
+        a11y.assert_clean(page, "Start message: tiny again")
+
+
+def test_a_clean_page_passes(page, a11y: A11y, tmp_path: Path) -> None:
+    a11y.out_dir = tmp_path
+    page.set_content(PAGE.replace('<img src="team.png">', '<img src="team.png" alt="Care team">'))
+    assert a11y.assert_clean(page, "clean").clean

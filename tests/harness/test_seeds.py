@@ -1,0 +1,50 @@
+"""A scenario's seed depends on the run seed and its node id only: same alone, in the suite, on any worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from harness import seeds
+from tests.harness.steps_fixture import CONFTEST, FEATURE
+
+
+def test_scenario_seed_is_stable_and_distinct() -> None:
+    a = seeds.scenario_seed(42, "features/a.feature::One")
+    assert a == seeds.scenario_seed(42, "features/a.feature::One")
+    assert a != seeds.scenario_seed(43, "features/a.feature::One")
+    assert a != seeds.scenario_seed(42, "features/a.feature::Two")
+    assert 0 <= a < 2**32
+
+
+def test_default_run_seed_is_the_date() -> None:
+    assert seeds.default_run_seed(dt.date(2026, 11, 27)) == 20261127
+
+
+def test_rerun_command_quotes_the_node_id() -> None:
+    line = seeds.rerun_command('features/a.feature::Say "hi" for $5', 7)
+    assert line == 'rerun: .venv/bin/pytest "features/a.feature::Say \\"hi\\" for \\$5" --seed 7'
+
+
+def seeds_printed(output: list[str]) -> dict[str, int]:
+    found = {}
+    for line in output:
+        match = re.search(r"SEED (\S+::Seeds are per scenario) (\d+)", line)
+        if match:
+            found[match.group(1)] = int(match.group(2))
+    return found
+
+
+def test_scenario_seed_is_the_same_alone_and_in_parallel(harness_project: pytest.Pytester) -> None:
+    harness_project.makeconftest(CONFTEST)
+    (harness_project.path / "features" / "select_care_team.feature").write_text(FEATURE)
+    nodeid = "features/select_care_team.feature::Seeds are per scenario"
+    alone = harness_project.runpytest_subprocess(nodeid, "--seed", "99", "-s")
+    suite = harness_project.runpytest_subprocess("features", "--seed", "99", "-s", "-p", "no:randomly")
+    expected = seeds.scenario_seed(99, nodeid)
+    assert seeds_printed(alone.outlines) == {nodeid: expected}
+    assert seeds_printed(suite.outlines) == {nodeid: expected}
+    header = [line for line in alone.outlines if line.startswith("harness: run seed")]
+    assert header == ["harness: run seed 99 (rerun with --seed 99); env mock"]
