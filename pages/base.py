@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
 
-from pages.components import VaAlert, VaLink
+from pages.components import VaAlert, VaLink, VaModal
 
 # Loading the app fetches toggles, recipients and the sent search; give slow CI a margin.
 LOAD_TIMEOUT_MS = 15_000
@@ -78,6 +78,18 @@ class BasePage:
         """Reach `target` with Tab and activate it with Enter."""
         self.tab_to(target)
         self.page.keyboard.press("Enter")
+
+    def text(self, text: str) -> Locator:
+        """Visible text on the page (what a person reads)."""
+        return self.page.get_by_text(text)
+
+    def leave_page_modal(self) -> VaModal:
+        """The "leave this page?" warning shown when leaving the flow with unsaved changes."""
+        return VaModal(self.page.get_by_test_id("navigation-warning-modal"))
+
+    def leave_modal_button(self, which: str) -> Locator:
+        testid = {"primary": "route-guard-primary-button", "secondary": "route-guard-secondary-button"}[which]
+        return self.page.get_by_test_id(testid)
 
     def link(self, name: str) -> Locator:
         """A link by its accessible name (what a screen reader announces)."""

@@ -8,7 +8,7 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
-from pages.components import VaAlert, VaButton, VaModal, VaSelect, VaTextarea, VaTextInput
+from pages.components import VaAlert, VaButton, VaSelect, VaTextarea, VaTextInput
 
 SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
 
@@ -75,13 +75,6 @@ class ComposeForm(BasePage):
 
     def error_alert(self) -> VaAlert:
         return self.alert_with_status("error")
-
-    def leave_page_modal(self) -> VaModal:
-        return VaModal(self.page.get_by_test_id("navigation-warning-modal"))
-
-    def leave_modal_button(self, which: str) -> Locator:
-        testid = {"primary": "route-guard-primary-button", "secondary": "route-guard-secondary-button"}[which]
-        return self.page.get_by_test_id(testid)
 
     def field_errors(self) -> Locator:
         return self.page.locator(".usa-error-message")

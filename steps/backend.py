@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers
 
-from steps.state import ScenarioState
+from steps.state import ScenarioState, record_evidence
 
 CURATED = "mhv_secure_messaging_curated_list_flow"
 RECENT = "mhv_secure_messaging_recent_recipients"
@@ -57,7 +57,7 @@ def _use_profile(
     _apply_tag_toggles(request, session)
     scenario_state["patient"] = session.patient()
     scenario_state["profile"] = profile
-    evidence = request.getfixturevalue("evidence") if "evidence" in request.fixturenames else None
+    evidence = record_evidence(request)
     if evidence is not None:
         seed = scenario_state["patient"]["seed"]
         evidence.set_context(profile=profile, toggles=session.toggles(), seed=seed)

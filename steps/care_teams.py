@@ -12,7 +12,14 @@ from typing import Any
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
-from pages import RecentCareTeamsPage, SecureMessagingApp, SelectCareTeamPage, StartMessagePage
+from pages import (
+    ContactListPage,
+    LegacyComposePage,
+    RecentCareTeamsPage,
+    SecureMessagingApp,
+    SelectCareTeamPage,
+    StartMessagePage,
+)
 from pages.recent_care_teams import DIFFERENT_CARE_TEAM
 from steps.state import ScenarioState
 
@@ -238,6 +245,66 @@ def start_message_to(app: SecureMessagingApp, scenario_state: ScenarioState, kin
     reach_start_message(app, scenario_state, pick_team(scenario_state.patient, kind))
 
 
+@when("they start a message to one of their care teams")
+def start_message_any(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    reach_start_message(app, scenario_state, pick_team(scenario_state.patient, "any"))
+
+
 @when("they start a message to their most recent care team")
 def start_message_recent(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     reach_start_message(app, scenario_state, scenario_state.patient["recentCareTeams"][0])
+
+
+# ---------------------------------------------------------------- legacy form
+def _legacy_page(scenario_state: ScenarioState) -> LegacyComposePage:
+    current = scenario_state.current
+    assert isinstance(current, LegacyComposePage), f"not on the legacy form but {type(current).__name__}"
+    return current
+
+
+@then("the legacy form offers every allowed care team")
+def legacy_offers(scenario_state: ScenarioState) -> None:
+    offered = sorted(_legacy_page(scenario_state).care_team_options())
+    expected = sorted(team_name(t) for t in scenario_state.patient["allowedCareTeams"])
+    assert offered == expected, f"legacy list {offered} != allowed care teams {expected}"
+
+
+@when(parsers.parse("they choose a {kind} care team from the legacy list"))
+def legacy_choose(scenario_state: ScenarioState, kind: str) -> None:
+    team = pick_team(scenario_state.patient, kind)
+    _legacy_page(scenario_state).choose_care_team(team_name(team))
+    scenario_state["team"] = team
+
+
+# ---------------------------------------------------------------- contact list
+def _contact_page(scenario_state: ScenarioState) -> ContactListPage:
+    current = scenario_state.current
+    assert isinstance(current, ContactListPage), f"not on the contact list but {type(current).__name__}"
+    return current
+
+
+@then("the contact list shows their VistA care teams and no Oracle Health ones")
+def contact_list_teams(scenario_state: ScenarioState) -> None:
+    listed = set(_contact_page(scenario_state).listed_team_ids())
+    teams = scenario_state.patient["careTeams"]
+    oh = {t["triageTeamId"] for t in teams if is_oracle_health(t)}
+    vista_allowed = {t["triageTeamId"] for t in scenario_state.patient["allowedCareTeams"]
+                     if not is_oracle_health(t)}
+    assert not listed & oh, f"Oracle Health care teams on the contact list: {sorted(listed & oh)}"
+    assert vista_allowed <= listed, f"VistA care teams missing: {sorted(vista_allowed - listed)}"
+
+
+@when("they remove a care team from their contact list and save")
+def remove_from_contact_list(scenario_state: ScenarioState) -> None:
+    page = _contact_page(scenario_state)
+    team = next(t for t in scenario_state.patient["allowedCareTeams"] if not is_oracle_health(t))
+    page.toggle_care_team(team["triageTeamId"])
+    page.save()
+    scenario_state["removed_team"] = team
+
+
+@then("the removed care team is no longer a preferred care team")
+def removed_not_preferred(mock_session: Any, scenario_state: ScenarioState) -> None:
+    removed = scenario_state["removed_team"]["triageTeamId"]
+    allowed = {t["triageTeamId"] for t in mock_session.patient()["allowedCareTeams"]}
+    assert removed not in allowed, "the care team removed from the contact list is still offered"

@@ -122,7 +122,7 @@ def sees_sent(scenario_state: ScenarioState) -> None:
 
 @then(parsers.parse('they see the error "{text}"'))
 def sees_error(scenario_state: ScenarioState, text: str) -> None:
-    expect(compose_form(scenario_state).alert_text().filter(has_text=text).first).to_be_visible()
+    expect(compose_form(scenario_state).alerts().filter(has_text=text).first).to_be_visible()
 
 
 @then("what they typed is kept")

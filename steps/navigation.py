@@ -49,6 +49,11 @@ def start_new_message(app: SecureMessagingApp, scenario_state: ScenarioState) ->
     scenario_state.current = app.open_inbox().start_new_message()
 
 
+@when("they try to start a new message")
+def try_start(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    scenario_state.current = app.open_inbox().try_to_start_new_message()
+
+
 @when("they start a new message and continue")
 def start_and_continue(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     interstitial = app.open_inbox().start_new_message()
@@ -63,6 +68,11 @@ def continue_(scenario_state: ScenarioState) -> None:
 @when(parsers.parse("they open the {name} page directly"))
 def open_directly(app: SecureMessagingApp, scenario_state: ScenarioState, name: str) -> None:
     scenario_state.current = app.open_path(paths.BY_NAME[name])
+
+
+@when("they open a page that does not exist")
+def open_missing(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    scenario_state.current = app.open_path(f"{paths.APP_ROOT}/no-such-page/")
 
 
 @when("they go back")
@@ -115,3 +125,43 @@ def emergency_note(scenario_state: ScenarioState) -> None:
 def back_leads_to(page: Page, scenario_state: ScenarioState, name: str) -> None:
     scenario_state.current.go_back()
     sees_page(page, scenario_state, name)
+
+
+@then(parsers.parse('the page says "{text}"'))
+def page_says(scenario_state: ScenarioState, text: str) -> None:
+    expect(scenario_state.current.text(text).first).to_be_visible()
+
+
+@then(parsers.parse('the page does not say "{text}"'))
+def page_does_not_say(scenario_state: ScenarioState, text: str) -> None:
+    scenario_state.current.expect_loaded()
+    expect(scenario_state.current.text(text)).to_have_count(0)
+
+
+@then(parsers.parse('the page offers the link "{name}"'))
+def offers_link(scenario_state: ScenarioState, name: str) -> None:
+    expect(scenario_state.current.link(name)).to_be_visible()
+
+
+@then(parsers.parse('the page does not offer the link "{name}"'))
+def no_link(scenario_state: ScenarioState, name: str) -> None:
+    scenario_state.current.expect_loaded()
+    expect(scenario_state.current.link(name)).to_have_count(0)
+
+
+@then(parsers.parse('they are warned "{title}" before leaving'))
+def warned(scenario_state: ScenarioState, title: str) -> None:
+    modal = scenario_state.current.leave_page_modal()
+    expect(modal.dialog()).to_be_visible()
+    expect(modal.host).to_contain_text(title)
+
+
+@when("they choose to keep editing")
+def keep_editing(scenario_state: ScenarioState) -> None:
+    scenario_state.current.leave_modal_button("primary").click()
+
+
+@then("the warning closes and they stay on the page")
+def warning_closed(page: Page, scenario_state: ScenarioState) -> None:
+    expect(scenario_state.current.leave_page_modal().dialog()).to_have_count(0)
+    assert scenario_state.current.is_current(), f"left the page: now at {page.url}"

@@ -1,0 +1,51 @@
+@curated_on @recent_on @errors @mock_only
+Feature: Error handling
+  When the API fails, patients see the right message and lose nothing they typed. A failed send
+  keeps the form; a failed draft save says so; if the care teams cannot be loaded the patient stays
+  in the inbox; if the recent-message search fails they go straight to select care team.
+
+  @send @a11y @req:ERROR-1 @req:SEND-1 @req:METRIC-1
+  Scenario Outline: A failed send shows why and keeps the message
+    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    And sending a message fails with <fault>
+    When they start a message to a <kind> care team
+    And they write a message
+    And they send the message
+    Then they see the error "<message>"
+    And what they typed is kept
+    And no message was sent
+    And the dashboard counts the failed send
+    And the "send error" state has no accessibility violations
+
+    Examples:
+      | patient            | kind          | fault             | message                                              |
+      | vista_only         | VistA         | a server error    | We’re sorry. Something went wrong on our end.        |
+      | mixed              | VistA         | a gateway timeout | We’re sorry. Something went wrong on our end.        |
+      | vista_only         | VistA         | SM119             | You are blocked from sending messages to this recipient. |
+      | mixed              | VistA         | SM151             | You are blocked from sending messages to this recipient. |
+      | oracle_health_only | Oracle Health | SM98              | We’re sorry. Something went wrong on our end.        |
+
+  @drafts @req:ERROR-1 @req:DRAFT-1
+  Scenario: A failed draft save says so and keeps the message
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    And saving a draft fails
+    When they start a message to their most recent care team
+    And they write a message
+    And they save the draft
+    Then they see the error "Failed to save message"
+    And what they typed is kept
+    And no draft is saved
+
+  @req:ERROR-1
+  Scenario: If the care teams cannot be loaded, the patient stays in the inbox
+    Given a mixed patient
+    And loading the care teams fails
+    When they try to start a new message
+    Then they land on the inbox
+
+  @req:ERROR-1 @req:RECENT-1
+  Scenario: If the recent-message search fails, the patient goes straight to select care team
+    Given a mixed patient who messaged 3 care teams in the last 6 months
+    And the search for recently messaged care teams fails
+    When they start a new message and continue
+    Then they see the select care team page

@@ -1,0 +1,57 @@
+@interstitial
+Feature: Interstitial before a new message
+  Before writing, patients read that messages are only for non-urgent needs and how to get urgent
+  help. Continuing leads to recent care teams when they have any, otherwise to select care team;
+  with the curated list flow off, patients get the legacy form instead.
+
+  @curated_on @recent_on @smoke @a11y @staging_safe @req:TOGGLE-1 @req:A11Y-1
+  Scenario: The interstitial explains messages are for non-urgent needs
+    Given a signed-in patient with care teams
+    When they start a new message
+    Then they see the interstitial page
+    And keyboard focus is on the page heading
+    And the page has no accessibility violations
+
+  @mock_only @req:TOGGLE-1 @req:RECENT-1
+  Scenario Outline: Where continuing leads, for every toggle state and kind of patient
+    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    And the curated list flow is <curated> and the recent recipients toggle is <recent>
+    When they start a new message and continue
+    Then they see the <next> page
+
+    Examples:
+      | patient            | curated | recent | next                 |
+      | vista_only         | on      | on     | recent care teams    |
+      | oracle_health_only | on      | on     | recent care teams    |
+      | mixed              | on      | on     | recent care teams    |
+      | vista_only         | on      | off    | select care team     |
+      | oracle_health_only | on      | off    | select care team     |
+      | mixed              | on      | off    | select care team     |
+      | vista_only         | off     | on     | legacy start message |
+      | oracle_health_only | off     | on     | legacy start message |
+      | mixed              | off     | on     | legacy start message |
+      | vista_only         | off     | off    | legacy start message |
+      | oracle_health_only | off     | off    | legacy start message |
+      | mixed              | off     | off    | legacy start message |
+
+  @curated_on @recent_on @mock_only @req:TOGGLE-1
+  Scenario: Patients without recent care teams go straight to select care team
+    Given a mixed patient who messaged 0 care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the select care team page
+    And the Back link leads to the interstitial page
+
+  @curated_on @recent_on @mock_only @req:TOGGLE-1
+  Scenario: Flow pages opened directly show the interstitial first
+    Given a vista_only patient
+    When they open the select care team page directly
+    Then they see the interstitial page
+    When they open the start message page directly
+    Then they see the interstitial page
+
+  @curated_on @recent_on @mock_only
+  Scenario: Back on the interstitial returns to the inbox
+    Given a vista_only patient
+    When they start a new message
+    And they go back
+    Then they land on the inbox

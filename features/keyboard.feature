@@ -1,0 +1,29 @@
+@curated_on @recent_on @keyboard
+Feature: Keyboard-only journey
+  A patient who cannot use a mouse reaches every control with Tab and works it with Enter, Space,
+  the arrow keys and typing, from the inbox to "Message sent".
+
+  @mock_only @send @req:KEYBOARD-1
+  Scenario: From the inbox to "Message sent" through select care team, by keyboard
+    Given a mixed patient who messaged 0 care teams in the last 6 months
+    When they open their inbox
+    And using only the keyboard they start a new message and continue
+    Then they see the select care team page
+    When using only the keyboard they choose a VistA care team at another care system and continue
+    Then they see the start message page
+    And the message is addressed to the care system and care team they chose
+    When using only the keyboard they write and send a message
+    Then they see that the message was sent
+    And the message reached the care team they chose
+
+  @mock_only @send @req:KEYBOARD-1
+  Scenario: From the inbox to "Message sent" through recent care teams, by keyboard
+    Given a vista_only patient who messaged 3 care teams in the last 6 months
+    When they open their inbox
+    And using only the keyboard they start a new message and continue
+    Then they see the recent care teams page
+    When using only the keyboard they choose their most recent care team and continue
+    Then they see the start message page
+    When using only the keyboard they write and send a message
+    Then they see that the message was sent
+    And the message reached the care team they chose

@@ -1,0 +1,46 @@
+@curated_off @legacy
+Feature: Legacy flow when the curated list flow is off
+  With the curated list toggle off (before rollout, or after a rollback), "Start a new message"
+  shows the interstitial and then the legacy form with an in-page "To" list, and the curated pages
+  do not exist.
+
+  @mock_only @a11y @req:LEGACY-1 @req:ROLLBACK-1 @req:A11Y-1
+  Scenario Outline: The legacy form offers the patient's care teams
+    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the legacy start message page
+    And the legacy form offers every allowed care team
+    And the page has no accessibility violations
+
+    @vista
+    Examples: VistA
+      | patient    |
+      | vista_only |
+
+    @mixed
+    Examples: Mixed
+      | patient |
+      | mixed   |
+
+  @mock_only @send @req:LEGACY-1
+  Scenario: A message sent from the legacy form reaches the care team
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    When they start a new message and continue
+    And they choose a VistA care team from the legacy list
+    And they write a message
+    And they send the message
+    Then they see that the message was sent
+    And the message reached the care team they chose
+
+  @mock_only @req:LEGACY-1 @req:ROLLBACK-1
+  Scenario Outline: Curated flow pages do not exist with the toggle off
+    Given a mixed patient
+    When they open the <name> page directly
+    Then they see the page not found page
+
+    Examples:
+      | name              |
+      | recent care teams |
+      | select care team  |
+      | start message     |
+      | care team help    |

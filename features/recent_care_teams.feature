@@ -1,0 +1,57 @@
+@curated_on @recent
+Feature: Recent care teams
+  Patients who messaged care teams in the last 6 months can pick one of them without searching the
+  full list. At most four recent care teams are offered, most recent first, each with its care system.
+
+  @recent_on @mock_only @req:RECENT-1
+  Scenario Outline: At most four recent care teams are offered
+    Given a <patient> patient who messaged <count> care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the recent care teams page
+    And it offers <shown> recent care teams and "A different care team"
+    And each recent care team shows its care system
+
+    Examples:
+      | patient            | count | shown |
+      | vista_only         | 1     | 1     |
+      | mixed              | 3     | 3     |
+      | oracle_health_only | 4     | 4     |
+      | mixed              | 6     | 4     |
+
+  @recent_on @mock_only @a11y @req:RECENT-1 @req:A11Y-1
+  Scenario: Continuing without a choice asks for a care team
+    Given a mixed patient who messaged 2 care teams in the last 6 months
+    When they start a new message and continue
+    Then keyboard focus is on the page heading
+    And the page has no accessibility violations
+    When they continue without choosing a care team
+    Then they are asked to "Select a care team"
+    And they stay on the page
+    And the "recent care teams with an error" state has no accessibility violations
+
+  @recent_on @mock_only @smoke @req:RECENT-1 @req:COMPOSE-1
+  Scenario: A recent care team leads straight to start message
+    Given a mixed patient who messaged 3 care teams in the last 6 months
+    When they start a new message and continue
+    And they choose their most recent care team
+    And they continue
+    Then they see the start message page
+    And the message is addressed to the care system and care team they chose
+
+  @recent_on @mock_only @req:RECENT-1
+  Scenario: "A different care team" leads to select care team, and Back returns
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    When they start a new message and continue
+    And they choose "A different care team"
+    And they continue
+    Then they see the select care team page
+    And the Back link leads to the recent care teams page
+
+  @recent_off @mock_only @req:RECENT-1 @req:TOGGLE-1
+  Scenario: With the recent recipients toggle off, recent care teams are skipped
+    Given a mixed patient who messaged 3 care teams in the last 6 months
+    And the recent recipients toggle is off
+    When they open the recent care teams page directly
+    Then they see the interstitial page
+    When they continue
+    Then they see the select care team page

@@ -1,0 +1,25 @@
+@curated_on @recent_on @reflow
+Feature: Small screens
+  At 320 CSS pixels wide (WCAG 1.4.10 reflow), every page of the flow fits the screen without
+  scrolling sideways.
+
+  @mock_only @req:REFLOW-1
+  Scenario: Every page of the flow reflows at 320 pixels
+    Given a mixed patient who messaged 2 care teams in the last 6 months
+    When they use a screen 320 pixels wide
+    And they start a new message
+    Then the page fits the screen without horizontal scrolling
+    When they continue
+    Then they see the recent care teams page
+    And the page fits the screen without horizontal scrolling
+    When they choose "A different care team"
+    And they continue
+    Then they see the select care team page
+    And the page fits the screen without horizontal scrolling
+    When they follow the "Learn what to do if you can’t find your care team" link
+    Then the page fits the screen without horizontal scrolling
+    When they go back
+    And they choose a VistA care team
+    And they continue
+    Then they see the start message page
+    And the page fits the screen without horizontal scrolling

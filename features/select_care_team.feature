@@ -1,0 +1,85 @@
+@curated_on @recent_on @select_care_team
+Feature: Select care team
+  Patients choose a care system (radio buttons for 2 to 5, a dropdown for 6 or more, nothing to choose
+  for one) and then one of that care system's allowed care teams. Blocked care teams are never offered.
+
+  @mock_only @req:SELECT-1
+  Scenario Outline: The care system chooser fits the number of care systems
+    Given a <patient> patient who messaged 0 care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the select care team page
+    And the care system is chosen with <chooser>
+    And every care system with care teams is offered
+
+    Examples:
+      | patient            | chooser       |
+      | vista_only         | radio buttons |
+      | oracle_health_only | radio buttons |
+      | mixed              | radio buttons |
+      | many_systems       | a dropdown    |
+      | single_system      | no choice     |
+
+  @mock_only @a11y @req:SELECT-1 @req:A11Y-1
+  Scenario Outline: Only the chosen care system's allowed care teams are offered
+    Given a <patient> patient who messaged 0 care teams in the last 6 months
+    When they start a new message and continue
+    And they choose the care system of a <kind> care team
+    Then only that care system's allowed care teams are offered
+    And the care-team field is labelled "Select a care team"
+    And the page has no accessibility violations
+
+    Examples:
+      | patient      | kind          |
+      | vista_only   | VistA         |
+      | mixed        | Oracle Health |
+      | many_systems | VistA         |
+
+  @mock_only @req:SELECT-1
+  Scenario: Switching care system clears the chosen care team
+    Given a mixed patient who messaged 0 care teams in the last 6 months
+    When they start a new message and continue
+    And they choose a VistA care team
+    And they switch to another care system
+    Then no care team is chosen
+
+  @mock_only @a11y @req:SELECT-1 @req:A11Y-1
+  Scenario: Continuing without a care team asks for one
+    Given a vista_only patient who messaged 0 care teams in the last 6 months
+    When they start a new message and continue
+    And they continue without choosing a care team
+    Then they are asked to "Select a care team"
+    And they stay on the page
+    And the "select care team with an error" state has no accessibility violations
+
+  @mock_only @req:LINK-2 @req:CONTACT-1
+  Scenario Outline: "Update your contact list" is offered only to patients with VistA care teams
+    Given a <patient> patient who messaged 0 care teams in the last 6 months
+    When they start a new message and continue
+    Then the "Update your contact list" link is <shown>
+
+    Examples:
+      | patient            | shown     |
+      | vista_only         | shown     |
+      | mixed              | shown     |
+      | oracle_health_only | not shown |
+
+  @mock_only @a11y @req:SELECT-1
+  Scenario: Patients whose care teams are all blocked are told so
+    Given an all_blocked patient
+    When they start a new message and continue
+    Then they see the select care team page
+    And they are told their care teams are blocked
+    And the "all care teams blocked" state has no accessibility violations
+
+  @mock_only @req:SELECT-1
+  Scenario: Patients with no care teams stay in the inbox
+    Given a no_associations patient
+    When they try to start a new message
+    Then they land on the inbox
+
+  @mock_only @req:SELECT-1
+  Scenario: A patient whose care system is moving to Oracle Health can still message a care team
+    Given a migrating patient who messaged 0 care teams in the last 6 months
+    When they start a message to one of their care teams
+    Then they see the start message page
+    And the message is addressed to the care system and care team they chose

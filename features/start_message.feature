@@ -1,0 +1,84 @@
+@curated_on @recent_on @start_message
+Feature: Start message: write, save drafts and send
+  On start message, patients see who they are writing to, write a category, subject and message,
+  and send it. After 10 seconds without typing the message is saved as a draft; later changes update
+  that draft, and sending it sends the draft.
+
+  @mock_only @send @smoke @req:SEND-1 @req:COMPOSE-1
+  Scenario Outline: A message reaches the care team the patient chose
+    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    When they start a message to a <kind> care team
+    Then the message is addressed to the care system and care team they chose
+    When they write a <category> message
+    And they send the message
+    Then they see that the message was sent
+    And they land on the inbox
+    And the message reached the care team they chose
+
+    @vista
+    Examples: VistA
+      | patient    | kind  | category    |
+      | vista_only | VistA | General     |
+
+    @oracle_health
+    Examples: Oracle Health
+      | patient            | kind          | category    |
+      | oracle_health_only | Oracle Health | Medication  |
+
+    @mixed
+    Examples: Mixed
+      | patient | kind          | category    |
+      | mixed   | Oracle Health | Appointment |
+      | mixed   | VistA         | Test        |
+
+  @mock_only @drafts @send @req:DRAFT-1 @req:SEND-1 @req:METRIC-1
+  Scenario: Autosave after 10 idle seconds, update, then send the draft
+    Given a mixed patient who messaged 2 care teams in the last 6 months
+    And time in the browser is controlled
+    When they start a message to a VistA care team
+    And they write a message
+    And they stop typing for 10 seconds
+    Then a draft is created
+    And they are told the draft was saved
+    When they change the message
+    And they stop typing for 10 seconds
+    Then the draft is updated
+    When they send the message
+    Then they see that the message was sent
+    And the message reached the care team they chose
+    And the dashboard counts the drafts and the send
+
+  @mock_only @drafts @a11y @req:DRAFT-1 @req:A11Y-1
+  Scenario: Save a draft by hand, then delete it
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    When they start a message to their most recent care team
+    And they write a message
+    And they save the draft
+    Then a draft is created
+    And they are told the draft was saved
+    And the "draft saved" state has no accessibility violations
+    When they delete the draft
+    Then the draft is deleted
+
+  @mock_only @a11y @req:COMPOSE-1 @req:A11Y-1
+  Scenario: Sending an empty message asks for what is missing
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    When they start a message to their most recent care team
+    And they send the message
+    Then they are told to fill in the category, the subject and the message
+    And no message was sent
+    And the "start message with errors" state has no accessibility violations
+
+  @mock_only @req:COMPOSE-1 @req:LINK-4
+  Scenario: Back on start message returns to select care team, keeping the care team
+    Given a vista_only patient who messaged 0 care teams in the last 6 months
+    When they start a message to a VistA care team
+    And they go back
+    Then they see the select care team page
+    And the care team they chose is still chosen
+
+  @signature_required @mock_only @req:COMPOSE-1
+  Scenario: Care teams that need a signature ask for one
+    Given a signature_required patient who messaged 0 care teams in the last 6 months
+    When they start a message to a signature-required care team
+    Then they are asked for an electronic signature
