@@ -1,0 +1,48 @@
+"""`python -m harness.evidence build [--dir D] [--compare OLD.json] [--stage C] [--gate]`: rebuild the
+report from recorded evidence, without rerunning anything."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from harness.evidence.build import build, verdict_lines
+from harness.evidence.criteria import CriteriaError
+from harness.evidence.store import EvidenceDataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m harness.evidence")
+    sub = parser.add_subparsers(dest="command", required=True)
+    cmd = sub.add_parser("build", help="build the go/no-go report from recorded evidence")
+    cmd.add_argument(
+        "--dir", default="reports/evidence", help="evidence directory (default: reports/evidence)"
+    )
+    cmd.add_argument("--root", default=".", help="where go-no-go.toml and the other config files are")
+    cmd.add_argument("--compare", default=None, help="an earlier summary.json to compare with")
+    cmd.add_argument(
+        "--stage", default=None, type=str.upper, choices=list("ABCDE"), help="rollout stage to judge"
+    )
+    cmd.add_argument("--gate", action="store_true", help="exit 1 when the verdict is NO-GO")
+    args = parser.parse_args(argv)
+
+    baseline = None
+    if args.compare:
+        try:
+            baseline = json.loads(Path(args.compare).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            print(f"--compare {args.compare}: not a readable summary.json ({exc})", file=sys.stderr)
+            return 2
+    try:
+        summary = build(Path(args.dir), root=Path(args.root), stage=args.stage, baseline=baseline)
+    except (CriteriaError, EvidenceDataError) as exc:
+        print(f"evidence: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(verdict_lines(summary, Path(args.dir))))
+    return 1 if args.gate and summary["verdict"] == "NO-GO" else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,382 @@
+"""Numbers over the whole run, computed from the merged scenario records only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from typing import Any
+
+from harness.accessibility.waivers import Waiver, find_waiver
+from harness.evidence.a11y import IMPACTS, fingerprint
+
+PASSING = {"passed", "xfailed"}  # an expected failure (known issue) does not count against the run
+FAILING = {"failed", "error", "xpassed"}  # xpassed: the known issue is gone, so its xfail is stale
+DRAFT_ENDPOINTS = {
+    "draft_create": "drafts_created",
+    "draft_update": "drafts_updated",
+    "draft_delete": "drafts_deleted",
+}
+
+
+def ran(scenario: dict[str, Any]) -> bool:
+    return scenario["status"] in PASSING | FAILING
+
+
+def percentile(values: list[float], pct: float) -> float | None:
+    """Linear-interpolated percentile (numpy's default), None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * pct / 100
+    low, high = math.floor(rank), math.ceil(rank)
+    return round(ordered[low] + (ordered[high] - ordered[low]) * (rank - low), 2)
+
+
+def status_counts(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind in ("scenario", "test"):
+        counter = Counter(s["status"] for s in scenarios if s.get("kind") == kind)
+        out[kind] = {"total": sum(counter.values()), **dict(sorted(counter.items()))}
+    out["duration_s"] = round(sum(s.get("duration_s") or 0 for s in scenarios), 2)
+    return out
+
+
+# --- API metrics ----------------------------------------------------------------------------------
+def api_metrics(scenarios: list[dict[str, Any]], fault_tag: str) -> dict[str, Any]:
+    """The release plan's dashboard over the run: drafts and sends by status code, latency, error rate."""
+    counts: dict[str, Counter[str]] = {
+        name: Counter() for name in (*DRAFT_ENDPOINTS.values(), "messages_sent")
+    }
+    latency: dict[str, list[float]] = {"draft": [], "send": []}
+    sends = {"all": [0, 0], "fault_free": [0, 0]}  # [errors, total]
+    with_api = 0
+    for scenario in scenarios:
+        api = scenario.get("api")
+        if not api:
+            continue
+        with_api += 1
+        fault_free = fault_tag not in scenario.get("tags", [])
+        for call in api.get("calls", []):
+            endpoint, status = call.get("endpoint"), call.get("status")
+            if endpoint in DRAFT_ENDPOINTS:
+                counts[DRAFT_ENDPOINTS[endpoint]][str(status)] += 1
+                if call.get("latency_ms") is not None:
+                    latency["draft"].append(float(call["latency_ms"]))
+            elif endpoint == "send":
+                counts["messages_sent"][str(status)] += 1
+                if call.get("latency_ms") is not None:
+                    latency["send"].append(float(call["latency_ms"]))
+                error = status is None or int(status) >= 400
+                for key in ("all", "fault_free") if fault_free else ("all",):
+                    sends[key][0] += error
+                    sends[key][1] += 1
+    return {
+        "scenarios_with_api": with_api,
+        **{name: dict(sorted(counter.items())) for name, counter in counts.items()},
+        "latency_ms": {
+            kind: {"p50": percentile(values, 50), "p95": percentile(values, 95), "count": len(values)}
+            for kind, values in latency.items()
+        },
+        "send_error_rate": _rate(*sends["all"]),
+        "send_error_rate_fault_free": _rate(*sends["fault_free"]),
+        "sends_fault_free": sends["fault_free"][1],
+        "send_errors_fault_free": sends["fault_free"][0],
+    }
+
+
+def _rate(errors: int, total: int) -> float | None:
+    return round(errors / total, 4) if total else None
+
+
+# --- coverage matrix ------------------------------------------------------------------------------
+def toggle_state(toggles: dict[str, str], matrix: dict[str, Any]) -> str | None:
+    defaults = matrix.get("toggle_defaults", {})
+    for state in matrix.get("toggle_states", []):
+        if all(toggles.get(name, defaults.get(name)) == value for name, value in state["toggles"].items()):
+            return state["name"]
+    return None
+
+
+def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> dict[str, Any]:
+    """Toggle states x patient profiles: ran, passed, failed per cell; required cells never run are gaps."""
+    states = [s["name"] for s in matrix.get("toggle_states", [])]
+    profiles = list(matrix.get("profiles", []))
+    excluded = {(e[0], e[1]) for e in matrix.get("exclude", [])}
+    cells: dict[tuple[str, str], dict[str, Any]] = {
+        (st, pr): {
+            "state": st,
+            "profile": pr,
+            "ran": 0,
+            "passed": 0,
+            "failed": 0,
+            "skipped": 0,
+            "required": (st, pr) not in excluded,
+            "scenarios": [],
+        }
+        for st in states
+        for pr in profiles
+    }
+    unplaced = 0
+    for scenario in scenarios:
+        if scenario.get("kind") != "scenario":
+            continue
+        context = scenario.get("context") or {}
+        cell = cells.get((toggle_state(context.get("toggles") or {}, matrix), context.get("profile")))
+        if cell is None:
+            unplaced += 1
+            continue
+        cell["scenarios"].append(scenario["nodeid"])
+        if ran(scenario):
+            cell["ran"] += 1
+            cell["passed" if scenario["status"] in PASSING else "failed"] += 1
+        else:
+            cell["skipped"] += 1
+    for cell in cells.values():
+        cell["result"] = "not covered" if not cell["ran"] else "failed" if cell["failed"] else "passed"
+    required = [c for c in cells.values() if c["required"]]
+    return {
+        "states": states,
+        "profiles": profiles,
+        "cells": list(cells.values()),
+        "required": len(required),
+        "covered": sum(1 for c in required if c["ran"]),
+        "gaps": [f"{c['state']} x {c['profile']}" for c in required if not c["ran"]],
+        "unplaced_scenarios": unplaced,
+    }
+
+
+# --- requirement traceability ---------------------------------------------------------------------
+def traceability(
+    scenarios: list[dict[str, Any]], requirements: dict[str, dict[str, Any]], manual: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    linked: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for scenario in scenarios:
+        for req in scenario.get("requirements", []):
+            linked[req].append(
+                {"nodeid": scenario["nodeid"], "name": scenario["name"], "status": scenario["status"]}
+            )
+    manual_by_req: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for check in manual:
+        for req in check.get("requirements", []):
+            manual_by_req[req].append(
+                {"id": check["id"], "title": check.get("title", ""), "result": check.get("result", "not run")}
+            )
+    out = []
+    for req_id in sorted(set(requirements) | set(linked) | set(manual_by_req)):
+        runs = linked.get(req_id, [])
+        checks = manual_by_req.get(req_id, [])
+        statuses = [r["status"] for r in runs if r["status"] in PASSING | FAILING]
+        manual_results = [c["result"] for c in checks]
+        if any(s in FAILING for s in statuses) or "fail" in manual_results:
+            result = "failed"
+        elif statuses or "pass" in manual_results:
+            result = "passed"
+        else:
+            result = "not covered"
+        out.append(
+            {
+                "id": req_id,
+                "title": requirements.get(req_id, {}).get("title", ""),
+                "known": req_id in requirements,
+                "scenarios": runs,
+                "manual_checks": checks,
+                "result": result,
+            }
+        )
+    return out
+
+
+# --- accessibility --------------------------------------------------------------------------------
+def accessibility(scenarios: list[dict[str, Any]], waivers: list[Waiver], today: dt.date) -> dict[str, Any]:
+    """Per page state: scans, violations (deduplicated by fingerprint), needs-review, waivers applied."""
+    states: dict[str, dict[str, Any]] = {}
+    findings: dict[str, dict[str, Any]] = {}
+    for scenario in scenarios:
+        for scan in scenario.get("a11y", []):
+            state = states.setdefault(
+                scan["state"],
+                {
+                    "state": scan["state"],
+                    "urls": [],
+                    "scans": 0,
+                    "contexts": [],
+                    "violations": {},
+                    "incomplete": {},
+                    "passes": 0,
+                    "inapplicable": 0,
+                },
+            )
+            state["scans"] += 1
+            state["passes"] = max(state["passes"], scan.get("passes", 0))
+            state["inapplicable"] = max(state["inapplicable"], scan.get("inapplicable", 0))
+            if scan["url"] not in state["urls"]:
+                state["urls"].append(scan["url"])
+            context = _context_label(scenario.get("context") or {})
+            if context not in state["contexts"]:
+                state["contexts"].append(context)
+            for rule in scan.get("incomplete", []):
+                state["incomplete"].setdefault(rule["id"], {**rule, "nodes": len(rule.get("nodes", []))})
+            for rule in scan.get("violations", []):
+                for node in rule.get("nodes", []) or [{"target": "", "html": "", "summary": ""}]:
+                    key = fingerprint(scan["state"], rule["id"], node["target"])
+                    finding = findings.get(key)
+                    if finding is None:
+                        waiver = find_waiver(waivers, rule["id"], node["target"], scan["state"])
+                        status = "open"
+                        if waiver is not None:
+                            status = "expired waiver" if waiver.expired(today) else "waived"
+                        finding = findings[key] = {
+                            "fingerprint": key,
+                            "state": scan["state"],
+                            "rule": rule["id"],
+                            "impact": rule["impact"],
+                            "help": rule["help"],
+                            "help_url": rule["help_url"],
+                            "wcag": rule["wcag"],
+                            "target": node["target"],
+                            "html": node["html"],
+                            "summary": node["summary"],
+                            "status": status,
+                            "waiver": _waiver_label(waiver),
+                            "scenarios": [],
+                        }
+                        state["violations"][key] = finding
+                    if scenario["nodeid"] not in finding["scenarios"]:
+                        finding["scenarios"].append(scenario["nodeid"])
+    open_counts = Counter(f["impact"] for f in findings.values() if f["status"] != "waived")
+    by_state = []
+    for state in states.values():
+        violations = sorted(
+            state["violations"].values(),
+            key=lambda f: (IMPACTS.index(f["impact"]) if f["impact"] in IMPACTS else 9, f["rule"]),
+        )
+        counts = Counter(f["impact"] for f in violations if f["status"] != "waived")
+        by_state.append(
+            {
+                **state,
+                "violations": violations,
+                "incomplete": list(state["incomplete"].values()),
+                "counts": {i: counts.get(i, 0) for i in IMPACTS},
+                "waived": sum(1 for f in violations if f["status"] == "waived"),
+            }
+        )
+    return {
+        "states": sorted(by_state, key=lambda s: s["state"]),
+        "scans": sum(s["scans"] for s in by_state),
+        "open_by_impact": {i: open_counts.get(i, 0) for i in IMPACTS},
+        "findings": sorted(findings.values(), key=lambda f: f["fingerprint"]),
+        "waivers": [_waiver_view(w, today) for w in waivers],
+    }
+
+
+def _waiver_label(waiver: Waiver | None) -> str | None:
+    return waiver.describe() if waiver is not None else None
+
+
+def _waiver_view(waiver: Waiver, today: dt.date) -> dict[str, Any]:
+    status = "expired" if waiver.expired(today) else "active"
+    if status == "active" and (waiver.expires - today).days <= 14:
+        status = "expires soon"
+    return {
+        "rule": waiver.rule,
+        "state": waiver.state,
+        "target": waiver.target,
+        "owner": waiver.owner,
+        "ticket": waiver.ticket,
+        "reason": waiver.reason,
+        "expires": waiver.expires.isoformat(),
+        "status": status,
+    }
+
+
+def _context_label(context: dict[str, Any]) -> str:
+    toggles = ", ".join(
+        f"{k.removeprefix('mhv_secure_messaging_')}={v}"
+        for k, v in sorted(context.get("toggles", {}).items())
+    )
+    return f"{context.get('profile') or 'no profile'}" + (f" ({toggles})" if toggles else "")
+
+
+# --- links, RUM and rollout -----------------------------------------------------------------------
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+def links_and_rum(scenarios: list[dict[str, Any]], required: list[list[str]]) -> dict[str, Any]:
+    grouped: dict[tuple[Any, ...], dict[str, Any]] = {}
+    observed: Counter[str] = Counter()
+    for scenario in scenarios:
+        for link in scenario.get("links", []):
+            key = (link["source"], link["name"], link["href"], link["final_url"], link.get("rum_action"))
+            row = grouped.setdefault(key, {**link, "clicks": 0, "scenarios": []})
+            row["clicks"] += 1
+            row["scenarios"].append(scenario["nodeid"])
+        for action in scenario.get("rum_actions", []):
+            observed[action["name"]] += 1
+    normalised = {_norm(name): name for name in observed}
+    required_rows = []
+    for alternatives in required:
+        hit = next((normalised[_norm(a)] for a in alternatives if _norm(a) in normalised), None)
+        required_rows.append(
+            {
+                "action": alternatives[0],
+                "accepts": alternatives,
+                "observed": hit is not None,
+                "as": hit,
+                "count": observed.get(hit, 0) if hit else 0,
+            }
+        )
+    return {
+        "links": sorted(grouped.values(), key=lambda r: (r["source"], r["name"])),
+        "rum_observed": dict(observed.most_common()),
+        "rum_required": required_rows,
+    }
+
+
+def rollout(scenarios: list[dict[str, Any]], tolerance: float) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for scenario in scenarios:
+        for entry in scenario.get("rollout", []):
+            deviation = abs(entry["observed_share"] - entry["expected_share"])
+            allowed = float((entry.get("extra") or {}).get("tolerance", tolerance))
+            ok = deviation <= allowed and entry["sticky"] and entry["monotonic"] and entry["mismatches"] == 0
+            out[entry["stage"]].append(
+                {**entry, "deviation": round(deviation, 4), "ok": ok, "scenario": scenario["nodeid"]}
+            )
+    return dict(sorted(out.items()))
+
+
+def failures(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for scenario in scenarios:
+        if scenario["status"] not in FAILING:
+            continue
+        failing_shot = next(
+            (
+                s.get("screenshot")
+                for s in scenario.get("steps", [])
+                if s["status"] in ("failed", "undefined") and s.get("screenshot")
+            ),
+            None,
+        )
+        out.append(
+            {
+                k: scenario.get(k)
+                for k in (
+                    "nodeid",
+                    "name",
+                    "status",
+                    "failing_step",
+                    "error",
+                    "rerun",
+                    "trace",
+                    "seed",
+                    "run_seed",
+                    "context",
+                    "feature",
+                )
+            }
+            | {"screenshot": failing_shot}
+        )
+    return out

@@ -1,0 +1,182 @@
+"""Build the go/no-go report from recorded evidence only: summary.json, index.html, junit.xml,
+cucumber.json and summary.md. Reading only the JSON lets a report be rebuilt, merged and compared."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from harness.accessibility.waivers import load_waivers
+from harness.evidence import aggregate, store
+from harness.evidence.compare import compare
+from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
+
+CRITERIA_FILE = "go-no-go.toml"
+WAIVERS_FILE = "a11y-waivers.toml"
+SIGNOFF_FILE = "signoff.toml"
+MANUAL_FILE = "manual-checks.toml"
+REQUIREMENTS_FILE = "requirements.toml"
+DISCIPLINES = ("QA", "Accessibility", "Product", "Engineering")
+
+
+def _signoff(root: Path) -> list[dict[str, Any]]:
+    entries = {str(e.get("discipline")): e for e in read_toml(root / SIGNOFF_FILE).get("signoff", [])}
+    return [
+        {
+            "discipline": d,
+            "name": entries.get(d, {}).get("name", ""),
+            "date": str(entries.get(d, {}).get("date", "")),
+            "decision": entries.get(d, {}).get("decision") or "pending",
+            "notes": entries.get(d, {}).get("notes", ""),
+        }
+        for d in DISCIPLINES
+    ]
+
+
+def _manual_checks(root: Path) -> list[dict[str, Any]]:
+    out = []
+    for index, check in enumerate(read_toml(root / MANUAL_FILE).get("check", [])):
+        if not check.get("id"):
+            raise CriteriaError(f"{root / MANUAL_FILE}: check #{index + 1} has no id")
+        result = str(check.get("result", "not run")).lower()
+        if result not in ("pass", "fail", "not run"):
+            raise CriteriaError(
+                f"{root / MANUAL_FILE}: check {check['id']}: result must be pass, fail or not run"
+            )
+        out.append(
+            {
+                **{k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in check.items()},
+                "result": result,
+                "requirements": list(check.get("requirements", [])),
+            }
+        )
+    return out
+
+
+def summarise(
+    run: dict[str, Any], root: Path, stage: str | None, baseline: dict[str, Any] | None, today: dt.date
+) -> dict[str, Any]:
+    """Every number the report shows, judged against the criteria; this dict is summary.json."""
+    criteria = load_criteria(root / CRITERIA_FILE)
+    stage = (stage or run["options"].get("stage") or criteria.get("target_stage") or "A").upper()
+    if stage not in criteria["stages"]:
+        raise CriteriaError(f"stage {stage} is not defined in {CRITERIA_FILE}")
+    scenarios = sorted(run["scenarios"], key=lambda s: s["nodeid"])
+    requirements = read_toml(root / REQUIREMENTS_FILE)
+    manual = _manual_checks(root)
+    facts: dict[str, Any] = {
+        "scenarios": scenarios,
+        "counts": aggregate.status_counts(scenarios),
+        "api": aggregate.api_metrics(scenarios, criteria.get("defaults", {}).get("fault_tag", "errors")),
+        "matrix": aggregate.coverage_matrix(scenarios, criteria.get("matrix", {})),
+        "traceability": aggregate.traceability(
+            scenarios, {k: v for k, v in requirements.items() if isinstance(v, dict)}, manual
+        ),
+        "a11y": aggregate.accessibility(scenarios, load_waivers(root / WAIVERS_FILE), today),
+        "links": aggregate.links_and_rum(scenarios, criteria.get("rum", {}).get("required", [])),
+        "rollout": aggregate.rollout(scenarios, float(criteria.get("rollout", {}).get("tolerance", 0.05))),
+        "manual_checks": manual,
+    }
+    decided = verdict(criteria, stage, facts, today)
+    summary: dict[str, Any] = {
+        "verdict": decided["verdict"],
+        "stage": stage,
+        "stage_label": decided["label"],
+        "rule": decided["rule"],
+        "criteria_version": str(criteria.get("version", "unversioned")),
+        "evaluated_on": today.isoformat(),
+        "criteria": decided["criteria"],
+        "readiness": readiness(criteria, facts, today),
+        "accepted_risks": [
+            {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in r.items()}
+            | {"active": r["expires"] >= today}
+            for r in criteria.get("accepted_risk", [])
+        ],
+        "identity": run["identity"],
+        **{k: v for k, v in facts.items() if k != "scenarios"},
+        "failures": aggregate.failures(scenarios),
+        "signoff": _signoff(root),
+        "scenarios": [
+            {
+                k: s.get(k)
+                for k in (
+                    "nodeid",
+                    "name",
+                    "kind",
+                    "status",
+                    "duration_s",
+                    "failing_step",
+                    "tags",
+                    "requirements",
+                    "context",
+                    "seed",
+                    "rerun",
+                    "trace",
+                )
+            }
+            for s in scenarios
+        ],
+    }
+    summary["comparison"] = compare(summary, baseline) if baseline else None
+    return summary
+
+
+def build(
+    directory: Path,
+    root: Path | None = None,
+    stage: str | None = None,
+    baseline: dict[str, Any] | None = None,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Write every output into `directory` and return the summary."""
+    from harness.evidence.render import cucumber, html, junit, markdown
+
+    root = root or Path.cwd()
+    today = today or dt.datetime.now(dt.UTC).date()
+    run = store.load(directory)
+    if baseline is None and (directory / "baseline-summary.json").is_file():
+        import json
+
+        baseline = json.loads((directory / "baseline-summary.json").read_text(encoding="utf-8"))
+    summary = summarise(run, root, stage, baseline, today)
+    store.write_json(directory / "summary.json", summary)
+    (directory / "index.html").write_text(html.render(summary, run["scenarios"], directory), encoding="utf-8")
+    (directory / "junit.xml").write_text(junit.render(summary, run["scenarios"]), encoding="utf-8")
+    store.write_json(directory / "cucumber.json", cucumber.render(run["scenarios"], directory))
+    (directory / "summary.md").write_text(markdown.render(summary), encoding="utf-8")
+    return summary
+
+
+def verdict_lines(summary: dict[str, Any], directory: Path) -> list[str]:
+    """What `make evidence` prints: the verdict, the rule, the key numbers and where the report is."""
+    counts = summary.get("counts", {}).get("scenario", {})
+    tests = summary.get("counts", {}).get("test", {})
+    api = summary.get("api", {})
+    rate = api.get("send_error_rate_fault_free")
+    ready = summary.get("readiness", {})
+    lines = [
+        f"VERDICT: {summary.get('verdict')} for {summary.get('stage_label')}",
+        f"  rule: {summary.get('rule')}",
+        f"  scenarios: {counts.get('total', 0)} ({counts.get('passed', 0)} passed, "
+        f"{counts.get('failed', 0)} failed, {counts.get('error', 0)} errors, "
+        f"{counts.get('skipped', 0)} skipped, {counts.get('xfailed', 0)} xfailed); "
+        f"other tests: {tests.get('total', 0)}",
+        f"  accessibility: {summary.get('a11y', {}).get('scans', 0)} scans, open by impact "
+        f"{summary.get('a11y', {}).get('open_by_impact')}",
+        f"  matrix: {summary.get('matrix', {}).get('covered')}/{summary.get('matrix', {}).get('required')} "
+        "cells covered; "
+        f"send error rate (fault-free): {'n/a' if rate is None else f'{rate:.2%}'}; "
+        f"messages sent by status: {api.get('messages_sent')}",
+        f"  ready for stage: {ready.get('ready_for') or 'none'}"
+        + (
+            f"; missing for {ready['next_stage']}: {len(ready.get('missing_for_next', []))} criteria"
+            if ready.get("next_stage")
+            else ""
+        ),
+    ]
+    for failure in summary.get("failures", [])[:10]:
+        lines.append(f"  FAILED {failure['nodeid']} at {failure.get('failing_step') or failure['status']}")
+        lines.append(f"    {failure.get('rerun')}")
+    lines.append(f"  report: {directory / 'index.html'}")
+    return lines

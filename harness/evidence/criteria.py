@@ -1,0 +1,384 @@
+"""The go/no-go rules: read go-no-go.toml, judge the aggregated run per rollout stage, decide the verdict.
+
+Stages are cumulative: stage C must meet everything A and B ask for, plus its own additions.
+A failed criterion is an accepted risk only while a matching, unexpired `[[accepted_risk]]` names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from harness.evidence.a11y import IMPACTS
+
+GO, NO_GO, GO_WITH_RISK = "GO", "NO-GO", "GO WITH RISK"
+_LIST_KEYS = ("tags", "requirements", "manual_checks")
+
+
+class CriteriaError(Exception):
+    """go-no-go.toml (or a file it relies on) is malformed; the message says where."""
+
+
+@dataclass
+class Criterion:
+    id: str
+    title: str
+    threshold: str
+    actual: str
+    passed: bool
+    stage: str
+    details: list[str] = field(default_factory=list)
+    accepted_by: dict[str, Any] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "threshold": self.threshold,
+            "actual": self.actual,
+            "passed": self.passed,
+            "stage": self.stage,
+            "details": self.details,
+            "accepted_by": self.accepted_by,
+        }
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise CriteriaError(f"{where}: expires {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CriteriaError(f"{path}: {exc}") from exc
+
+
+def load_criteria(path: Path) -> dict[str, Any]:
+    data = read_toml(path)
+    if not data:
+        raise CriteriaError(f"{path}: missing or empty; the verdict needs its criteria")
+    stages = data.get("stages") or {}
+    if not stages:
+        raise CriteriaError(f"{path}: no [stages.X] tables")
+    for name in stages:
+        if name not in "ABCDE" or len(name) != 1:
+            raise CriteriaError(f"{path}: unknown stage {name!r} (stages are A to E)")
+    for index, risk in enumerate(data.get("accepted_risk", [])):
+        for key in ("id", "criterion", "owner", "reason", "expires"):
+            if not risk.get(key):
+                raise CriteriaError(f"{path}: accepted_risk #{index + 1} needs {key!r}")
+        risk["expires"] = _date(risk["expires"], f"{path} accepted_risk {risk['id']}")
+    return data
+
+
+def stage_config(criteria: dict[str, Any], stage: str) -> dict[str, Any]:
+    """Stage settings merged from A up to `stage`: lists add up, scalars and tables are overridden."""
+    merged: dict[str, Any] = {key: [] for key in _LIST_KEYS}
+    merged["max_a11y"] = dict(criteria.get("defaults", {}).get("max_a11y", {"critical": 0, "serious": 0}))
+    for name in "ABCDE":
+        own = criteria["stages"].get(name, {})
+        for key, value in own.items():
+            if key in _LIST_KEYS:
+                if value == "all" or merged[key] == "all":
+                    merged[key] = "all"
+                else:
+                    merged[key] = [*merged[key], *[v for v in value if v not in merged[key]]]
+            elif key == "max_a11y":
+                merged[key].update(value)
+            else:
+                merged[key] = value
+        if name == stage:
+            break
+    return merged
+
+
+def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) -> list[Criterion]:
+    """Every criterion that applies to `stage`, judged against the aggregated `facts`."""
+    conf = stage_config(criteria, stage)
+    defaults = criteria.get("defaults", {})
+    out: list[Criterion] = []
+    scenarios = facts["scenarios"]
+    ran = [s for s in scenarios if s["status"] not in ("skipped", "not run")]
+    min_ran = int(defaults.get("min_scenarios", 1))
+    out.append(
+        Criterion(
+            "scenarios_ran", "Scenarios ran", f">= {min_ran}", str(len(ran)), len(ran) >= min_ran, stage
+        )
+    )
+
+    failing = [s for s in scenarios if s["status"] in ("failed", "error", "xpassed")]
+    max_failed = int(defaults.get("max_failed", 0))
+    out.append(
+        Criterion(
+            "failures",
+            "Failed or erroring scenarios and tests",
+            f"<= {max_failed}",
+            str(len(failing)),
+            len(failing) <= max_failed,
+            stage,
+            [f"{s['status']}: {s['nodeid']}" for s in failing],
+        )
+    )
+
+    for tag in conf["tags"]:
+        tagged = [s for s in scenarios if tag in s.get("tags", [])]
+        tagged_ran = [s for s in tagged if s["status"] not in ("skipped", "not run")]
+        bad = [s for s in tagged_ran if s["status"] in ("failed", "error", "xpassed")]
+        out.append(
+            Criterion(
+                f"tag:{tag}",
+                f"@{tag} scenarios pass",
+                "all pass, at least 1 ran",
+                f"{len(tagged_ran) - len(bad)}/{len(tagged_ran)} passed",
+                bool(tagged_ran) and not bad,
+                stage,
+                [s["nodeid"] for s in bad] or ([] if tagged_ran else ["none ran"]),
+            )
+        )
+
+    trace = {row["id"]: row for row in facts["traceability"]}
+    req_ids = (
+        sorted(r["id"] for r in facts["traceability"] if r["known"])
+        if conf["requirements"] == "all"
+        else conf["requirements"]
+    )
+    for req_id in req_ids:
+        row = trace.get(req_id, {"result": "not covered", "title": ""})
+        out.append(
+            Criterion(
+                f"req:{req_id}",
+                f"Requirement {req_id} {row.get('title', '')}".strip(),
+                "covered and passing",
+                row["result"],
+                row["result"] == "passed",
+                stage,
+            )
+        )
+
+    opened = facts["a11y"]["open_by_impact"]
+    for impact in IMPACTS:
+        if impact in conf["max_a11y"]:
+            limit = int(conf["max_a11y"][impact])
+            details = [
+                f"{f['rule']} on {f['state']} at {f['target']} ({f['status']})"
+                for f in facts["a11y"]["findings"]
+                if f["impact"] == impact and f["status"] != "waived"
+            ]
+            out.append(
+                Criterion(
+                    f"a11y:{impact}",
+                    f"Unwaived {impact} axe violations",
+                    f"<= {limit}",
+                    str(opened.get(impact, 0)),
+                    opened.get(impact, 0) <= limit,
+                    stage,
+                    details,
+                )
+            )
+    if conf.get("min_a11y_scans"):
+        need = int(conf["min_a11y_scans"])
+        out.append(
+            Criterion(
+                "a11y:scans",
+                "Page states scanned with axe",
+                f">= {need}",
+                str(facts["a11y"]["scans"]),
+                facts["a11y"]["scans"] >= need,
+                stage,
+            )
+        )
+
+    if conf.get("rum_actions"):
+        rows = facts["links"]["rum_required"]
+        missing = [r["action"] for r in rows if not r["observed"]]
+        out.append(
+            Criterion(
+                "rum_actions",
+                "Release-plan RUM actions observed",
+                f"all {len(rows)}",
+                f"{len(rows) - len(missing)}/{len(rows)}",
+                not missing,
+                stage,
+                [f"not observed: {m}" for m in missing],
+            )
+        )
+
+    if conf.get("matrix"):
+        matrix = facts["matrix"]
+        out.append(
+            Criterion(
+                "matrix",
+                "Coverage matrix cells covered (toggle state x patient profile)",
+                f"all {matrix['required']}",
+                f"{matrix['covered']}/{matrix['required']}",
+                matrix["covered"] == matrix["required"] and matrix["required"] > 0,
+                stage,
+                [f"not covered: {g}" for g in matrix["gaps"]],
+            )
+        )
+
+    if "max_send_error_rate_fault_free" in conf or "max_send_error_rate_fault_free" in defaults:
+        limit = float(
+            conf.get("max_send_error_rate_fault_free", defaults.get("max_send_error_rate_fault_free"))
+        )
+        api = facts["api"]
+        rate = api["send_error_rate_fault_free"]
+        actual = (
+            "no sends observed"
+            if rate is None
+            else f"{rate:.2%} ({api['send_errors_fault_free']}/{api['sends_fault_free']})"
+        )
+        out.append(
+            Criterion(
+                "send_error_rate",
+                "Send error rate in fault-free scenarios",
+                f"<= {limit:.2%}",
+                actual,
+                rate is not None and rate <= limit,
+                stage,
+            )
+        )
+
+    manual = {c["id"]: c for c in facts["manual_checks"]}
+    for check_id in conf["manual_checks"]:
+        check = manual.get(check_id, {"result": "missing", "title": ""})
+        out.append(
+            Criterion(
+                f"manual:{check_id}",
+                f"Manual check {check_id} {check.get('title', '')}".strip(),
+                "pass",
+                check.get("result", "not run"),
+                check.get("result") == "pass",
+                stage,
+            )
+        )
+
+    if conf.get("rollout_evidence"):
+        for name in [n for n in "ABCDE" if n <= stage]:
+            entries = facts["rollout"].get(name, [])
+            bad = [e for e in entries if not e["ok"]]
+            actual = (
+                "no evidence" if not entries else f"{len(entries) - len(bad)}/{len(entries)} within tolerance"
+            )
+            out.append(
+                Criterion(
+                    f"rollout:{name}",
+                    f"Rollout stage {name} cohort share, stickiness, monotonicity",
+                    "evidence present and all ok",
+                    actual,
+                    bool(entries) and not bad,
+                    stage,
+                    [
+                        f"{e['scenario']}: observed {e['observed_share']:.3f} vs {e['expected_share']:.3f}, "
+                        f"sticky={e['sticky']}, monotonic={e['monotonic']}, mismatches={e['mismatches']}"
+                        for e in bad
+                    ],
+                )
+            )
+    return out
+
+
+def _risk_for(
+    criterion: Criterion, stage: str, risks: list[dict[str, Any]], today: dt.date
+) -> dict[str, Any] | None:
+    for risk in risks:
+        if not fnmatch.fnmatch(criterion.id, risk["criterion"]):
+            continue
+        if risk.get("stages") and stage not in risk["stages"]:
+            continue
+        if risk["expires"] < today:
+            continue
+        return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in risk.items()}
+    return None
+
+
+def verdict(criteria: dict[str, Any], stage: str, facts: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    judged = evaluate_stage(criteria, stage, facts)
+    risks = criteria.get("accepted_risk", [])
+    for criterion in judged:
+        if not criterion.passed:
+            criterion.accepted_by = _risk_for(criterion, stage, risks, today)
+    failing = [c for c in judged if not c.passed]
+    blocking = [c for c in failing if c.accepted_by is None]
+    percentage = criteria["stages"].get(stage, {}).get("percentage")
+    label = f"stage {stage}" + (f" ({percentage}%)" if percentage is not None else "")
+    if blocking:
+        first = blocking[0]
+        decision = NO_GO
+        rule = f"{first.id}: {first.title}: needs {first.threshold}, got {first.actual}"
+        if len(blocking) > 1:
+            rule += f" (and {len(blocking) - 1} more failing criteria)"
+    elif failing:
+        decision = GO_WITH_RISK
+        rule = "; ".join(
+            f"{c.id} fails but is accepted risk {c.accepted_by['id']} "
+            f"({c.accepted_by['owner']}, until {c.accepted_by['expires']})"
+            for c in failing
+        )
+    else:
+        decision = GO
+        rule = f"all {len(judged)} criteria for {label} met"
+    return {
+        "stage": stage,
+        "label": label,
+        "verdict": decision,
+        "rule": rule,
+        "criteria": [c.as_dict() for c in judged],
+        "blocking": [c.id for c in blocking],
+    }
+
+
+def readiness(criteria: dict[str, Any], facts: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """'Ready for stage N' (the highest stage whose verdict, and every earlier one, is not NO-GO) and what
+    the next stage still misses."""
+    per_stage = {
+        name: verdict(criteria, name, facts, today) for name in "ABCDE" if name in criteria["stages"]
+    }
+    ready = None
+    for name, result in per_stage.items():
+        if result["verdict"] == NO_GO:
+            break
+        ready = name
+    names = list(per_stage)
+    following = (
+        names[names.index(ready) + 1]
+        if ready and names.index(ready) + 1 < len(names)
+        else (names[0] if ready is None else None)
+    )
+    missing = []
+    if following:
+        missing = [
+            f"{c['id']}: needs {c['threshold']}, got {c['actual']}"
+            for c in per_stage[following]["criteria"]
+            if not c["passed"] and c["accepted_by"] is None
+        ]
+    return {
+        "ready_for": ready,
+        "next_stage": following,
+        "missing_for_next": missing,
+        "stages": {
+            name: {
+                "verdict": r["verdict"],
+                "rule": r["rule"],
+                "label": r["label"],
+                "percentage": criteria["stages"][name].get("percentage"),
+            }
+            for name, r in per_stage.items()
+        },
+    }

@@ -1,0 +1,181 @@
+"""What one scenario records: the object behind the `evidence` fixture, and its JSON record.
+
+Everything added here is redacted on the way in, so a secret never reaches disk.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from harness.evidence import a11y
+from harness.evidence.redact import redact, redact_url
+
+# Journal fields kept per API call: enough for counts and latency, no request bodies (they hold messages).
+_CALL_FIELDS = ("endpoint", "method", "path", "status", "latency_ms")
+
+
+def normalise_toggle(value: Any) -> str:
+    """'on' | 'off' | '25%' from whatever a step or the mock gives (bool, 'on', 25.0, 'percentage 25%')."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, int | float):
+        return "on" if value >= 100 else "off" if value <= 0 else f"{value:g}%"
+    text = str(value).strip().lower()
+    if text.endswith("%"):
+        number = text.split()[-1].rstrip("%")
+        try:
+            return normalise_toggle(float(number))
+        except ValueError:
+            return text
+    if text in {"on", "true", "enabled", "1", "yes"}:
+        return "on"
+    if text in {"off", "false", "disabled", "0", "no"}:
+        return "off"
+    return text
+
+
+class ScenarioEvidence:
+    """Collects one scenario's evidence; the plugin fills status, steps and failure details."""
+
+    def __init__(self, nodeid: str, name: str) -> None:
+        self.record: dict[str, Any] = {
+            "nodeid": nodeid,
+            "name": name,
+            "kind": "test",
+            "feature": None,
+            "tags": [],
+            "requirements": [],
+            "status": "not run",
+            "duration_s": 0.0,
+            "steps": [],
+            "error": None,
+            "failing_step": None,
+            "trace": None,
+            "seed": None,
+            "run_seed": None,
+            "rerun": None,
+            "context": {"profile": None, "toggles": {}, "seed": None},
+            "a11y": [],
+            "links": [],
+            "rum_actions": [],
+            "api": None,
+            "rollout": [],
+            "notes": [],
+        }
+        self._step_started: float | None = None
+
+    # --- the contract (CONTRACTS.md §5) -------------------------------------------------------------
+    def set_context(
+        self, profile: str | None = None, toggles: dict[str, Any] | None = None, seed: int | None = None
+    ) -> None:
+        """The patient profile, toggle states and data seed this scenario ran with; later calls merge."""
+        context = self.record["context"]
+        if profile is not None:
+            context["profile"] = str(profile)
+        if toggles:
+            context["toggles"].update({str(k): normalise_toggle(v) for k, v in toggles.items()})
+        if seed is not None:
+            context["seed"] = int(seed)
+
+    def add_a11y(self, state: str, url: str, result: dict[str, Any]) -> None:
+        """One axe scan of a page state (axe's raw result dict, or an already compact one)."""
+        self.record["a11y"].append(redact(a11y.compact(str(state), redact_url(str(url)), result)))
+
+    def add_link(
+        self, source: str, name: str, href: str, final_url: str, rum_action: str | None = None
+    ) -> None:
+        """One link click: where it was, what it said, where it pointed and led, and the RUM action seen."""
+        self.record["links"].append(
+            redact(
+                {
+                    "source": str(source),
+                    "name": str(name),
+                    "href": str(href),
+                    "final_url": str(final_url),
+                    "rum_action": rum_action,
+                }
+            )
+        )
+        if rum_action:
+            self.add_rum([{"name": rum_action, "type": "click"}])
+
+    def add_rum(self, actions: list[dict[str, Any]]) -> None:
+        """RUM actions the stand-in reported (`mock_session.rum_actions()`); duplicates are kept once."""
+        seen = {(a["name"], a.get("type")) for a in self.record["rum_actions"]}
+        for action in actions:
+            key = (str(action.get("name", "")), action.get("type"))
+            if key[0] and key not in seen:
+                seen.add(key)
+                self.record["rum_actions"].append({"name": key[0], "type": key[1]})
+
+    def add_api(self, journal: list[dict[str, Any]], metrics: dict[str, Any] | None = None) -> None:
+        """This scenario's mock journal and dashboard metrics. The journal is cumulative per session, so a
+        later call replaces an earlier one instead of double counting."""
+        calls = [{field: call.get(field) for field in _CALL_FIELDS} for call in journal]
+        self.record["api"] = redact({"calls": calls, "metrics": metrics or {}})
+
+    def add_rollout(
+        self,
+        stage: str,
+        percentage: float,
+        cohort: int,
+        expected_share: float,
+        observed_share: float,
+        sticky: bool,
+        monotonic: bool,
+        mismatches: int = 0,
+        **extra: Any,
+    ) -> None:
+        """One rollout-stage measurement: the cohort's observed share of the new flow against the gate."""
+        self.record["rollout"].append(
+            redact(
+                {
+                    "stage": str(stage).upper(),
+                    "percentage": float(percentage),
+                    "cohort": int(cohort),
+                    "expected_share": float(expected_share),
+                    "observed_share": float(observed_share),
+                    "sticky": bool(sticky),
+                    "monotonic": bool(monotonic),
+                    "mismatches": int(mismatches),
+                    "extra": extra,
+                }
+            )
+        )
+
+    def note(self, text: str) -> None:
+        """A problem the recorder met (e.g. the mock did not answer); shown with the scenario."""
+        self.record["notes"].append(str(text))
+
+    # --- used by the plugin -------------------------------------------------------------------------
+    @property
+    def has_api(self) -> bool:
+        return self.record["api"] is not None
+
+    def start_step(self, keyword: str, text: str, line: int | None) -> None:
+        self._step_started = time.perf_counter()
+        self.record["steps"].append(
+            {
+                "keyword": keyword,
+                "text": text,
+                "line": line,
+                "status": "running",
+                "duration_s": 0.0,
+                "screenshot": None,
+                "error": None,
+            }
+        )
+
+    def end_step(self, status: str, error: str | None = None) -> dict[str, Any] | None:
+        if not self.record["steps"]:
+            return None
+        step = self.record["steps"][-1]
+        if self._step_started is not None:
+            step["duration_s"] = round(time.perf_counter() - self._step_started, 4)
+        step["status"] = status
+        if error:
+            step["error"] = error
+            self.record["failing_step"] = f"{step['keyword']} {step['text']}"
+        self._step_started = None
+        return step

@@ -1,0 +1,1 @@
+"""Report formats, each rendered from the summary and the recorded scenarios only."""

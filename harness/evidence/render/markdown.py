@@ -1,0 +1,54 @@
+"""A short Markdown summary for a pull request or a release ticket."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def render(summary: dict[str, Any]) -> str:
+    counts = summary["counts"]["scenario"]
+    api = summary["api"]
+    rate = api["send_error_rate_fault_free"]
+    ready = summary["readiness"]
+    lines = [
+        f"## Go/no-go: **{summary['verdict']}** for {summary['stage_label']}",
+        "",
+        f"Rule: {summary['rule']}",
+        "",
+        f"- Scenarios: {counts.get('total', 0)} total, {counts.get('passed', 0)} passed, "
+        f"{counts.get('failed', 0)} failed, {counts.get('error', 0)} errors, "
+        f"{counts.get('skipped', 0)} skipped",
+        f"- Accessibility: {summary['a11y']['scans']} scans; open violations by impact "
+        + ", ".join(f"{k} {v}" for k, v in summary["a11y"]["open_by_impact"].items()),
+        f"- Coverage matrix: {summary['matrix']['covered']}/{summary['matrix']['required']} cells covered",
+        f"- Send error rate (fault-free): {'no sends' if rate is None else f'{rate:.2%}'}; "
+        f"send p95 {api['latency_ms']['send']['p95']} ms, draft p95 {api['latency_ms']['draft']['p95']} ms",
+        f"- Ready for stage: {ready['ready_for'] or 'none'}",
+        f"- Commit {summary['identity'].get('git', {}).get('commit', '?')[:12]}, run seed "
+        f"{summary['identity'].get('run_seed')}, criteria {summary['criteria_version']}",
+        "",
+        "| Criterion | Threshold | Actual | Result |",
+        "|---|---|---|---|",
+    ]
+    for c in summary["criteria"]:
+        result = (
+            "pass"
+            if c["passed"]
+            else ("accepted risk " + c["accepted_by"]["id"] if c["accepted_by"] else "FAIL")
+        )
+        lines.append(f"| {c['title']} | {c['threshold']} | {c['actual']} | {result} |")
+    if summary["failures"]:
+        lines += ["", "### Failures", ""]
+        for failure in summary["failures"][:20]:
+            lines.append(f"- `{failure['nodeid']}`: {failure.get('failing_step') or failure['status']}  ")
+            lines.append(f"  `{failure.get('rerun')}`")
+    comparison = summary.get("comparison")
+    if comparison:
+        lines += [
+            "",
+            f"Compared with {comparison['baseline'].get('date')}: "
+            f"{len(comparison['a11y_new'])} new, {len(comparison['a11y_fixed'])} fixed, "
+            f"{len(comparison['a11y_persistent'])} persistent accessibility findings; "
+            f"{len(comparison['status_changes'])} scenario status changes.",
+        ]
+    return "\n".join(lines) + "\n"
