@@ -1,0 +1,62 @@
+"""Fixtures for the mock's own tests: one real server per worker, a fresh session per test."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jsonschema
+import pytest
+import yaml
+
+from mocks.client import MockClient, Session
+from mocks.server import RunningServer, start_server
+
+ROOT = Path(__file__).resolve().parents[2]
+VENDORED_FIXTURES = ROOT / "fixtures" / "data" / "vets-website"
+SHARED_FIXTURES = ROOT.parent / "shared" / "vets-website-fixtures"
+OPENAPI = yaml.safe_load((ROOT / "mocks" / "openapi.yaml").read_text())
+
+
+@pytest.fixture(scope="session")
+def mock_api_server() -> Iterator[RunningServer]:
+    server = start_server(port=0, fixtures=VENDORED_FIXTURES)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def control(mock_api_server: RunningServer) -> Iterator[MockClient]:
+    with MockClient(mock_api_server.url) as client:
+        yield client
+
+
+@pytest.fixture
+def sess(control: MockClient) -> Iterator[Session]:
+    session = control.create_session(profile="mixed", seed=1234, recent_teams=2)
+    yield session
+    session.delete()
+
+
+@pytest.fixture
+def api(mock_api_server: RunningServer, sess: Session) -> Iterator[httpx.Client]:
+    """A plain HTTP client bound to the test's session, as a browser with the cookie would be."""
+    with httpx.Client(base_url=mock_api_server.url, headers=sess.headers, timeout=10) as client:
+        yield client
+
+
+def assert_shape(body: Any, schema_name: str) -> None:
+    """Validate a response body against the mock's OpenAPI schema (so the document stays true)."""
+    schema = {"components": OPENAPI["components"], "$ref": f"#/components/schemas/{schema_name}"}
+    jsonschema.Draft202012Validator(schema).validate(body)
+
+
+def assert_va_error(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert_shape(body, "Errors")
+    first = body["errors"][0]
+    assert first["status"] == str(status)
+    if code is not None:
+        assert first["code"] == code
+    return first

@@ -1,0 +1,107 @@
+"""Patient profiles: deterministic, the shapes the scenarios rely on, recent-team counts."""
+
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+
+from fixtures import PROFILES, build_patient
+from mocks.client import MockClient, MockError
+
+NOW = "2026-11-27T12:00:00Z"
+
+
+def test_same_seed_same_patient() -> None:
+    now = datetime(2026, 11, 27, tzinfo=UTC)
+    assert build_patient("mixed", 42, 3, now) == build_patient("mixed", 42, 3, now)
+    assert build_patient("mixed", 42, 3, now).care_teams != build_patient("mixed", 43, 3, now).care_teams
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+@pytest.mark.parametrize("count", [0, 1, 3, 4, 6])
+def test_recent_care_teams_follow_the_apps_rule(control: MockClient, profile: str, count: int) -> None:
+    s = control.create_session(profile=profile, seed=11, recent_teams=count, now=NOW)
+    try:
+        patient = s.patient()
+        allowed = {t["triageTeamId"] for t in patient["allowedCareTeams"]}
+        recent = patient["recentCareTeams"]
+        distinct_allowed = [i for i in patient["sentRecipientIds"] if i in allowed]
+        assert len(distinct_allowed) == min(count, len(allowed))
+        assert [t["triageTeamId"] for t in recent] == distinct_allowed[:4]
+        for team in recent:
+            assert team["name"] == team["displayName"]
+    finally:
+        s.delete()
+
+
+def test_profile_shapes(control: MockClient) -> None:
+    def patient(profile: str) -> dict:
+        s = control.create_session(profile=profile, seed=5, now=NOW)
+        try:
+            return s.patient()
+        finally:
+            s.delete()
+
+    vista = patient("vista_only")
+    assert 2 <= len(vista["careSystems"]) <= 5 and all(s["ehr"] == "vista" for s in vista["careSystems"])
+    assert not any(t["ohTriageGroup"] for t in vista["careTeams"])
+
+    oh = patient("oracle_health_only")
+    assert all(s["ehr"] == "cerner" for s in oh["careSystems"])
+    assert all(t["ohTriageGroup"] and t["displayName"] == t["name"] for t in oh["careTeams"])
+
+    mixed = patient("mixed")
+    assert {s["ehr"] for s in mixed["careSystems"]} == {"vista", "cerner"}
+
+    assert len(patient("many_systems")["careSystems"]) >= 6
+    assert len(patient("single_system")["careSystems"]) == 1
+
+    blocked = patient("all_blocked")
+    assert blocked["careTeams"] and all(t["blocked"] for t in blocked["careTeams"])
+    assert blocked["allowedCareTeams"] == [] and blocked["recentCareTeams"] == []
+
+    assert patient("no_associations")["careTeams"] == []
+
+    migrating = patient("migrating")
+    moving = [s for s in migrating["careSystems"] if s["migrating"]]
+    assert len(moving) == 1 and moving[0]["migrationPhase"] in ("p3", "p4", "p5", "p6")
+    moving_teams = [t for t in migrating["careTeams"] if t["stationNumber"] == moving[0]["vhaId"]]
+    assert moving_teams and all(t["blocked"] and t["migratingToOh"] for t in moving_teams)
+
+    signature = patient("signature_required")
+    signed = [t for t in signature["allowedCareTeams"] if t["signatureRequired"]]
+    assert {t["name"] for t in signed} >= {"Record Amendment Admin"}
+    assert any("Release of Information" in t["name"] for t in signed)
+
+
+def test_migrating_user_and_allrecipients(mock_api_server, control: MockClient) -> None:
+    s = control.create_session(profile="migrating", seed=2, now=NOW)
+    try:
+        with httpx.Client(base_url=mock_api_server.url, headers=s.headers) as api:
+            va_profile = api.get("/v0/user").json()["data"]["attributes"]["vaProfile"]
+            assert va_profile["userFacilityMigratingToOh"] is True
+            assert va_profile["migrationSchedules"][0]["phases"]["current"] in ("p3", "p4", "p5", "p6")
+            teams = api.get("/my_health/v1/messaging/allrecipients").json()["data"]
+            assert any(t["attributes"]["migratingToOh"] and t["attributes"]["blockedStatus"] for t in teams)
+    finally:
+        s.delete()
+
+
+def test_clock_keeps_history_relative(control: MockClient) -> None:
+    s = control.create_session(profile="vista_only", seed=3, recent_teams=2, now="2025-01-15T00:00:00Z")
+    try:
+        before = s.patient()
+        assert before["now"].startswith("2025-01-15")
+        s.set_clock(NOW)
+        after = s.patient()
+        assert after["now"].startswith("2026-11-27")
+        assert [t["triageTeamId"] for t in after["recentCareTeams"]] == [
+            t["triageTeamId"] for t in before["recentCareTeams"]
+        ]
+    finally:
+        s.delete()
+
+
+def test_unknown_profile_is_refused(control: MockClient) -> None:
+    with pytest.raises(MockError, match="unknown profile"):
+        control.create_session(profile="nobody")
