@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from harness import base_url as base_url_plugin
 from harness import browser as browser_choice
 from harness import dry_run, seeds, tags
 from harness.feature_collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
@@ -38,11 +39,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("seed") is None:
         # Set on the controller; xdist hands its options to the workers, so all share one run seed.
         config.option.seed = seeds.default_run_seed()
-    # pytest-playwright registers its own `base_url` fixture after the conftests load, which would
-    # shadow ours (mock URL by default). Its --base-url option stays; we read it ourselves.
-    fallback = config.pluginmanager.get_plugin("playwright-base-url")
-    if fallback is not None:
-        config.pluginmanager.unregister(fallback)
+    if not config.pluginmanager.is_registered(base_url_plugin):
+        config.pluginmanager.register(base_url_plugin, "harness-base-url")
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -165,13 +163,6 @@ def mock_server(harness_options: HarnessOptions) -> Iterator[WorkerMock]:
     server = start_worker_mock(harness_options.base_url)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def base_url(harness_options: HarnessOptions, request: pytest.FixtureRequest) -> str:
-    if harness_options.staging:
-        return (harness_options.base_url or "").rstrip("/")
-    return request.getfixturevalue("mock_server").url
 
 
 @pytest.fixture
