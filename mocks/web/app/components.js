@@ -68,8 +68,7 @@ export function emergencyNote() {
 export function alertBox(router) {
   const alert = store.alert;
   if (!alert) return null;
-  return h(
-    'va-alert',
+  return vaAlert(
     {
       status: alert.status,
       role: alert.status === 'error' ? 'alert' : 'status',
@@ -107,4 +106,13 @@ export function warningModal({ testid, ddName, title, body, primaryText, seconda
     h('va-button', { secondary: true, text: secondaryText, 'data-testid': secondaryTestid, onclick: onSecondary }),
   );
   return modal;
+}
+
+// va-alert prepends a screen-reader "<Status> Alert" span to its first slotted element; wrapping the
+// body in a div keeps that span out of texts such as p[data-testid="alert-text"].
+export function vaAlert(attrs, ...children) {
+  const flat = children.flat(Infinity).filter(Boolean);
+  const slotted = flat.filter((c) => c instanceof Element && c.hasAttribute('slot'));
+  const rest = flat.filter((c) => !slotted.includes(c));
+  return h('va-alert', attrs, slotted, h('div', {}, rest));
 }

@@ -1,7 +1,7 @@
 // /contact-list/: VistA care teams grouped by care system; checkboxes decide which teams are in the
 // patient's contact list; Save posts the whole VistA list to preferences/recipients.
 import { api } from '../api.js';
-import { backLink, loading, warningModal } from '../components.js';
+import { backLink, loading, vaAlert, warningModal } from '../components.js';
 import { h, focusH1, setTitle } from '../dom.js';
 import { systemName } from '../recipients.js';
 import { loadRecipients, store } from '../store.js';
@@ -26,7 +26,7 @@ export async function contactList(ctx) {
 
   if (r.error) {
     const node = h('div', {}, backLink(ctx.router, back), heading,
-      h('va-alert', { status: 'error', visible: true, 'data-testid': 'contact-list-empty-alert' },
+      vaAlert({ status: 'error', visible: true, 'data-testid': 'contact-list-empty-alert' },
         h('h2', { slot: 'headline' }, 'We can’t load your contact list right now'),
         h('p', { class: 'vads-u-margin-y--0' }, 'We’re sorry. There’s a problem with our system. Try again later.')));
     ctx.mount(node);
@@ -84,13 +84,13 @@ export async function contactList(ctx) {
     try {
       await api.saveContactList([...selected].map(([triageTeamId, preferredTeam]) => ({ triageTeamId, preferredTeam })));
     } catch {
-      alertSlot.replaceChildren(h('va-alert', { status: 'error', visible: true, role: 'alert' },
+      alertSlot.replaceChildren(vaAlert({ status: 'error', visible: true, role: 'alert' },
         h('p', { class: 'vads-u-margin-y--0', 'data-testid': 'alert-text' }, "We're sorry. We couldn't save your changes. Try saving again.")));
       return false;
     }
     await loadRecipients({ refresh: true });
     store.recents = undefined;
-    alertSlot.replaceChildren(h('va-alert', { status: 'success', visible: true, role: 'status' },
+    alertSlot.replaceChildren(vaAlert({ status: 'success', visible: true, role: 'status' },
       h('p', { class: 'vads-u-margin-y--0', 'data-testid': 'alert-text' }, 'Contact list changes saved')));
     return true;
   }

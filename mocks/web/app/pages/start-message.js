@@ -2,7 +2,7 @@
 // toggle off) and /thread/:id/ for a saved draft. Category, subject, body, electronic signature,
 // 10-second idle autosave (setTimeout, so Playwright's page.clock drives it), Save/Delete draft, Send.
 import { api } from '../api.js';
-import { alertBox, backLink, emergencyNote, loading, warningModal } from '../components.js';
+import { alertBox, backLink, emergencyNote, loading, vaAlert, warningModal } from '../components.js';
 import { h, focusFirstError, focusH1, routerLink, setTitle } from '../dom.js';
 import { defects } from '../defects.js';
 import { hasTyped, isComplete, saveDraft, snapshot } from '../drafts.js';
@@ -95,7 +95,7 @@ export async function editDraft(ctx) {
   if (store.draft.messageId !== id) {
     setTitle('Edit draft  | Veterans Affairs');
     const node = h('div', {}, backLink(ctx.router, entryFolder()), h('h1', {}, 'Edit draft'),
-      h('va-alert', { status: 'error', visible: true }, h('p', { class: 'vads-u-margin-y--0' }, 'This conversation was not found.')));
+      vaAlert({ status: 'error', visible: true }, h('p', { class: 'vads-u-margin-y--0' }, 'This conversation was not found.')));
     ctx.mount(node);
     focusH1(node);
     return;
@@ -254,7 +254,7 @@ async function composeForm(ctx, variant) {
         setError(recipientSelect, null);
         const after = team()?.signatureRequired;
         if (Boolean(before) !== Boolean(after)) {
-          signatureAlertSlot.replaceChildren(h('va-alert', { status: 'info', closeable: true, visible: true,
+          signatureAlertSlot.replaceChildren(vaAlert({ status: 'info', closeable: true, visible: true,
             'data-testid': 'signature-alert', class: 'vads-u-margin-y--2' },
           h('p', { class: 'vads-u-margin-y--0' }, after
             ? 'Messages to this team require a signature. We added a signature box to this page.'
@@ -294,13 +294,13 @@ async function composeForm(ctx, variant) {
   const draftStatus = h('div', { 'aria-live': 'polite' });
   function showDraftStatus(state) {
     if (state === 'saving') {
-      draftStatus.replaceChildren(h('va-alert', { 'background-only': true, 'show-icon': true, status: 'success',
+      draftStatus.replaceChildren(vaAlert({ 'background-only': true, 'show-icon': true, status: 'success',
         visible: true, 'data-test-id': 'save-alert-message' }, h('p', { id: 'messagetext', class: 'vads-u-margin-y--0' }, 'Saving...')));
     } else if (draft.saveError) {
-      draftStatus.replaceChildren(h('va-alert', { status: 'error', visible: true, 'data-testid': 'save-draft-error' },
+      draftStatus.replaceChildren(vaAlert({ status: 'error', visible: true, 'data-testid': 'save-draft-error' },
         h('p', { class: 'vads-u-margin-y--0' }, ERRORS.SAVE)));
     } else if (draft.savedAt) {
-      draftStatus.replaceChildren(h('va-alert', { 'background-only': true, 'show-icon': true, status: 'success',
+      draftStatus.replaceChildren(vaAlert({ 'background-only': true, 'show-icon': true, status: 'success',
         visible: true, 'data-test-id': 'save-alert-message' },
       h('p', { id: 'messagetext', class: 'vads-u-margin-y--0' }, savedText(draft.savedAt))));
     }
