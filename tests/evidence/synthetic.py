@@ -82,7 +82,8 @@ def patient(evidence, profile):
 def send(evidence, journal):
     journal.append({"endpoint": "draft_create", "method": "POST", "path": "/drafts", "status": 201,
                     "latency_ms": 3.0, "body": {"body": "private text"}})
-    journal.append({"endpoint": "send", "method": "POST", "path": "/messages", "status": 200, "latency_ms": 5.0})
+    journal.append({"endpoint": "send", "method": "POST", "path": "/messages", "status": 200,
+                    "latency_ms": 5.0})
     evidence.add_api(journal, {"messages_sent": {"200": 1}, "Cookie": "mock_session=abc123"})
 
 
@@ -98,7 +99,8 @@ def skip():
 
 @when(parsers.parse('the page state "{state}" is scanned'))
 def scan(evidence, state):
-    evidence.add_a11y(state, "http://127.0.0.1:1/my-health/secure-messages/new-message/select-care-team/", AXE)
+    evidence.add_a11y(state, "http://127.0.0.1:1/my-health/secure-messages/new-message/select-care-team/",
+                      AXE)
 
 
 @when(parsers.parse('the link "{name}" is clicked'))
@@ -146,7 +148,10 @@ percentage = 50
 matrix = true
 rollout_evidence = true
 [rum]
-required = [["Update your contact list"], ["Can't find your care team", "Learn what to do if you can’t find your care team"]]
+required = [
+  ["Update your contact list"],
+  ["Can't find your care team", "Learn what to do if you can’t find your care team"],
+]
 [matrix]
 profiles = ["mixed", "vista_only"]
 toggle_states = [{ name = "curated on", toggles = { mhv_secure_messaging_curated_list_flow = "on" } }]
