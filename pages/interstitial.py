@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Self
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Locator, expect
 
 from pages import paths
-from pages.base import BasePage
+from pages.base import LOAD_TIMEOUT_MS, BasePage
 from pages.components import VaButton, VaLinkAction
 
 
@@ -34,23 +35,29 @@ class InterstitialPage(BasePage):
             self.page.get_by_role("button", name="Continue to start message")
         )
 
-    def _wait_for_recent_search(self) -> None:
-        # The link's destination is decided when the 6-month sent search answers (reference §3.1);
-        # the Cypress suite waits for that request too. Waiting for the network to settle covers
-        # both "search done" and "no search needed".
-        self.page.wait_for_load_state("networkidle")
+    def _wait_for_recent_search(self, recent_expected: bool) -> None:
+        # The link's destination is decided when the 6-month sent search answers (reference §3.1):
+        # until then it points to select care team. The Cypress suite waits for that request; here
+        # the caller says whether the patient has recent care teams and we wait for the href to flip.
+        if recent_expected and self.continue_link().host.count():
+            expect(self.continue_link().link()).to_have_attribute(
+                "href", re.compile(re.escape(paths.RECENT_CARE_TEAMS) + "$"), timeout=LOAD_TIMEOUT_MS
+            )
 
-    def continue_(self):
-        """Accept the interstitial; returns the page that loads next."""
+    def continue_(self, recent_expected: bool = False):
+        """Accept the interstitial; returns the page that loads next.
+
+        `recent_expected`: the patient has recent care teams, so wait until the link leads there.
+        """
         from pages.app import wait_for_flow_page
 
-        self._wait_for_recent_search()
+        self._wait_for_recent_search(recent_expected)
         self.continue_control().first.click()
         return wait_for_flow_page(self.page)
 
-    def continue_with_keyboard(self):
+    def continue_with_keyboard(self, recent_expected: bool = False):
         from pages.app import wait_for_flow_page
 
-        self._wait_for_recent_search()
+        self._wait_for_recent_search(recent_expected)
         self.press_with_keyboard(self.continue_control().first)
         return wait_for_flow_page(self.page)

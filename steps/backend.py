@@ -88,12 +88,12 @@ def a_signed_in_patient(request: pytest.FixtureRequest, scenario_state: Scenario
     _use_profile(request, scenario_state, "mixed", None)
 
 
-@given(parsers.parse("the curated list flow is {state}"))
+@given(parsers.re(r"^the curated list flow is (?P<state>on|off)$"))
 def curated_toggle(mock_session: Any, state: str) -> None:
     mock_session.set_toggle(CURATED, _on_off(state))
 
 
-@given(parsers.parse("the recent recipients toggle is {state}"))
+@given(parsers.re(r"^the recent recipients toggle is (?P<state>on|off)$"))
 def recent_toggle(mock_session: Any, state: str) -> None:
     mock_session.set_toggle(RECENT, _on_off(state))
 
@@ -128,8 +128,9 @@ def recipients_fail(mock_session: Any) -> None:
 
 
 @given("the search for recently messaged care teams fails")
-def sent_search_fails(mock_session: Any) -> None:
+def sent_search_fails(mock_session: Any, scenario_state: ScenarioState) -> None:
     mock_session.add_fault("sent_search", status=500)
+    scenario_state["sent_search_fails"] = True
 
 
 @given("saving the contact list fails")

@@ -78,7 +78,7 @@ def choose_on_select_page(select: SelectCareTeamPage, team: dict[str, Any]) -> N
 
 def reach_start_message(app: SecureMessagingApp, scenario_state: ScenarioState, team: dict[str, Any]) -> None:
     """The shortest path a person takes from the inbox to writing to `team`."""
-    current = app.open_inbox().start_new_message().continue_()
+    current = app.open_inbox().start_new_message().continue_(scenario_state.recent_expected)
     if isinstance(current, RecentCareTeamsPage):
         if team_name(team) in current.care_team_options():
             current.choose_care_team(team_name(team))

@@ -29,7 +29,7 @@ def kb_start(scenario_state: ScenarioState) -> None:
     assert isinstance(inbox, FolderPage)
     interstitial = inbox.start_new_message_with_keyboard()
     assert isinstance(interstitial, InterstitialPage)
-    scenario_state.current = interstitial.continue_with_keyboard()
+    scenario_state.current = interstitial.continue_with_keyboard(scenario_state.recent_expected)
 
 
 @when("using only the keyboard they choose their most recent care team and continue")

@@ -57,12 +57,16 @@ def try_start(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
 @when("they start a new message and continue")
 def start_and_continue(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     interstitial = app.open_inbox().start_new_message()
-    scenario_state.current = interstitial.continue_()
+    scenario_state.current = interstitial.continue_(scenario_state.recent_expected)
 
 
 @when("they continue")
 def continue_(scenario_state: ScenarioState) -> None:
-    scenario_state.current = scenario_state.current.continue_()  # type: ignore[attr-defined]
+    current = scenario_state.current
+    if isinstance(current, InterstitialPage):
+        scenario_state.current = current.continue_(scenario_state.recent_expected)
+    else:
+        scenario_state.current = current.continue_()  # type: ignore[attr-defined]
 
 
 @when(parsers.parse("they open the {name} page directly"))

@@ -35,6 +35,12 @@ class ScenarioState(dict):
         self["current"] = page_object
 
     @property
+    def recent_expected(self) -> bool:
+        """Whether the interstitial should lead to recent care teams (the sent search finds some)."""
+        patient = self.get("patient")
+        return bool(patient and patient["recentCareTeams"]) and not self.get("sent_search_fails")
+
+    @property
     def team(self) -> dict[str, Any]:
         if "team" not in self:
             raise AssertionError("no care team chosen yet")
