@@ -244,3 +244,24 @@ def read_feature_toggles(
             response = own.get(url, headers=headers)
     response.raise_for_status()
     return parse_feature_toggles(response.json())
+
+
+class ToggleReader:
+    """Reads /v0/feature_toggles for many mock sessions over one connection pool (the cohort fast path)."""
+
+    def __init__(self, base_url: str, timeout: float = 10.0) -> None:
+        self.base_url = base_url
+        self._client = httpx.Client(timeout=timeout)
+
+    def flow(self, session_id: str) -> Flow:
+        toggles = read_feature_toggles(self.base_url, session_id=session_id, client=self._client)
+        return flow_from_toggles(toggles)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> ToggleReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

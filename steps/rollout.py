@@ -1,1 +1,410 @@
-"""Rollout and rollback step definitions (placeholder until the rollout work lands)."""
+"""Rollout stages and rollback of the curated list flow.
+
+A cohort of N seeded patients (one mock session each) is read through the fast path: each patient's
+/v0/feature_toggles answer decides their flow, without a browser. A small sample also walks the real
+pages, and the rollback scenario does the whole journey in the browser. The expected flow comes from
+harness/rollout.py (Flipper's crc32 rule on the patient's email), never from the mock.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from harness import rollout
+from harness.rollout import Flow, StageResult
+from pages import paths
+from pages.app import SecureMessagingApp, wait_for_flow_page
+from pages.interstitial import InterstitialPage
+from pages.legacy_compose import LegacyComposePage
+from pages.recent_care_teams import RecentCareTeamsPage
+from pages.select_care_team import SelectCareTeamPage
+from pages.start_message import StartMessagePage
+from steps.state import ScenarioState, record_evidence
+
+COHORT_ENV = "SM_ROLLOUT_COHORT"
+DEFAULT_COHORT = 200
+# Cohort patients: a VistA patient with recent care teams, so the recent recipients toggle shows too.
+COHORT_PROFILE = "vista_only"
+COHORT_RECENT_TEAMS = 2
+VISITS = 2  # two reads per stage: the second proves the flow is sticky
+
+# The first page after the interstitial tells the flow apart (new-message-flow.md §2.3).
+FLOW_OF_PAGE: dict[type, Flow] = {
+    LegacyComposePage: "legacy",
+    SelectCareTeamPage: "curated",
+    RecentCareTeamsPage: "curated_with_recent",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("harness").addoption(
+        "--rollout-cohort",
+        type=int,
+        default=None,
+        help=f"Patients per rollout-stage cohort (default ${COHORT_ENV} or {DEFAULT_COHORT}).",
+    )
+
+
+@pytest.fixture(scope="session")
+def rollout_cohort_size(pytestconfig: pytest.Config) -> int:
+    raw = pytestconfig.getoption("rollout_cohort", default=None) or os.environ.get(COHORT_ENV)
+    raw = raw or DEFAULT_COHORT
+    try:
+        size = int(raw)
+    except ValueError:
+        raise pytest.UsageError(f"${COHORT_ENV}={raw!r}: expected a whole number of patients") from None
+    if size < 1:
+        raise pytest.UsageError(f"rollout cohort size must be at least 1, got {size}")
+    return size
+
+
+@dataclass
+class CohortPatient:
+    session: Any  # mocks.client.Session
+    actor: str  # Flipper actor computed here from the email (sm-api.md §3.3), not the mock's flipperId
+    percentage: float | None = None  # what this patient's toggles are set to now (we are the only writer)
+
+
+@dataclass
+class Cohort:
+    patients: list[CohortPatient]
+    read_flow: Callable[[str], Flow]
+    percentage: float = 0.0
+    previous: dict[str, Flow] = field(default_factory=dict)
+    result: StageResult | None = None
+
+    def roll_to(self, percentage: float) -> None:
+        """Put both release toggles at `percentage` of actors, as the release plan does for a stage."""
+        value = f"{percentage:g}%"
+        for patient in self.patients:
+            if patient.percentage != percentage:
+                for toggle in rollout.ROLLOUT_TOGGLES:
+                    patient.session.set_toggle(toggle, value)
+                patient.percentage = percentage
+        self.percentage = percentage
+
+    def observe(self, visits: int) -> dict[str, list[Flow]]:
+        return {p.actor: [self.read_flow(p.session.id) for _ in range(visits)] for p in self.patients}
+
+    def stage_result(self) -> StageResult:
+        if self.result is None:
+            raise AssertionError("no rollout stage observed yet: a 'When the rollout' step must run first")
+        return self.result
+
+
+def _cohort_seeds(run_seed: int) -> Iterator[int]:
+    n = 0
+    while True:
+        yield (run_seed * 10_007 + n) % 2**31
+        n += 1
+
+
+@pytest.fixture(scope="session")
+def rollout_cohort(mock_server: Any, run_seed: int, rollout_cohort_size: int) -> Iterator[Cohort]:
+    """One cohort per worker: building N sessions is the slow part, and every scenario sets the
+    toggles it needs before it observes, so scenarios sharing the cohort stay independent."""
+    sessions: list[Any] = []
+    reader = rollout.ToggleReader(mock_server.url)
+    try:
+        patients: dict[str, CohortPatient] = {}
+        seeds = _cohort_seeds(run_seed)
+        while len(patients) < rollout_cohort_size:
+            session = mock_server.client.create_session(
+                profile=COHORT_PROFILE, seed=next(seeds), recent_teams=COHORT_RECENT_TEAMS
+            )
+            sessions.append(session)
+            user = session.patient()["user"]
+            actor = rollout.flipper_id(user.get("email"), user.get("accountUuid"))
+            if actor is None:
+                raise AssertionError(f"cohort patient without email or account uuid: {sorted(user)}")
+            if actor not in patients:  # faker may repeat an email; a cohort counts distinct actors
+                patients[actor] = CohortPatient(session=session, actor=actor)
+            if len(sessions) > 2 * rollout_cohort_size:
+                raise AssertionError("the mock keeps repeating patient emails across seeds")
+        yield Cohort(patients=list(patients.values()), read_flow=reader.flow)
+    finally:
+        reader.close()
+        for session in sessions:
+            session.delete()
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+# ---------------------------------------------------------------- cohort (fast path)
+
+
+@given("a cohort of patients", target_fixture="cohort")
+def a_cohort(rollout_cohort: Cohort) -> Cohort:
+    rollout_cohort.previous, rollout_cohort.result = {}, None  # nothing carried over from a scenario before
+    return rollout_cohort
+
+
+@given(parsers.parse("the rollout is at the stage before {stage}"))
+def at_stage_before(cohort: Cohort, stage: str) -> None:
+    cohort.roll_to(rollout.previous_percentage(rollout.stage_named(stage)))
+    cohort.previous = {actor: flows[0] for actor, flows in cohort.observe(visits=1).items()}
+
+
+@given(parsers.parse("the rollout is at stage {stage}"))
+def at_stage(cohort: Cohort, stage: str) -> None:
+    cohort.roll_to(rollout.stage_named(stage).percentage)
+    cohort.previous = {actor: flows[0] for actor, flows in cohort.observe(visits=1).items()}
+
+
+@when(parsers.parse("the rollout rises to stage {stage} at {percentage}"))
+def rise_to_stage(request: pytest.FixtureRequest, cohort: Cohort, stage: str, percentage: str) -> None:
+    planned = rollout.stage_named(stage)
+    pct = rollout.parse_percentage(percentage)
+    if planned.percentage != pct:
+        raise AssertionError(f"stage {stage} is {planned.percentage:g}% in the plan, not {percentage}")
+    cohort.roll_to(pct)
+    result = rollout.evaluate_stage(stage, pct, cohort.observe(VISITS), previous=cohort.previous)
+    cohort.result = result
+    evidence = record_evidence(request)
+    if evidence is not None and hasattr(evidence, "add_rollout"):
+        evidence.add_rollout(
+            stage=stage,
+            percentage=pct,
+            cohort=result.cohort,
+            expected_share=result.expected_share,
+            observed_share=result.observed_share,
+            sticky=result.sticky,
+            monotonic=result.monotonic,
+            mismatches=len(result.mismatches),
+            tolerance=result.tolerance,
+            from_percentage=rollout.previous_percentage(planned),
+        )
+
+
+@when(parsers.parse("the curated list flow is rolled back to {percentage}"))
+def roll_back(cohort: Cohort, percentage: str) -> None:
+    pct = rollout.parse_percentage(percentage)
+    cohort.roll_to(pct)
+    cohort.result = rollout.evaluate_stage(f"rollback to {percentage}", pct, cohort.observe(VISITS))
+
+
+@then("every patient in the cohort gets the flow the Flipper rule gives them")
+def flows_match_flipper(cohort: Cohort) -> None:
+    result = cohort.stage_result()
+    shown = "\n  ".join(result.mismatches[:10])
+    assert not result.mismatches, (
+        f"{len(result.mismatches)} of {result.cohort} patients got a flow other than Flipper's "
+        f"crc32 rule at {result.percentage:g}% gives them (first 10):\n  {shown}"
+    )
+
+
+@then(parsers.parse("the cohort's share on the curated list flow is within tolerance of {percentage}"))
+def share_within_tolerance(cohort: Cohort, percentage: str) -> None:
+    result = cohort.stage_result()
+    target = rollout.parse_percentage(percentage)
+    assert result.percentage == target, f"the stage observed was {result.percentage:g}%, not {percentage}"
+    assert result.share_ok, (
+        f"{_percent(result.observed_share)} of {result.cohort} patients are on the curated list flow; "
+        f"{percentage} +/- {result.tolerance * 100:.1f} points allowed "
+        f"({rollout.SHARE_Z:g} binomial standard errors plus a continuity correction)"
+    )
+
+
+@then("every patient keeps the same flow on a second visit")
+def flows_are_sticky(cohort: Cohort) -> None:
+    assert cohort.stage_result().sticky, "some patients got a different flow on their second visit"
+
+
+@then("no patient was taken off the curated list flow by the rise")
+def rise_is_monotonic(cohort: Cohort) -> None:
+    result = cohort.stage_result()
+    assert result.monotonic, f"the rise to {result.percentage:g}% took patients off the curated list flow"
+
+
+@then("no patient in the cohort gets the curated list flow")
+def no_one_on_curated(cohort: Cohort) -> None:
+    result = cohort.stage_result()
+    assert result.observed_share == 0, f"{_percent(result.observed_share)} still on the curated list flow"
+    assert not result.mismatches, "\n".join(result.mismatches[:10])
+
+
+@then("every patient in the cohort gets the curated list flow")
+def everyone_on_curated(cohort: Cohort) -> None:
+    result = cohort.stage_result()
+    assert result.observed_share == 1, f"only {_percent(result.observed_share)} on the curated list flow"
+
+
+# ---------------------------------------------------------------- cohort sample (full UI)
+
+
+def _sample(cohort: Cohort, count: int) -> list[tuple[CohortPatient, Flow]]:
+    """`count` patients covering every flow the current percentage produces, first-come per flow."""
+    by_flow: dict[Flow, list[CohortPatient]] = {}
+    for patient in cohort.patients:
+        by_flow.setdefault(rollout.expected_flow(patient.actor, cohort.percentage), []).append(patient)
+    if len(by_flow) < 2:
+        raise AssertionError(f"at {cohort.percentage:g}% the cohort has only the {list(by_flow)} flow")
+    picked: list[tuple[CohortPatient, Flow]] = []
+    while len(picked) < count and any(by_flow.values()):
+        for flow, patients in by_flow.items():
+            if patients and len(picked) < count:
+                picked.append((patients.pop(0), flow))
+    return picked
+
+
+@when(parsers.parse("{count:d} patients of the cohort, on different flows, start a new message"))
+def sample_starts_new_message(
+    cohort: Cohort,
+    count: int,
+    new_context: Callable[..., Any],
+    mock_server: Any,
+    scenario_state: ScenarioState,
+) -> None:
+    seen: list[tuple[str, Flow, Flow]] = []
+    for patient, expected in _sample(cohort, count):
+        context = new_context()  # each patient its own browser storage, as separate people would have
+        context.add_cookies([patient.session.cookie])
+        page = context.new_page()
+        interstitial = SecureMessagingApp(page, mock_server.url).open_path(paths.INTERSTITIAL)
+        assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
+        landed = interstitial.continue_()
+        seen.append((patient.actor, expected, FLOW_OF_PAGE.get(type(landed), "legacy")))
+        if type(landed) not in FLOW_OF_PAGE:
+            raise AssertionError(f"{patient.actor}: unexpected page {type(landed).__name__} at {page.url}")
+        context.close()
+    scenario_state["rollout_sample"] = seen
+
+
+@then("each of them sees the pages of the flow the Flipper rule gives them")
+def sample_sees_expected_flow(scenario_state: ScenarioState) -> None:
+    seen = scenario_state["rollout_sample"]
+    wrong = [f"{actor}: expected {expected}, saw {got}" for actor, expected, got in seen if expected != got]
+    assert not wrong, "\n".join(wrong)
+    assert len({expected for _, expected, _ in seen}) >= 2, "the sample did not cover two flows"
+
+
+# ---------------------------------------------------------------- rollback of one patient (full UI)
+
+
+@given("they have saved a draft on the start message page of the curated list flow")
+def saved_draft_on_curated(
+    app: SecureMessagingApp, mock_session: Any, scenario_state: ScenarioState, scenario_seed: int
+) -> None:
+    interstitial = app.open_path(paths.INTERSTITIAL)
+    assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
+    recent = interstitial.continue_()
+    assert isinstance(recent, RecentCareTeamsPage), f"expected recent care teams, got {recent}"
+    recent.choose_care_team(recent.care_team_options()[0])
+    start = recent.continue_()
+    assert isinstance(start, StartMessagePage), f"expected start message, got {start}"
+    subject = f"Rollback check {scenario_seed % 100_000}"
+    start.choose_category("General")
+    start.write(subject, "Checking that a saved draft survives turning the curated list flow off.")
+    start.save_draft()
+    expect(start.draft_saved_notice()).to_be_visible()
+    drafts = [d for d in mock_session.patient()["drafts"] if d["subject"] == subject]
+    assert len(drafts) == 1, f"the mock store holds {len(drafts)} drafts with subject {subject!r}"
+    scenario_state["draft"] = drafts[0]
+    scenario_state.current = start
+
+
+@when(parsers.parse("the curated list flow is switched {state} mid-journey"))
+def switch_curated(mock_session: Any, state: str) -> None:
+    value = state.strip().lower()
+    if value not in ("on", "off"):
+        raise ValueError(f"expected 'on' or 'off', got {state!r}")
+    mock_session.set_toggle(rollout.CURATED_LIST_FLOW, value)
+
+
+@when("they reload the page")
+def reload_page(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    app.page.reload()
+    scenario_state.current = wait_for_flow_page(app.page)
+
+
+@then("they are no longer on the curated list flow")
+def not_on_curated(scenario_state: ScenarioState) -> None:
+    current = scenario_state.current
+    curated_pages = (RecentCareTeamsPage, SelectCareTeamPage, StartMessagePage)
+    assert not isinstance(current, curated_pages), f"still on {type(current).__name__} after the rollback"
+
+
+@when("they start a new message again")
+def start_again(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    interstitial = app.open_path(paths.INTERSTITIAL)
+    assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
+    scenario_state.current = interstitial.continue_()
+
+
+@then(parsers.parse("they land on the {flow} flow"))
+def see_flow(scenario_state: ScenarioState, flow: str) -> None:
+    wanted: dict[str, type] = {
+        "legacy": LegacyComposePage,
+        "curated list": RecentCareTeamsPage,  # the patient messaged care teams recently
+    }
+    if flow not in wanted:
+        raise ValueError(f"unknown flow {flow!r}; expected one of {list(wanted)}")
+    current = scenario_state.current
+    assert isinstance(current, wanted[flow]), (
+        f"expected {wanted[flow].__name__}, saw {type(current).__name__}"
+    )
+
+
+@then("their saved draft is still in their drafts")
+def draft_survives(mock_session: Any, scenario_state: ScenarioState) -> None:
+    saved = scenario_state["draft"]
+    drafts = {d["messageId"]: d for d in mock_session.patient()["drafts"]}
+    assert saved["messageId"] in drafts, f"draft {saved['messageId']} is gone after the rollback"
+    assert drafts[saved["messageId"]]["subject"] == saved["subject"]
+    deletes = [e for e in mock_session.journal() if e.get("endpoint") == "draft_delete"]
+    assert not deletes, f"the rollback deleted drafts: {deletes}"
+
+
+# ---------------------------------------------------------------- live toggles (staging safe)
+
+
+@given("the feature toggles the signed-in patient gets")
+def signed_in_toggles(
+    request: pytest.FixtureRequest, live_toggles: dict[str, bool], scenario_state: ScenarioState
+) -> None:
+    scenario_state["live_flow"] = rollout.flow_from_toggles(live_toggles)
+    # Against the mock the patient is known, so whether they have recent care teams is too.
+    if not request.getfixturevalue("harness_options").staging:
+        scenario_state["patient"] = request.getfixturevalue("mock_session").patient()
+
+
+@when("they open the interstitial and continue")
+def open_interstitial_and_continue(app: SecureMessagingApp, a11y: Any, scenario_state: ScenarioState) -> None:
+    interstitial = app.open_path(paths.INTERSTITIAL)
+    assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
+    scans = [a11y.scan(app.page, "interstitial")]
+    landed = interstitial.continue_()
+    scans.append(a11y.scan(app.page, f"after the interstitial: {type(landed).__name__}"))
+    scenario_state.current = landed
+    scenario_state["a11y_scans"] = scans
+
+
+@then("they land on the first page of the flow those toggles give")
+def first_page_matches_live_toggles(scenario_state: ScenarioState) -> None:
+    flow: Flow = scenario_state["live_flow"]
+    expected: set[type] = {next(page for page, f in FLOW_OF_PAGE.items() if f == flow)}
+    if flow == "curated_with_recent":
+        patient = scenario_state.get("patient")
+        # The recent page shows only with recent care teams; a staging account's history is unknown.
+        if patient is None or not patient.get("recentCareTeams"):
+            expected.add(SelectCareTeamPage)
+    current = scenario_state.current
+    assert type(current) in expected, (
+        f"the live toggles give the {flow} flow, so expected {sorted(c.__name__ for c in expected)}, "
+        f"got {type(current).__name__} at {current.page.url}"
+    )
+
+
+@then("the interstitial and that page have no accessibility violations")
+def no_violations_on_the_way(scenario_state: ScenarioState) -> None:
+    failing = [scan for scan in scenario_state["a11y_scans"] if not scan.clean]
+    assert not failing, "\n\n".join(scan.report() for scan in failing)

@@ -1,1 +1,154 @@
-"""Staging-mode pytest plugin (placeholder until the staging work lands)."""
+"""Staging mode (`--env staging`): a real base URL, a saved sign-in, and a browser that cannot write.
+
+What it adds to the harness core (which owns the options, the @staging_safe selection, the reachability
+check and applies --storage-state to every context):
+- stops the run with a clear reason when the saved session has expired (401 / sign-in redirect);
+- reads the live feature toggles once, for the `live_toggles` fixture, so steps expect the matching flow;
+- wraps `context` with a route guard that aborts and records writes (harness/staging/guard.py);
+- keeps secrets out of reports and logs: tracing and video off, storage-state values scrubbed.
+In mock mode it changes nothing except providing `live_toggles` from the scenario's mock session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from harness.rollout import read_feature_toggles
+from harness.staging import session_check
+from harness.staging.guard import WriteGuard, WritePolicy
+from harness.staging.secrets import (
+    Scrubber,
+    cookies_for,
+    install_log_scrubbing,
+    load_storage_state,
+    secret_values,
+)
+from harness.staging.session_check import StagingUnavailable, check_signed_in
+
+STAGING = "staging"
+_STATE_KEY = pytest.StashKey[dict[str, Any]]()
+_SCRUB_KEY = pytest.StashKey[Scrubber]()
+_GUARD_KEY = pytest.StashKey[WriteGuard]()
+
+
+def _opt(config: pytest.Config, name: str) -> Any:
+    # The harness core owns these options; read them defensively so this plugin never breaks a run.
+    return config.getoption(name, default=None)
+
+
+def is_staging(config: pytest.Config) -> bool:
+    return _opt(config, "harness_env") == STAGING
+
+
+def _base_url(config: pytest.Config) -> str:
+    return str(_opt(config, "base_url") or "").rstrip("/")
+
+
+def _storage_state(config: pytest.Config) -> dict[str, Any]:
+    return config.stash.get(_STATE_KEY, {})
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    if not is_staging(config):
+        return
+    # Traces and videos record cookies and request headers: never in staging.
+    for name, off in (("tracing", "off"), ("video", "off")):
+        if hasattr(config.option, name):
+            setattr(config.option, name, off)
+    state: dict[str, Any] = {}
+    path = _opt(config, "storage_state")
+    if path:
+        try:
+            state = load_storage_state(path)
+        except ValueError as error:
+            raise pytest.UsageError(str(error)) from None
+    config.stash[_STATE_KEY] = state
+    scrub = Scrubber(secret_values(state))
+    config.stash[_SCRUB_KEY] = scrub
+    install_log_scrubbing(scrub)
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    if not is_staging(config):
+        return []
+    cookies = _storage_state(config).get("cookies", [])
+    sending = (
+        f"sends allowed to test care team {_opt(config, 'test_care_team')!r}"
+        if _opt(config, "allow_send") and _opt(config, "test_care_team")
+        else "read-only: writes are aborted and recorded"
+    )
+    return [f"staging: {_base_url(config)}; {len(cookies)} saved cookies (values never shown); {sending}"]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    config = session.config
+    if not is_staging(config) or _opt(config, "bdd_dry_run") or hasattr(config, "workerinput"):
+        return
+    base = _base_url(config)
+    try:
+        check_signed_in(base, cookies_for(_storage_state(config), f"{base}/v0/user"))
+    except StagingUnavailable as error:
+        pytest.exit(f"staging run stopped: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+    outcome = yield
+    config = item.config
+    if not is_staging(config):
+        return
+    report = outcome.get_result()
+    scrub = config.stash[_SCRUB_KEY]
+    if report.longrepr is not None:
+        report.longrepr = scrub(str(report.longrepr))
+    report.sections = [(title, scrub(content)) for title, content in report.sections]
+    guard = item.stash.get(_GUARD_KEY, None)
+    if guard is not None and report.when == "teardown" and guard.attempts:
+        lines = [f"{a.method} {a.path}: {'allowed' if a.allowed else 'BLOCKED'} ({a.reason})"
+                 for a in guard.attempts]
+        report.sections.append(("staging write guard", "\n".join(lines)))
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def context(context: Any, request: pytest.FixtureRequest) -> Any:
+    """pytest-playwright's context; in staging mode with the write guard installed."""
+    config = request.config
+    if is_staging(config):
+        allow = bool(_opt(config, "allow_send")) and bool(_opt(config, "test_care_team"))
+        guard = WriteGuard(WritePolicy(test_care_team=_opt(config, "test_care_team") if allow else None))
+        guard.install(context)
+        request.node.stash[_GUARD_KEY] = guard
+    return context
+
+
+@pytest.fixture
+def staging_write_guard(context: Any, request: pytest.FixtureRequest) -> WriteGuard | None:
+    """The scenario's write guard (None in mock mode): `.attempts`, `.blocked`."""
+    return request.node.stash.get(_GUARD_KEY, None)
+
+
+@pytest.fixture(scope="session")
+def _staging_toggles(pytestconfig: pytest.Config) -> dict[str, bool]:
+    base = _base_url(pytestconfig)
+    try:
+        cookies = cookies_for(_storage_state(pytestconfig), f"{base}/v0/feature_toggles")
+        return session_check.live_toggles(base, cookies)
+    except StagingUnavailable as error:
+        pytest.exit(f"staging run stopped: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+@pytest.fixture
+def live_toggles(request: pytest.FixtureRequest) -> dict[str, bool]:
+    """The feature toggles the patient in the browser gets: staging's real ones, or the mock session's."""
+    if is_staging(request.config):
+        return dict(request.getfixturevalue("_staging_toggles"))
+    session = request.getfixturevalue("mock_session")
+    return read_feature_toggles(request.getfixturevalue("mock_server").url, session_id=session.id)
