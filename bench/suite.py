@@ -1,0 +1,178 @@
+"""`make bench`: how long the scenario suite takes, and what the harness costs over plain Playwright.
+
+Prints numbers, never asserts (targets: whole suite under 3 min with -n 2; overhead at most 1.25x):
+  1. whole-suite wall time, serially and with -n 2;
+  2. median and p95 per scenario (pytest's junit durations: setup + call + teardown);
+  3. the happy path through the harness (pytest, pytest-bdd, fixtures, evidence, artifacts) against a
+     plain script making the same clicks and axe scans with the same page objects and axe-core, no
+     pytest. Both are whole processes (start-up, mock, browser) from one run, and the in-scenario part.
+
+    python -m bench.suite [--skip-serial] [--workers 2] [--only-overhead]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from harness.junit import CaseResult, read_cases
+
+ROOT = Path(__file__).resolve().parents[1]
+HAPPY_PATH = (
+    'features/accessibility.feature::Start message, its emergency note and "Message sent" are accessible'
+)
+QUIET = ["-q", "-p", "no:randomly", "--tracing", "off", "--screenshot", "off"]
+
+
+def run_pytest(args: list[str], junit: Path, extra_ini: list[str] | None = None) -> float:
+    command = [sys.executable, "-m", "pytest", *args, *QUIET, "--junitxml", str(junit)]
+    for ini in extra_ini or []:
+        command += ["-o", ini]
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))  # nearest rank
+    return ordered[index]
+
+
+def describe(label: str, seconds: float, cases: list[CaseResult]) -> None:
+    outcomes = {o: sum(1 for c in cases if c.outcome == o) for o in ("passed", "failed", "skipped")}
+    counts = ", ".join(f"{n} {o}" for o, n in outcomes.items() if n)
+    print(f"{label:<28} {seconds:7.1f} s   ({len(cases)} scenarios: {counts or 'none'})")
+
+
+def scenario_stats(cases: list[CaseResult]) -> None:
+    durations = [c.seconds for c in cases if c.outcome != "skipped"]
+    if not durations:
+        print("per scenario: no durations")
+        return
+    print(
+        f"per scenario                 median {statistics.median(durations):.2f} s, "
+        f"p95 {percentile(durations, 0.95):.2f} s, max {max(durations):.2f} s"
+    )
+    slowest = sorted(cases, key=lambda c: c.seconds, reverse=True)[:5]
+    for case in slowest:
+        print(f"  slow: {case.seconds:6.2f} s  {case.name}")
+
+
+# ---------------------------------------------------------------- the plain script
+
+
+def plain_happy_path() -> float:
+    """The happy path without pytest: same mock, browser flags, page objects and axe run. Returns the
+    in-scenario seconds (after browser, mock and session are ready, as for the harness's call phase)."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect, sync_playwright
+
+    from harness.accessibility import ruleset
+    from harness.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM
+    from mocks.client import MockClient
+    from mocks.server import start_server
+    from pages.app import SecureMessagingApp
+    from pages.recent_care_teams import RecentCareTeamsPage
+    from pages.start_message import StartMessagePage
+
+    axe = Axe.from_file(ruleset.AXE_SCRIPT_PATH)
+
+    def scan(page: object) -> None:
+        context = ruleset.SM_CONTAINER if page.locator(ruleset.SM_CONTAINER).count() else None  # type: ignore[attr-defined]
+        response = axe.run(page, context=context, options=ruleset.axe_options()).response
+        assert not response["violations"], [v["id"] for v in response["violations"]]
+
+    server = start_server(port=0)
+    try:
+        session = MockClient(server.url).create_session(profile="mixed", seed=1, recent_teams=2)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(DEBIAN_CHROMIUM), args=CHROMIUM_ARGS)
+            context = browser.new_context(base_url=server.url)
+            context.add_cookies([session.cookie])
+            page = context.new_page()
+            started = time.perf_counter()
+            team = session.patient()["recentCareTeams"][0]
+            current = SecureMessagingApp(page, server.url).open_inbox().start_new_message().continue_()
+            assert isinstance(current, RecentCareTeamsPage)
+            current.choose_care_team(team.get("displayName") or team["name"])
+            current = current.continue_()
+            assert isinstance(current, StartMessagePage)
+            scan(page)
+            current.open_emergency_note()
+            expect(page.get_by_text("3 business days").first).to_be_visible()
+            scan(page)
+            current.choose_category("General")
+            current.write("Question about my visit", "Hello, a question about my last visit.")
+            current.send()
+            expect(current.alert_text().first).to_have_text("Message sent")
+            scan(page)
+            elapsed = time.perf_counter() - started
+            browser.close()
+        session.delete()
+        return elapsed
+    finally:
+        server.stop()
+
+
+def overhead(tmp: Path) -> None:
+    print(f"\nhappy path: {HAPPY_PATH}")
+    harness_wall = run_pytest([HAPPY_PATH], tmp / "happy.xml", ["junit_duration_report=call"])
+    harness_cases = read_cases(tmp / "happy.xml")
+    started = time.perf_counter()
+    plain = subprocess.run(
+        [sys.executable, "-m", "bench.suite", "--plain"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    plain_wall = time.perf_counter() - started
+    if plain.returncode != 0 or not harness_cases or harness_cases[0].outcome != "passed":
+        print(
+            "  could not compare: " + ("harness scenario did not pass; " if harness_cases else "no junit; ")
+        )
+        print("  plain script: " + (plain.stderr.strip().splitlines() or ["ok"])[-1])
+        return
+    plain_call = float(plain.stdout.strip().splitlines()[-1])
+    harness_call = harness_cases[0].seconds
+    print(f"  whole process   harness {harness_wall:6.2f} s   plain {plain_wall:6.2f} s   "
+          f"overhead {harness_wall / plain_wall:.2f}x")  # fmt: skip
+    print(f"  scenario only   harness {harness_call:6.2f} s   plain {plain_call:6.2f} s   "
+          f"overhead {harness_call / plain_call:.2f}x   (target <= 1.25x)")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.suite", description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-serial", action="store_true", help="skip the serial whole-suite run")
+    parser.add_argument("--only-overhead", action="store_true", help="only the happy-path overhead")
+    parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.plain:
+        print(f"{plain_happy_path():.4f}")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        if not args.only_overhead:
+            parallel = run_pytest(["features", "-n", str(args.workers)], tmp / "parallel.xml")
+            parallel_cases = read_cases(tmp / "parallel.xml")
+            describe(f"whole suite, -n {args.workers}", parallel, parallel_cases)
+            print(f"{'':28} target < 180 s with -n 2")
+            cases = parallel_cases
+            if not args.skip_serial:
+                serial = run_pytest(["features", "-p", "no:xdist"], tmp / "serial.xml")
+                cases = read_cases(tmp / "serial.xml")
+                describe("whole suite, serial", serial, cases)
+            scenario_stats(cases)
+        overhead(tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

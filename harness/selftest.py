@@ -1,0 +1,96 @@
+"""`make selftest`: prove every seeded defect of the stand-in is caught by at least one scenario.
+
+Runs the scenario suite once clean, then once per defect in mocks/defects.py (switched on in every
+scenario's mock session through $HARNESS_DEFECTS), and prints which scenarios caught each: a scenario
+catches a defect when it fails with the defect on and passed without it. Exits 1 when a defect is
+caught by none (or the clean run cannot be read).
+
+    python -m harness.selftest [--defect NAME]... [--workers 2] [PYTEST ARGS, default: features]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from harness.junit import read_cases
+from harness.options import DEFECTS_ENV
+from mocks.defects import DEFECTS
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOWN_CATCHERS = 3
+
+
+def run_suite(junit: Path, defect: str | None, workers: int, pytest_args: list[str]) -> float:
+    env = dict(os.environ)
+    env.pop(DEFECTS_ENV, None)
+    if defect:
+        env[DEFECTS_ENV] = defect
+    command = [
+        sys.executable, "-m", "pytest", *pytest_args, "-q", "-p", "no:randomly",
+        "-n", str(workers), "--junitxml", str(junit),
+        # failures are the point here: traces and screenshots would only slow the runs down
+        "--tracing", "off", "--screenshot", "off",
+    ]  # fmt: skip
+    started = time.perf_counter()
+    subprocess.run(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+    )
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m harness.selftest", description=__doc__.splitlines()[0])
+    parser.add_argument("--defect", action="append", choices=sorted(DEFECTS), help="only these defects")
+    parser.add_argument("--workers", type=int, default=2)
+    args, pytest_args = parser.parse_known_args(argv)
+    pytest_args = pytest_args or ["features"]
+    defects = args.defect or list(DEFECTS)
+
+    with tempfile.TemporaryDirectory(prefix="selftest-") as tmp:
+        out = Path(tmp)
+        print(f"selftest: clean run of {' '.join(pytest_args)} ...", flush=True)
+        seconds = run_suite(out / "clean.xml", None, args.workers, pytest_args)
+        clean = read_cases(out / "clean.xml")
+        if not clean:
+            print("selftest: the clean run produced no results; run `pytest features` to see why")
+            return 1
+        passed_clean = {case.name for case in clean if case.outcome == "passed"}
+        failing_clean = sorted(case.name for case in clean if case.outcome == "failed")
+        print(f"selftest: clean run {len(clean)} scenarios, {len(failing_clean)} failing, {seconds:.0f}s")
+        for name in failing_clean:
+            print(f"  failing without any defect (cannot count as a catch): {name}")
+
+        catches: dict[str, list[str]] = {}
+        for defect in defects:
+            seconds = run_suite(out / f"{defect}.xml", defect, args.workers, pytest_args)
+            failed = {case.name for case in read_cases(out / f"{defect}.xml") if case.outcome == "failed"}
+            catches[defect] = sorted(failed & passed_clean)
+            print(f"selftest: {defect}: caught by {len(catches[defect])} ({seconds:.0f}s)", flush=True)
+
+    print()
+    print(table(catches))
+    missed = [defect for defect, catchers in catches.items() if not catchers]
+    if missed:
+        print(f"\nselftest FAILED: {len(missed)} defect(s) caught by no scenario: {', '.join(missed)}")
+        return 1
+    print(f"\nselftest passed: all {len(catches)} seeded defects caught")
+    return 0
+
+
+def table(catches: dict[str, list[str]]) -> str:
+    rows = [("defect", "caught by", "scenarios (first few)")]
+    for defect, catchers in catches.items():
+        shown = "; ".join(catchers[:SHOWN_CATCHERS]) + (" ..." if len(catchers) > SHOWN_CATCHERS else "")
+        rows.append((defect, str(len(catchers)) if catchers else "NONE", shown or "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    return "\n".join(f"{row[0].ljust(widths[0])} | {row[1].rjust(widths[1])} | {row[2]}" for row in rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
