@@ -21,14 +21,20 @@ def _looks_like_sign_in(url: str) -> bool:
     return any(word in lowered for word in _SIGN_IN_WORDS)
 
 
-def check_signed_in(base_url: str, cookies: Mapping[str, str], timeout: float = 15.0) -> None:
+def check_signed_in(
+    base_url: str, cookies: Mapping[str, str], timeout: float = 15.0, client: httpx.Client | None = None
+) -> None:
     """GET /v0/user as the saved session; raise StagingUnavailable unless it answers 200."""
     base = base_url.rstrip("/")
     hint = LOGIN_HINT.format(url=base)
     cookie_header = "; ".join(f"{name}={value}" for name, value in cookies.items())
     headers = {"Cookie": cookie_header} if cookie_header else {}
     try:
-        response = httpx.get(f"{base}/v0/user", headers=headers, timeout=timeout, follow_redirects=True)
+        url = f"{base}/v0/user"
+        if client is not None:
+            response = client.get(url, headers=headers, follow_redirects=True)
+        else:
+            response = httpx.get(url, headers=headers, timeout=timeout, follow_redirects=True)
     except httpx.HTTPError as error:
         raise StagingUnavailable(
             f"{base} is not reachable ({error.__class__.__name__}). "
