@@ -43,7 +43,9 @@ def test_walks_every_flow_page(open_standin, profile: str) -> None:
         "A different care team",
     ]
     page.get_by_test_id("recent-care-teams-continue-button").click()
-    expect(page.get_by_test_id("recent-care-teams-radio-group")).to_have_attribute("error", "Select a care team")
+    expect(page.get_by_test_id("recent-care-teams-radio-group")).to_have_attribute(
+        "error", "Select a care team"
+    )
     page.get_by_label("A different care team").check()
     page.get_by_test_id("recent-care-teams-continue-button").click()
 
@@ -57,7 +59,9 @@ def test_walks_every_flow_page(open_standin, profile: str) -> None:
         expect(page.locator('[data-testid^="care-system-"]')).to_have_count(len(systems))
         page.get_by_test_id(f"care-system-{system['vhaId']}").locator("label").click()
     combo = page.get_by_test_id("compose-recipient-combobox")
-    expected = {t["displayName"] for t in patient["allowedCareTeams"] if t["stationNumber"] == system["vhaId"]}
+    expected = {
+        t["displayName"] for t in patient["allowedCareTeams"] if t["stationNumber"] == system["vhaId"]
+    }
     expect(combo.locator('select option:not([value=""])')).to_have_count(len(expected))
     offered = combo.locator('select option:not([value=""])').all_text_contents()
     assert set(offered) == expected
@@ -65,7 +69,9 @@ def test_walks_every_flow_page(open_standin, profile: str) -> None:
     expect(combo).to_have_attribute("error", "Select a care team")
 
     has_vista = any(not t["ohTriageGroup"] for t in patient["allowedCareTeams"])
-    expect(page.get_by_role("link", name="Update your contact list", exact=True)).to_have_count(1 if has_vista else 0)
+    expect(page.get_by_role("link", name="Update your contact list", exact=True)).to_have_count(
+        1 if has_vista else 0
+    )
 
     # Care team help and back.
     page.get_by_role("link", name="Learn what to do if you can’t find your care team").click()
@@ -87,8 +93,12 @@ def test_walks_every_flow_page(open_standin, profile: str) -> None:
     expect(page.get_by_test_id("compose-recipient-title")).to_have_text(f"{system['name']} - {team}")
 
     page.get_by_test_id("send-button").click()
-    expect(page.get_by_test_id("compose-message-categories")).to_have_attribute("error", "Please select a category.")
-    expect(page.get_by_test_id("message-subject-field")).to_have_attribute("error", "Subject cannot be blank.")
+    expect(page.get_by_test_id("compose-message-categories")).to_have_attribute(
+        "error", "Please select a category."
+    )
+    expect(page.get_by_test_id("message-subject-field")).to_have_attribute(
+        "error", "Subject cannot be blank."
+    )
     page.get_by_test_id("compose-message-categories").locator("select").select_option("OTHER")
     page.get_by_test_id("message-subject-field").locator("input").fill("Test subject")
     page.get_by_test_id("message-body-field").locator("textarea").fill("Test body")
