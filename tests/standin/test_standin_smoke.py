@@ -173,3 +173,59 @@ def test_seeded_defect_switches_behaviour(open_standin) -> None:
     options = page.locator('[data-testid="recent-care-teams-radio-group"] va-radio-option')
     # the vista_only patient messaged more than four teams; the defect shows a fifth
     assert options.count() in (5, 6)
+
+
+def _to_start_message(opened) -> None:
+    page = opened.page
+    opened.goto("/new-message/")
+    page.get_by_test_id("start-message-link").click()
+    page.get_by_label(re.compile(".")).first.check()
+    page.get_by_test_id("recent-care-teams-continue-button").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Start message")
+
+
+def _fill(page, subject: str, body: str) -> None:
+    page.get_by_test_id("compose-message-categories").locator("select").select_option("OTHER")
+    page.get_by_test_id("message-subject-field").locator("input").fill(subject)
+    page.get_by_test_id("message-body-field").locator("textarea").fill(body)
+
+
+def test_autosave_posts_then_puts_after_ten_idle_seconds(open_standin) -> None:
+    opened = open_standin("mixed", recent_teams=1)
+    page = opened.page
+    page.clock.install()
+    _to_start_message(opened)
+    _fill(page, "Autosaved", "First version")
+    page.clock.run_for(9_000)
+    assert _journal(opened.session, "draft_create") == []
+    with page.expect_response(lambda r: r.url.endswith("/message_drafts") and r.request.method == "POST"):
+        page.clock.run_for(1_500)
+    expect(page.locator('[data-test-id="save-alert-message"]')).to_contain_text("Your message was saved")
+    [create] = _journal(opened.session, "draft_create")
+    page.get_by_test_id("message-body-field").locator("textarea").fill("Second version")
+    with page.expect_response(lambda r: "/message_drafts/" in r.url and r.request.method == "PUT"):
+        page.clock.run_for(10_500)
+    [update] = _journal(opened.session, "draft_update")
+    assert update["body"]["body"] == "Second version"
+
+    page.get_by_test_id("send-button").click()
+    expect(page.get_by_test_id("alert-text")).to_contain_text("Message sent")
+    [send] = _journal(opened.session, "send")
+    assert send["body"]["draft_id"] is not None
+    assert create["status"] == 201
+
+
+def test_send_error_keeps_what_was_typed(open_standin) -> None:
+    opened = open_standin("vista_only", recent_teams=1)
+    page = opened.page
+    opened.session.add_fault("send", code="SM119", times=1)
+    _to_start_message(opened)
+    _fill(page, "Blocked?", "Please answer")
+    page.get_by_test_id("send-button").click()
+    expect(page.get_by_test_id("alert-text")).to_have_text(
+        "You are blocked from sending messages to this recipient."
+    )
+    expect(page.get_by_test_id("message-subject-field")).to_have_attribute("value", "Blocked?")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Start message")
+    page.get_by_test_id("send-button").click()
+    expect(page.get_by_test_id("alert-text")).to_contain_text("Message sent")
