@@ -38,11 +38,21 @@ def sess(control: MockClient) -> Iterator[Session]:
     session.delete()
 
 
+@pytest.fixture(scope="session")
+def transport() -> Iterator[httpx.HTTPTransport]:
+    """One connection pool for all test clients (building a client's TLS context is slow)."""
+    with httpx.HTTPTransport() as shared:
+        yield shared
+
+
+def http_client(server: RunningServer, transport: httpx.HTTPTransport, **kwargs: Any) -> httpx.Client:
+    return httpx.Client(base_url=server.url, transport=transport, trust_env=False, timeout=10, **kwargs)
+
+
 @pytest.fixture
-def api(mock_api_server: RunningServer, sess: Session) -> Iterator[httpx.Client]:
+def api(mock_api_server: RunningServer, transport: httpx.HTTPTransport, sess: Session) -> httpx.Client:
     """A plain HTTP client bound to the test's session, as a browser with the cookie would be."""
-    with httpx.Client(base_url=mock_api_server.url, headers=sess.headers, timeout=10) as client:
-        yield client
+    return http_client(mock_api_server, transport, headers=sess.headers)
 
 
 def assert_shape(body: Any, schema_name: str) -> None:
@@ -60,3 +70,9 @@ def assert_va_error(response: httpx.Response, status: int, code: str | None = No
     if code is not None:
         assert first["code"] == code
     return first
+
+
+@pytest.fixture
+def plain(mock_api_server: RunningServer, transport: httpx.HTTPTransport) -> httpx.Client:
+    """An HTTP client without a session: the server's default session answers."""
+    return http_client(mock_api_server, transport)
