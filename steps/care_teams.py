@@ -34,11 +34,15 @@ def is_oracle_health(team: dict[str, Any]) -> bool:
 
 
 def allowed_systems(patient: dict[str, Any]) -> list[str]:
-    """Care-system names with at least one allowed team, in the order the API lists them."""
+    """Care systems the chooser offers: first appearance in the care-team list as the API sorts it
+    (by name), leaving out care systems whose teams are all blocked (reference §3.3.1)."""
     names: list[str] = []
-    for team in patient["allowedCareTeams"]:
-        if team["careSystemName"] not in names:
-            names.append(team["careSystemName"])
+    teams = sorted(patient["careTeams"], key=lambda t: t["name"])
+    for team in teams:
+        system = team["careSystemName"]
+        fully_blocked = all(t["blocked"] for t in teams if t["careSystemName"] == system)
+        if system not in names and not fully_blocked:
+            names.append(system)
     return names
 
 
@@ -163,7 +167,10 @@ def systems_offered(scenario_state: ScenarioState) -> None:
     select = _select_page(scenario_state)
     offered = select.care_system_options()
     expected = allowed_systems(scenario_state.patient)
-    if select.care_system_chooser() == "radio":
+    chooser = select.care_system_chooser()
+    if chooser == "none":
+        assert len(expected) == 1, f"no care system chooser, but the patient has {expected}"
+    elif chooser == "radio":
         assert offered == expected, f"radio order should follow the care teams list: {offered} != {expected}"
     else:
         assert offered == sorted(expected), f"dropdown should be sorted by name: {offered}"
