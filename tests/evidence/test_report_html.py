@@ -1,0 +1,109 @@
+"""The report itself: step screenshots from a real Chromium page, and the HTML passes axe-core."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from tests.evidence.synthetic import write_suite
+
+pytest_plugins = ["pytester"]
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--no-sandbox",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+PAGE_FEATURE = """\
+Feature: Pages
+  Scenario: Page with a failing check
+    Given a page showing "Care teams you recently sent messages to"
+    Then the page says "Message sent"
+"""
+PAGE_STEPS = f"""\
+import pytest
+from pytest_bdd import given, parsers, scenarios, then
+
+scenarios("pages.feature")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {{**browser_type_launch_args, "executable_path": {CHROMIUM!r}, "args": {CHROMIUM_ARGS!r}}}
+
+
+@given(parsers.parse('a page showing "{{text}}"'))
+def showing(page, text):
+    page.set_content(f"<main><h1>{{text}}</h1></main>")
+
+
+@then(parsers.parse('the page says "{{text}}"'))
+def says(page, text):
+    assert page.locator("h1").inner_text() == text
+"""
+
+
+@pytest.fixture
+def report(pytester: pytest.Pytester, run_suite: Any) -> tuple[Path, dict[str, Any]]:
+    """A report with every section filled: failures, screenshots, axe findings, rollout, comparison."""
+    write_suite(pytester)
+    pytester.makefile(".feature", pages=PAGE_FEATURE)
+    pytester.makepyfile(test_pages=PAGE_STEPS)
+    _, first = run_suite("--evidence")
+    baseline = pytester.path / "baseline.json"
+    baseline.write_text(json.dumps(first))
+    result, summary = run_suite("--evidence", "--compare", str(baseline))
+    assert summary, result.stdout.str()
+    return pytester.path / "reports" / "evidence", summary
+
+
+def test_step_screenshots_are_small_jpeg_files(report: tuple[Path, dict[str, Any]]) -> None:
+    directory, summary = report
+    raw = [s for p in (directory / "raw").glob("*.json") for s in json.loads(p.read_text())["scenarios"]]
+    page_scenario = next(s for s in raw if s["name"] == "Page with a failing check")
+    shots = [step["screenshot"] for step in page_scenario["steps"]]
+    assert all(shots), page_scenario["steps"]
+    for relative in shots:
+        data = (directory / relative).read_bytes()
+        assert data[:2] == b"\xff\xd8", "not a JPEG"
+        assert len(data) < 60_000
+    assert summary["identity"]["browser"].startswith("chromium ")
+    failure = next(f for f in summary["failures"] if f["name"] == "Page with a failing check")
+    assert failure["screenshot"] == shots[-1]
+    html = (directory / "index.html").read_text()
+    assert "data:image/jpeg;base64," in html  # the failing step's screenshot travels inside the file
+    assert 'loading="lazy"' in html
+    cucumber = json.loads((directory / "cucumber.json").read_text())
+    steps = next(e for f in cucumber for e in f["elements"] if e["name"] == "Page with a failing check")[
+        "steps"
+    ]
+    assert [s["embeddings"][0]["mime_type"] for s in steps] == ["image/jpeg", "image/jpeg"]
+    assert [s["result"]["status"] for s in steps] == ["passed", "failed"]
+
+
+def test_report_html_passes_axe(report: tuple[Path, dict[str, Any]]) -> None:
+    directory, summary = report
+    assert summary["comparison"] is not None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((directory / "index.html").as_uri())
+            for details in page.locator("details").all():  # scan the collapsed timelines too
+                details.evaluate("el => el.open = true")
+            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        finally:
+            browser.close()
+    violations = results.response["violations"]
+    assert not violations, results.generate_report()
