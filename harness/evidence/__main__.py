@@ -26,7 +26,12 @@ def main(argv: list[str] | None = None) -> int:
         "--stage", default=None, type=str.upper, choices=list("ABCDE"), help="rollout stage to judge"
     )
     cmd.add_argument("--gate", action="store_true", help="exit 1 when the verdict is NO-GO")
+    show = sub.add_parser("show", help="print the verdict and key numbers of a built report")
+    show.add_argument("--dir", default="reports/evidence", help="evidence directory")
     args = parser.parse_args(argv)
+
+    if args.command == "show":
+        return _show(Path(args.dir))
 
     baseline = None
     if args.compare:
@@ -42,6 +47,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print("\n".join(verdict_lines(summary, Path(args.dir))))
     return 1 if args.gate and summary["verdict"] == "NO-GO" else 0
+
+
+def _show(directory: Path) -> int:
+    """Exit 0 for GO and GO WITH RISK, 1 for NO-GO, 2 when there is no report."""
+    try:
+        summary = json.loads((directory / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"evidence: no report in {directory} ({exc})", file=sys.stderr)
+        return 2
+    print("\n".join(verdict_lines(summary, directory)))
+    return 1 if summary.get("verdict") == "NO-GO" else 0
 
 
 if __name__ == "__main__":
