@@ -1,0 +1,156 @@
+"""A whole staging-mode run against the mock in staging-like mode, as QA would run it against staging.
+
+The mock runs as its own process (`python -m mocks serve --no-control --require-sign-in --toggle ...`),
+so nothing of the harness reaches into it; its access log (one line per request) is the witness that
+the run wrote nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "staging-run-secret-cookie-5d1e"
+CURATED = "mhv_secure_messaging_curated_list_flow"
+RECENT = "mhv_secure_messaging_recent_recipients"
+_REQUEST = re.compile(r'"(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE) (\S+) HTTP/[\d.]+"')
+# The 6-month sent search is a POST that only reads (sm-api.md §1.3); everything else non-GET writes.
+_READ_ONLY_POST = re.compile(r"^/my_health/v1/messaging/folders/-?\d+/search")
+
+
+@dataclass
+class StagingLikeMock:
+    url: str
+    process: subprocess.Popen
+    lines: list[str] = field(default_factory=list)
+
+    def requests(self, since: int = 0) -> list[tuple[str, str]]:
+        return [(m.group(1), m.group(2)) for line in self.lines[since:] if (m := _REQUEST.search(line))]
+
+    def writes(self, since: int = 0) -> list[tuple[str, str]]:
+        return [
+            (method, path)
+            for method, path in self.requests(since)
+            if method not in ("GET", "HEAD", "OPTIONS") and not _READ_ONLY_POST.match(path)
+        ]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(toggles: dict[str, str]) -> Iterator[StagingLikeMock]:
+    port = _free_port()
+    args = [sys.executable, "-m", "mocks", "serve", "--port", str(port), "--profile", "vista_only",
+            "--recent-teams", "2", "--no-control", "--require-sign-in"]
+    for name, value in toggles.items():
+        args += ["--toggle", f"{name}={value}"]
+    process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    mock = StagingLikeMock(url=f"http://127.0.0.1:{port}", process=process)
+    ready = threading.Event()
+
+    def collect() -> None:  # uvicorn says when it listens; every access-log line is kept
+        assert process.stdout is not None
+        for line in process.stdout:
+            mock.lines.append(line.rstrip("\n"))
+            if "Uvicorn running on" in line:
+                ready.set()
+        ready.set()
+
+    threading.Thread(target=collect, daemon=True).start()
+    try:
+        if not ready.wait(timeout=60) or process.poll() is not None:
+            raise RuntimeError("the staging-like mock did not start:\n" + "\n".join(mock.lines))
+        yield mock
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def mock_curated_on() -> Iterator[StagingLikeMock]:
+    yield from _serve({CURATED: "on", RECENT: "on"})
+
+
+@pytest.fixture(scope="module")
+def mock_curated_off() -> Iterator[StagingLikeMock]:
+    yield from _serve({CURATED: "off", RECENT: "off"})
+
+
+def _auth(tmp_path: Path, url: str, signed_in: bool = True) -> Path:
+    cookies = [{"name": "vagov_session", "value": SECRET, "domain": "127.0.0.1", "path": "/",
+                "expires": -1, "httpOnly": True, "secure": False, "sameSite": "Lax"}]
+    path = tmp_path / "auth.json"
+    path.write_text(json.dumps({"cookies": cookies if signed_in else [], "origins": []}))
+    return path
+
+
+def run_staging(
+    tmp_path: Path, base_url: str, *targets: str, signed_in: bool = True
+) -> subprocess.CompletedProcess:
+    args = [
+        sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "-rA",
+        "--env", "staging", "--base-url", base_url,
+        "--storage-state", str(_auth(tmp_path, base_url, signed_in)),
+        "--evidence-dir", str(tmp_path / "evidence"), "--output", str(tmp_path / "test-results"),
+        "-m", "staging_safe", *targets,
+    ]
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
+
+
+def _files_containing(folder: Path, needle: str) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
+
+
+def test_the_staging_safe_set_passes_against_a_staging_like_mock_with_zero_writes(mock_curated_on, tmp_path):
+    since = len(mock_curated_on.lines)
+    result = run_staging(tmp_path, mock_curated_on.url, "features/")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-6000:]
+    assert re.search(r"\d+ passed", output), output[-3000:]
+    requests = mock_curated_on.requests(since)
+    assert ("GET", "/v0/user") in requests
+    assert any(path.startswith("/my-health/secure-messages/new-message") for _, path in requests)
+    assert mock_curated_on.writes(since) == [], "the read-only staging run wrote to the site"
+    assert SECRET not in output
+    for folder in (tmp_path / "evidence", tmp_path / "test-results"):
+        assert _files_containing(folder, SECRET) == [] if folder.exists() else True
+
+
+def test_with_the_curated_list_flow_off_the_run_expects_the_legacy_flow(mock_curated_off, tmp_path):
+    since = len(mock_curated_off.lines)
+    result = run_staging(tmp_path, mock_curated_off.url, "features/rollout.feature")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-6000:]
+    assert "1 passed" in output, output[-3000:]
+    assert mock_curated_off.writes(since) == []
+
+
+def test_an_expired_session_stops_the_run_with_a_clear_message(mock_curated_on, tmp_path):
+    result = run_staging(tmp_path, mock_curated_on.url, "features/rollout.feature", signed_in=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR, output[-3000:]
+    assert "staging run stopped" in output
+    assert "/v0/user answered 401" in output
+    assert "python -m harness login" in output
+
+
+def test_an_unreachable_base_url_stops_the_run_with_a_clear_message(tmp_path):
+    url = f"http://127.0.0.1:{_free_port()}"
+    result = run_staging(tmp_path, url, "features/rollout.feature")
+    output = result.stdout + result.stderr
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR, output[-3000:]
+    assert "not reachable" in output
+    assert "Traceback" not in output
