@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest._code.code import Traceback
 from _pytest.python import FunctionDefinition, Metafunc
 from pytest_bdd.feature import get_feature
 from pytest_bdd.parser import Feature, ScenarioTemplate
@@ -32,6 +33,16 @@ class ScenarioItem(pytest.Function):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.template.line_number - 1, f"Scenario: {self.template.name}"
+
+    def _traceback_filter(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Traceback:
+        # A failing step should show our steps and pages, not pytest's, pytest-bdd's or Playwright's
+        # internals (the exception message keeps Playwright's call log). --fulltrace shows everything.
+        traceback = super()._traceback_filter(excinfo)
+        if self.config.getoption("fulltrace", False):
+            return traceback
+        root, venv = self.config.rootpath, self.config.rootpath / ".venv"
+        ours = traceback.filter(lambda entry: is_project_file(Path(entry.path), root, venv))
+        return ours or traceback
 
 
 class FeatureFile(pytest.Module):
@@ -148,6 +159,10 @@ def example_params(template: ScenarioTemplate, skip_tags: set[str]) -> list[Any]
         for context in examples.as_contexts():
             params.append(pytest.param(context, id="-".join(context.values()), marks=marks))
     return params
+
+
+def is_project_file(path: Path, root: Path, venv: Path) -> bool:
+    return path.is_relative_to(root) and not path.is_relative_to(venv)
 
 
 def is_feature_file(file_path: Path) -> bool:

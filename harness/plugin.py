@@ -107,6 +107,20 @@ def pytest_runtestloop(session: pytest.Session) -> bool | None:
 
 # ---------------------------------------------------------------- failures
 
+FAILED_STEP = pytest.StashKey[str]()
+
+
+def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Any, step: Any) -> None:
+    request.node.stash[FAILED_STEP] = f"{feature.rel_filename}:{step.line_number}: {step.keyword} {step.name}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and report.when == "call" and FAILED_STEP in item.stash:
+        report.sections.append(("failed step", item.stash[FAILED_STEP]))
+
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     failed = [

@@ -51,6 +51,8 @@ def test_a_failure_points_at_the_feature_and_prints_a_rerun_line(project: pytest
     result.stdout.fnmatch_lines(
         [
             "*mixed patient offered 6 care teams*",
+            "*failed step*",
+            "features/select_care_team.feature:16: Then they see 6 care teams",
             'rerun: .venv/bin/pytest "features/select_care_team.feature::'
             'Care teams per profile[[]mixed-6[]]" --seed 42',
         ]
