@@ -104,7 +104,8 @@ def run_staging(
         sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "-rA",
         "--env", "staging", "--base-url", base_url,
         "--storage-state", str(_auth(tmp_path, base_url, signed_in)),
-        "--evidence-dir", str(tmp_path / "evidence"), "--output", str(tmp_path / "test-results"),
+        "--evidence", "--evidence-dir", str(tmp_path / "evidence"),
+        "--output", str(tmp_path / "test-results"),
         "-m", "staging_safe", *targets,
     ]
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
@@ -125,6 +126,7 @@ def test_the_staging_safe_set_passes_against_a_staging_like_mock_with_zero_write
     assert any(path.startswith("/my-health/secure-messages/new-message") for _, path in requests)
     assert mock_curated_on.writes(since) == [], "the read-only staging run wrote to the site"
     assert SECRET not in output
+    assert any((tmp_path / "evidence").rglob("*.json")), "the run recorded no evidence to check"
     for folder in (tmp_path / "evidence", tmp_path / "test-results"):
         assert _files_containing(folder, SECRET) == [] if folder.exists() else True
 
