@@ -8,7 +8,7 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
-from pages.components import VaAlert, VaButton, VaSelect, VaTextarea, VaTextInput
+from pages.components import VaAlert, VaButton, VaModal, VaSelect, VaTextarea, VaTextInput
 
 SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
 
@@ -64,7 +64,10 @@ class ComposeForm(BasePage):
         return self.page.get_by_test_id("delete-draft-button")
 
     def delete_draft(self) -> None:
-        self.delete_draft_button().locator("button").or_(self.delete_draft_button()).first.click()
+        """Delete, then confirm in the "Delete this draft?" dialog."""
+        self.delete_draft_button().click()
+        dialog = VaModal(self.page.locator("va-modal[visible]").filter(has_text="Delete this draft?"))
+        dialog.host.get_by_role("button", name="Delete draft").click()
 
     def draft_saved_notice(self) -> Locator:
         # note the reference's `data-test-id` (not data-testid) on this alert
