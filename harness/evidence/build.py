@@ -54,6 +54,21 @@ def _manual_checks(root: Path) -> list[dict[str, Any]]:
     return out
 
 
+def _with_tracked_toggles(scenarios: list[dict[str, Any]], criteria: dict[str, Any]) -> list[dict[str, Any]]:
+    """Scenarios whose context lists only the toggles the matrix is about (the mock reports all of its
+    toggles; the raw files keep them)."""
+    matrix = criteria.get("matrix", {})
+    tracked = set(matrix.get("toggle_defaults", {}))
+    for state in matrix.get("toggle_states", []):
+        tracked |= set(state.get("toggles", {}))
+    out = []
+    for scenario in scenarios:
+        context = dict(scenario.get("context") or {})
+        context["toggles"] = {k: v for k, v in (context.get("toggles") or {}).items() if k in tracked}
+        out.append({**scenario, "context": context})
+    return out
+
+
 def summarise(
     run: dict[str, Any], root: Path, stage: str | None, baseline: dict[str, Any] | None, today: dt.date
 ) -> dict[str, Any]:
@@ -62,7 +77,7 @@ def summarise(
     stage = (stage or run["options"].get("stage") or criteria.get("target_stage") or "A").upper()
     if stage not in criteria["stages"]:
         raise CriteriaError(f"stage {stage} is not defined in {CRITERIA_FILE}")
-    scenarios = sorted(run["scenarios"], key=lambda s: s["nodeid"])
+    scenarios = _with_tracked_toggles(sorted(run["scenarios"], key=lambda s: s["nodeid"]), criteria)
     requirements = read_toml(root / REQUIREMENTS_FILE)
     manual = _manual_checks(root)
     facts: dict[str, Any] = {
@@ -141,7 +156,8 @@ def build(
         baseline = json.loads((directory / "baseline-summary.json").read_text(encoding="utf-8"))
     summary = summarise(run, root, stage, baseline, today)
     store.write_json(directory / "summary.json", summary)
-    (directory / "index.html").write_text(html.render(summary, run["scenarios"], directory), encoding="utf-8")
+    scenarios = _with_tracked_toggles(run["scenarios"], load_criteria(root / CRITERIA_FILE))
+    (directory / "index.html").write_text(html.render(summary, scenarios, directory), encoding="utf-8")
     (directory / "junit.xml").write_text(junit.render(summary, run["scenarios"]), encoding="utf-8")
     store.write_json(directory / "cucumber.json", cucumber.render(run["scenarios"], directory))
     (directory / "summary.md").write_text(markdown.render(summary), encoding="utf-8")

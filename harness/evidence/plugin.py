@@ -304,11 +304,9 @@ class EvidenceRecorder:
             if not record.has_api:
                 record.add_api(session.journal(), session.metrics())
             record.add_rum(session.rum_actions())
-            context = record.record["context"]
-            if context["profile"] is None:
-                context["profile"] = session.patient().get("profile")
-            if not context["toggles"]:
-                record.set_context(toggles=session.toggles())
+            # The session is the truth about what the mock served at the end of the scenario: steps may
+            # change toggles or the profile after they called set_context.
+            record.set_context(profile=session.patient().get("profile"), toggles=session.toggles())
         except Exception as exc:  # the mock being down must not hide the scenario's own result
             record.note(f"could not read the mock session: {type(exc).__name__}: {exc}")
 

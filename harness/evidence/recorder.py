@@ -17,6 +17,13 @@ _CALL_FIELDS = ("endpoint", "method", "path", "status", "latency_ms")
 
 def normalise_toggle(value: Any) -> str:
     """'on' | 'off' | '25%' from whatever a step or the mock gives (bool, 'on', 25.0, 'percentage 25%')."""
+    if isinstance(value, dict):  # the mock's Flipper gate description
+        if value.get("boolean"):
+            return "on"
+        percentage = float(value.get("percentage_of_actors") or value.get("percentage_of_time") or 0)
+        if percentage:
+            return normalise_toggle(percentage)
+        return "actors" if value.get("actors") else "off"
     if isinstance(value, bool):
         return "on" if value else "off"
     if isinstance(value, int | float):
