@@ -171,10 +171,21 @@ class Guard:
 class EndpointNames:
     """Maps a request to its route name (= the journal and fault endpoint name)."""
 
+    CACHE_LIMIT = 4096
+
     def __init__(self, routes: list[BaseRoute]) -> None:
         self.routes = routes
+        self.cache: dict[tuple[str, str], str | None] = {}
 
     def __call__(self, scope: Scope) -> str | None:
+        key = (scope["method"], scope["path"])
+        if key not in self.cache:
+            if len(self.cache) >= self.CACHE_LIMIT:
+                self.cache.clear()
+            self.cache[key] = self._match(scope)
+        return self.cache[key]
+
+    def _match(self, scope: Scope) -> str | None:
         partial = None
         for route in self.routes:
             match, _ = route.matches(scope)

@@ -281,3 +281,13 @@ def test_no_associations_is_record_not_found(api: httpx.Client, sess: Session) -
 def test_unknown_route_is_a_va_404(api: httpx.Client) -> None:
     assert_va_error(api.get("/my_health/v1/messaging/nothing-here"), 404)
     assert_va_error(api.patch(f"{MSG}/allrecipients"), 405)
+
+
+def test_drafts_folder_lists_saved_drafts(api: httpx.Client, sess: Session) -> None:
+    team = _allowed(sess)
+    body = {"recipientId": team["triageTeamId"], "category": "OTHER", "subject": "Unsent", "body": "x"}
+    draft_id = api.post(f"{MSG}/message_drafts", json=body).json()["data"]["attributes"]["messageId"]
+    assert api.get(f"{MSG}/folders/-2").json()["data"]["attributes"]["count"] == 1
+    threads = api.get(f"{MSG}/folders/-2/threads").json()["data"]
+    assert [t["attributes"]["messageId"] for t in threads] == [draft_id]
+    assert threads[0]["attributes"]["draftDate"] is not None and threads[0]["attributes"]["sentDate"] is None

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from fixtures.model import Message
+from fixtures.model import Draft, Message
 from mocks.api.errors import not_found, validation_error
 from mocks.api.http import base_url, field, json_object, path_id, session_of
 from mocks.api.readouts import recent_window_messages
@@ -23,11 +23,30 @@ def _folder_messages(session: Session, folder_id: int) -> list[Message]:
         return session.sent_messages()
     if folder_id == 0:
         return session.inbox_messages()
+    if folder_id == -2:
+        return [_draft_message(session, d) for d in reversed(session.store.drafts.values())]
     return []
 
 
+def _draft_message(session: Session, draft: Draft) -> Message:
+    team, user = session.team(draft.recipient_id), session.patient.user
+    return Message(
+        message_id=draft.message_id,
+        recipient_id=draft.recipient_id,
+        recipient_name=team.name if team else "",
+        category=draft.category,
+        subject=draft.subject,
+        body=draft.body,
+        sent_date=draft.saved_at,
+        sender_id=user.user_profile_id,
+        sender_name=user.sender_name,
+        folder_id=-2,
+        is_oh=bool(team and team.oh),
+    )
+
+
 def _folder(session: Session, folder_id: int, base: str) -> dict[str, Any]:
-    count = len(session.store.drafts) if folder_id == -2 else len(_folder_messages(session, folder_id))
+    count = len(_folder_messages(session, folder_id))
     return {
         "id": str(folder_id),
         "type": "folders",
