@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 
 DIR="${EVIDENCE_DIR:-reports/evidence}"
 WORKERS="${WORKERS:-2}"
-# shellcheck disable=SC2086  # EVIDENCE_ARGS is a list of pytest options, split on purpose
-.venv/bin/python -m pytest -n "$WORKERS" --evidence --evidence-dir "$DIR" \
+# `--opt=value` in one word: options from conftest plugins are unknown when pytest picks its rootdir, so a
+# separate value would be taken for a test path. EVIDENCE_ARGS is a list of options, split on purpose.
+# shellcheck disable=SC2086
+.venv/bin/python -m pytest -n "$WORKERS" --evidence --evidence-dir="$DIR" \
   --tracing retain-on-failure -q -rN --no-header ${EVIDENCE_ARGS:-}
 pytest_status=$?
 
