@@ -236,7 +236,9 @@ class Journal:
             if size > MAX_BODY:
                 await send_error(
                     send,
-                    ApiError.generic(413, "The request body is larger than 40 MB", title="Payload too large"),
+                    ApiError.generic(
+                        413, f"The request body is larger than {MAX_BODY} bytes", title="Payload too large"
+                    ),
                 )
                 return
             chunks.append(chunk)

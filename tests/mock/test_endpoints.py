@@ -3,6 +3,7 @@
 import json
 
 import httpx
+import pytest
 
 from mocks.client import Session
 from tests.mock.conftest import assert_shape, assert_va_error
@@ -291,3 +292,21 @@ def test_drafts_folder_lists_saved_drafts(api: httpx.Client, sess: Session) -> N
     threads = api.get(f"{MSG}/folders/-2/threads").json()["data"]
     assert [t["attributes"]["messageId"] for t in threads] == [draft_id]
     assert threads[0]["attributes"]["draftDate"] is not None and threads[0]["attributes"]["sentDate"] is None
+
+
+def test_unsupported_file_type_is_sm122(api: httpx.Client, sess: Session) -> None:
+    team = _allowed(sess, oh=False)
+    message = json.dumps(
+        {"recipient_id": team["triageTeamId"], "category": "OTHER", "subject": "s", "body": "b"}
+    )
+    movie = [("uploads[]", ("visit.mov", b"x", "video/quicktime"))]
+    assert_va_error(api.post(f"{MSG}/messages", data={"message": message}, files=movie), 422, "SM122")
+    sess.set_toggle("mhv_secure_messaging_large_attachments", "on")  # the extended types come with it
+    assert api.post(f"{MSG}/messages", data={"message": message}, files=movie).status_code == 200
+
+
+def test_oversized_body_is_a_413(api: httpx.Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mocks.api import middleware
+
+    monkeypatch.setattr(middleware, "MAX_BODY", 1024)
+    assert_va_error(api.post(f"{MSG}/messages", content=b"{" + b" " * 4096 + b"}"), 413)

@@ -21,6 +21,13 @@ BASE = "/my_health/v1/messaging/messages"
 MB = 1024 * 1024
 STANDARD_LIMITS = (4, 6 * MB, 10 * MB)  # files, per file, total (app/models/message.rb)
 LARGE_LIMITS = (10, 25 * MB, 25 * MB)
+# The web app's accepted file types; the large-attachment path adds the extended ones (sm-api.md §5.2).
+STANDARD_TYPES = frozenset(
+    ["doc", "docx", "gif", "jpg", "jpeg", "pdf", "png", "rtf", "txt", "xls", "xlsx", "jfif", "pjpeg", "pjp"]
+)
+EXTENDED_TYPES = frozenset(
+    ["bmp", "tiff", "tif", "ppt", "pptx", "pps", "ppsx", "odt", "mp4", "m4v", "mov", "wmv", "mpg"]
+)
 
 
 def _mb(size: int) -> str:
@@ -32,10 +39,10 @@ def _check_uploads(session: Session, uploads: list[tuple[str, int]], oh_flag: bo
     sizes = [s for _, s in uploads]
     over_standard = len(uploads) > files or any(s > per_file for s in sizes) or sum(sizes) > total
     actor = session.patient.user.flipper_id
-    if over_standard and (
-        session.toggle_enabled(LARGE_ATTACHMENTS, actor)
-        or (session.toggle_enabled(CERNER_PILOT, actor) and oh_flag)
-    ):
+    large = session.toggle_enabled(LARGE_ATTACHMENTS, actor) or (
+        session.toggle_enabled(CERNER_PILOT, actor) and oh_flag
+    )
+    if over_standard and large:
         files, per_file, total = LARGE_LIMITS
     errors = []
     if len(uploads) > files:
@@ -69,6 +76,9 @@ def _check_uploads(session: Session, uploads: list[tuple[str, int]], oh_flag: bo
         )
     if errors:
         raise ApiError(422, errors)
+    allowed = STANDARD_TYPES | (EXTENDED_TYPES if large else frozenset())
+    if any(name.rpartition(".")[2].lower() not in allowed for name, _ in uploads):
+        raise sm_error("SM122")
 
 
 async def _read_send(request: Request) -> tuple[dict[str, Any], list[tuple[str, int]]]:
