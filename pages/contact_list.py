@@ -8,7 +8,7 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
-from pages.components import VaButton
+from pages.components import VaAccordionItem, VaButton
 
 
 class ContactListPage(BasePage):
@@ -37,7 +37,10 @@ class ContactListPage(BasePage):
         return [int(i) for i in ids]
 
     def toggle_care_team(self, triage_team_id: int) -> None:
-        self.care_team_checkbox(triage_team_id).locator("label").first.click()
+        """Open the team's care system section if needed, then tick or untick its box."""
+        checkbox = self.care_team_checkbox(triage_team_id)
+        VaAccordionItem(self.care_system_sections().filter(has=checkbox)).expand()
+        checkbox.locator("label").first.click()
 
     def save_button(self) -> VaButton:
         return VaButton(self.page.get_by_test_id("contact-list-save"))

@@ -4,6 +4,7 @@ They are the only code that knows a component's shadow DOM. Playwright's CSS and
 open shadow roots, so a wrapper holds the host element's locator and reaches into it from there.
 """
 
+from pages.components.accordion import VaAccordionItem
 from pages.components.alert import VaAlert
 from pages.components.button import VaButton
 from pages.components.combo_box import VaComboBox
@@ -16,6 +17,7 @@ from pages.components.text_input import VaTextInput
 from pages.components.textarea import VaTextarea
 
 __all__ = [
+    "VaAccordionItem",
     "VaAlert",
     "VaButton",
     "VaComboBox",
