@@ -8,7 +8,6 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mocks.api.http import session_of
-from mocks.api.readouts import months_before
 from mocks.api.serializers import iso
 from mocks.api.session import Session
 
@@ -68,7 +67,7 @@ def user_document(session: Session) -> dict[str, Any]:
                     "birthDate": user.birth_date,
                     "gender": "M",
                     "zip": "20420",
-                    "lastSignedIn": iso(months_before(now, 0)),
+                    "lastSignedIn": iso(now),
                     "loa": {"current": 3, "highest": 3},
                     "multifactor": True,
                     "verified": True,
