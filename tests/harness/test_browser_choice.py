@@ -1,0 +1,55 @@
+"""Which Chromium launches: --browser-path, $CHROMIUM_PATH, Debian's, Playwright's, else a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness import browser
+
+
+@pytest.fixture
+def no_debian(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(browser, "DEBIAN_CHROMIUM", tmp_path / "absent-chromium")
+    monkeypatch.delenv(browser.CHROMIUM_PATH_ENV, raising=False)
+
+
+def fake_binary(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.write_text("#!/bin/sh\n")
+    return path
+
+
+def test_option_wins_over_environment(
+    tmp_path: Path, no_debian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(browser.CHROMIUM_PATH_ENV, str(fake_binary(tmp_path, "env-chromium")))
+    option = fake_binary(tmp_path, "option-chromium")
+    assert browser.chromium_executable(str(option), None) == option
+
+
+def test_environment_is_used(tmp_path: Path, no_debian: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    env = fake_binary(tmp_path, "env-chromium")
+    monkeypatch.setenv(browser.CHROMIUM_PATH_ENV, str(env))
+    assert browser.chromium_executable(None, None) == env
+
+
+def test_a_missing_configured_path_is_an_error(tmp_path: Path, no_debian: None) -> None:
+    with pytest.raises(pytest.UsageError, match=r"--browser-path .*: no such file"):
+        browser.chromium_executable(str(tmp_path / "nope"), None)
+
+
+def test_playwright_own_browser_when_no_debian(tmp_path: Path, no_debian: None) -> None:
+    assert browser.chromium_executable(None, str(fake_binary(tmp_path, "pw-chrome"))) is None
+
+
+def test_no_browser_at_all_says_how_to_get_one(no_debian: None) -> None:
+    with pytest.raises(pytest.UsageError, match=r"No Chromium found\. Install Debian.s"):
+        browser.chromium_executable(None, "/nonexistent/chrome")
+
+
+def test_debian_chromium_is_the_default_here() -> None:
+    if not browser.DEBIAN_CHROMIUM.is_file():
+        pytest.skip("no Debian chromium on this machine")
+    assert browser.chromium_executable(None, None) == browser.DEBIAN_CHROMIUM
