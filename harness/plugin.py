@@ -36,6 +36,9 @@ def pytest_configure(config: pytest.Config) -> None:
     options = read_options(config)
     validate(options)
     config.stash[OPTIONS_KEY] = options
+    if options.dry_run and hasattr(config.option, "dist"):
+        # The dry run inspects collected items in this process; xdist workers would take them away.
+        config.option.dist, config.option.numprocesses = "no", None
     if config.getoption("seed") is None:
         # Set on the controller; xdist hands its options to the workers, so all share one run seed.
         config.option.seed = seeds.default_run_seed()
