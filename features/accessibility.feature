@@ -26,7 +26,7 @@ Feature: Accessibility of every page state
     And they write only a subject
     And they go back
     Then they see the select care team page
-    When they go back
+    When they try to go back
     Then they are warned "We can't save this message yet" before leaving
     And the "leave-page warning open" state has no accessibility violations
     When they choose to keep editing

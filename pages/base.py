@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
 
-from pages.components import VaAlert, VaLink, VaModal
+from pages.components import VaAlert, VaAlertExpandable, VaLink, VaModal
 
 # Loading the app fetches toggles, recipients and the sent search; give slow CI a margin.
 LOAD_TIMEOUT_MS = 15_000
@@ -105,7 +105,7 @@ class BasePage:
         return self.page.get_by_test_id("emergency-use-only-expandable")
 
     def open_emergency_note(self) -> None:
-        self.emergency_note().locator("[role=button], button, a").first.click()
+        VaAlertExpandable(self.emergency_note()).expand()
 
     def alert_text(self) -> Locator:
         """The global alert's text (`p[data-testid=alert-text]`)."""

@@ -85,6 +85,12 @@ def go_back(page: Page, scenario_state: ScenarioState) -> None:
     scenario_state.current = wait_for_flow_page(page)
 
 
+@when("they try to go back")
+def try_go_back(scenario_state: ScenarioState) -> None:
+    """Back that the app may hold up (the leave-page warning), so no new page is awaited."""
+    scenario_state.current.go_back()
+
+
 @when("they use the browser's Back button")
 def browser_back(page: Page, scenario_state: ScenarioState) -> None:
     page.go_back()

@@ -6,6 +6,7 @@ open shadow roots, so a wrapper holds the host element's locator and reaches int
 
 from pages.components.accordion import VaAccordionItem
 from pages.components.alert import VaAlert
+from pages.components.alert_expandable import VaAlertExpandable
 from pages.components.button import VaButton
 from pages.components.combo_box import VaComboBox
 from pages.components.link import VaLink
@@ -19,6 +20,7 @@ from pages.components.textarea import VaTextarea
 __all__ = [
     "VaAccordionItem",
     "VaAlert",
+    "VaAlertExpandable",
     "VaButton",
     "VaComboBox",
     "VaLink",

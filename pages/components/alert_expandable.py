@@ -1,0 +1,16 @@
+"""`va-alert-expandable`: the trigger is an `a[role=button]` in the shadow root; the body is slotted."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator
+
+from pages.components._base import VaComponent
+
+
+class VaAlertExpandable(VaComponent):
+    def trigger(self) -> Locator:
+        return self.host.locator("a.alert-expandable-trigger")
+
+    def expand(self) -> None:
+        if self.trigger().get_attribute("aria-expanded") != "true":
+            self.trigger().click()
