@@ -6,4 +6,5 @@ pytest_plugins = [
     "harness.staging.plugin",
     "steps",
     "steps.rollout",
+    "pytester",  # the harness's own tests (tests/harness) run throwaway pytest projects
 ]

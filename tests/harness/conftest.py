@@ -1,4 +1,4 @@
-"""Harness self-tests: pytester runs a fresh pytest in a temp dir with the harness plugin loaded."""
+"""Harness self-tests: pytester (loaded by the root conftest) runs throwaway projects with the plugin."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[2]
 
