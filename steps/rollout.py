@@ -232,12 +232,6 @@ def no_one_on_curated(cohort: Cohort) -> None:
     assert not result.mismatches, "\n".join(result.mismatches[:10])
 
 
-@then("every patient in the cohort gets the curated list flow")
-def everyone_on_curated(cohort: Cohort) -> None:
-    result = cohort.stage_result()
-    assert result.observed_share == 1, f"only {_percent(result.observed_share)} on the curated list flow"
-
-
 # ---------------------------------------------------------------- cohort sample (full UI)
 
 
