@@ -1,10 +1,10 @@
 """Small request helpers shared by the routers: the session, JSON bodies, ids, field lookup."""
 
-import json
 from typing import Any
 
 from starlette.requests import Request
 
+from mocks.api import jsonio
 from mocks.api.errors import bad_request, not_found
 from mocks.api.session import Session
 
@@ -25,7 +25,7 @@ async def json_object(request: Request, *, wrapper: str | None = None) -> dict[s
     if not raw.strip():
         return {}
     try:
-        data = json.loads(raw)
+        data = jsonio.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise bad_request(f"The request body is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):

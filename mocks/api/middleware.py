@@ -15,6 +15,7 @@ from urllib.parse import parse_qs
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mocks.api import jsonio
 from mocks.api.errors import ApiError, error_entry, no_messaging, not_signed_in, sm_error
 from mocks.api.session import SessionRegistry
 
@@ -204,7 +205,7 @@ def _body_summary(scope: Scope, raw: bytes) -> Any:
     content_type = header(scope, b"content-type") or ""
     if "json" in content_type or raw[:1] in (b"{", b"["):
         try:
-            return json.loads(raw)
+            return jsonio.loads(raw)
         except (ValueError, UnicodeDecodeError):
             pass
     if content_type.startswith("multipart/"):

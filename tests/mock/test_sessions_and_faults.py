@@ -151,3 +151,19 @@ def test_deleted_session_is_gone(plain: httpx.Client, control: MockClient) -> No
     assert_va_error(plain.get("/v0/user", headers=s.headers), 400, "MOCK_SESSION")
     with pytest.raises(MockError):
         s.patient()
+
+
+def test_journal_and_rum_survive_non_json_constants(
+    plain: httpx.Client, api: httpx.Client, sess: Session
+) -> None:
+    assert_va_error(api.post(f"{MSG}/messages", content=b'{"body": NaN}'), 400)
+    assert_va_error(
+        plain.post("/_mock/rum", content=b'{"actions": [{"name": Infinity}]}', headers=sess.headers), 400
+    )
+    assert sess.journal()[-1]["body"] == '{"body": NaN}'  # kept as text, still readable
+    assert sess.rum_actions() == []
+
+
+def test_clock_out_of_range_is_refused(sess: Session) -> None:
+    with pytest.raises(MockError, match="1900"):
+        sess.set_clock("0001-01-01T00:00:00Z")

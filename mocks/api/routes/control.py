@@ -52,7 +52,10 @@ def _moment(value: Any) -> datetime | None:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as exc:
         raise _invalid(ValueError(f"now: {exc}")) from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if not 1900 <= moment.year <= 9000:  # history reaches back years from "now"; keep dates representable
+        raise _invalid(ValueError("now must be between the years 1900 and 9000"))
+    return moment.astimezone(UTC)
 
 
 def _apply_toggles(session: Session, toggles: Any) -> None:

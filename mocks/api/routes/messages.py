@@ -1,6 +1,5 @@
 """Send (JSON or multipart, sm-api.md §1.7, §5.2), delete a draft, and the message categories."""
 
-import json
 from typing import Any
 
 from starlette.datastructures import UploadFile
@@ -10,6 +9,7 @@ from starlette.routing import Route
 
 from fixtures.model import Message
 from fixtures.profiles import CATEGORIES
+from mocks.api import jsonio
 from mocks.api.compose import check_can_send, validate
 from mocks.api.errors import ApiError, bad_request, error_entry, not_found, sm_error, validation_error
 from mocks.api.http import base_url, field, json_object, path_id, session_of
@@ -93,7 +93,7 @@ async def _read_send(request: Request) -> tuple[dict[str, Any], list[tuple[str, 
     if isinstance(message, UploadFile):
         message = (await message.read()).decode("utf-8", "replace")
     try:
-        data = json.loads(message) if isinstance(message, str) else {}
+        data = jsonio.loads(message) if isinstance(message, str) else {}
     except ValueError as exc:
         raise bad_request(f"The message part is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
