@@ -107,3 +107,35 @@ def test_the_guard_aborts_writes_in_the_browser_and_records_them(browser, mock_w
     endpoints = [entry["endpoint"] for entry in session.journal()]
     assert "draft_create" not in endpoints
     assert "sent_search" in endpoints
+
+
+def test_with_a_test_care_team_only_its_drafts_and_sends_go_through(browser, mock_with_session):
+    server, session = mock_with_session
+    teams = [t["triageTeamId"] for t in session.patient()["allowedCareTeams"]]
+    test_team, other_team = teams[0], teams[1]
+    context = browser.new_context()
+    try:
+        context.add_cookies([session.cookie])
+        guard = WriteGuard(WritePolicy(test_care_team=str(test_team)))
+        guard.install(context)
+        page = context.new_page()
+        page.goto(f"{server.url}/_mock/health")
+        script = """async ([url, method, body]) => {
+            try { const r = await fetch(url, {method, body, headers: {'Content-Type': 'application/json'}});
+                  const text = await r.text();
+                  return {status: r.status, body: text ? JSON.parse(text) : null};
+            } catch (e) { return {status: 'aborted'}; } }"""
+        created = page.evaluate(script, [f"{server.url}{DRAFTS}", "POST", body(test_team)])
+        draft_id = created["body"]["data"]["attributes"]["messageId"]
+        updated = page.evaluate(script, [f"{server.url}{DRAFTS}/{draft_id}", "PUT", body(test_team)])
+        elsewhere = page.evaluate(script, [f"{server.url}{DRAFTS}", "POST", body(other_team)])
+        foreign = page.evaluate(script, [f"{server.url}{SEND}/{draft_id + 1000}", "DELETE", None])
+    finally:
+        context.close()
+    assert created["status"] == 201
+    assert guard.policy.own_drafts == {draft_id}
+    assert updated["status"] == 204
+    assert elsewhere["status"] == "aborted"
+    assert foreign["status"] == "aborted"
+    assert [a.allowed for a in guard.attempts] == [True, True, False, False]
+    assert [d["recipientId"] for d in session.patient()["drafts"]] == [test_team]
