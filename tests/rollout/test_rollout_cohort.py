@@ -1,0 +1,74 @@
+"""Cohort driver in steps/rollout.py on fake sessions: toggles set once per change, samples cover flows."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from harness import rollout
+from steps.rollout import Cohort, CohortPatient, _sample
+
+
+@dataclass
+class FakeSession:
+    id: str
+    calls: list[tuple[str, str]] = field(default_factory=list)
+    toggles: dict[str, str] = field(default_factory=dict)
+
+    def set_toggle(self, name: str, value: str) -> None:
+        self.calls.append((name, value))
+        self.toggles[name] = value
+
+
+def make_cohort(n: int = 40) -> Cohort:
+    patients = [
+        CohortPatient(session=FakeSession(f"s{i}"), actor=f"patient{i}@example.com") for i in range(n)
+    ]
+    by_id = {p.session.id: p for p in patients}
+
+    def read_flow(session_id: str) -> rollout.Flow:
+        # What a correct server answers: Flipper's rule at the session's current percentage.
+        patient = by_id[session_id]
+        pct = rollout.parse_percentage(patient.session.toggles[rollout.CURATED_LIST_FLOW])
+        return rollout.expected_flow(patient.actor, pct)
+
+    return Cohort(patients=patients, read_flow=read_flow)
+
+
+def test_roll_to_sets_both_toggles_and_only_when_the_percentage_changes():
+    cohort = make_cohort(3)
+    cohort.roll_to(25)
+    cohort.roll_to(25)
+    cohort.roll_to(50)
+    first = cohort.patients[0].session
+    assert first.calls == [
+        (rollout.CURATED_LIST_FLOW, "25%"),
+        (rollout.RECENT_RECIPIENTS, "25%"),
+        (rollout.CURATED_LIST_FLOW, "50%"),
+        (rollout.RECENT_RECIPIENTS, "50%"),
+    ]
+
+
+def test_a_correct_server_passes_every_stage_of_the_plan():
+    cohort = make_cohort()
+    previous: dict[str, rollout.Flow] = {}
+    for stage in rollout.STAGES:
+        cohort.roll_to(stage.percentage)
+        result = rollout.evaluate_stage(stage.name, stage.percentage, cohort.observe(2), previous or None)
+        assert result.sticky and result.monotonic and not result.mismatches
+        previous = {actor: flows[0] for actor, flows in cohort.observe(1).items()}
+
+
+def test_the_sample_covers_every_flow_present():
+    cohort = make_cohort()
+    cohort.roll_to(50)
+    picked = _sample(cohort, 3)
+    assert len(picked) == 3
+    assert len({flow for _, flow in picked}) >= 2
+    assert all(rollout.expected_flow(p.actor, 50) == flow for p, flow in picked)
+
+
+def test_a_sample_at_zero_percent_cannot_show_two_flows():
+    cohort = make_cohort(5)
+    cohort.roll_to(0)
+    with pytest.raises(AssertionError, match="only the"):
+        _sample(cohort, 3)
