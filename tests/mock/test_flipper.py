@@ -5,6 +5,7 @@ import random
 import httpx
 import pytest
 
+from fixtures import build_patient
 from mocks.api.flipper import Gates, bucket, parse_value
 from mocks.api.toggles import camel, underscore
 from mocks.client import MockClient, MockError, Session
@@ -99,9 +100,18 @@ def test_session_percentage_uses_the_users_flipper_id(api: httpx.Client, sess: S
     assert sess.toggles()[CURATED]["actors"] == [flipper_id]
 
 
-def test_flipper_id_is_the_lower_cased_email(sess: Session) -> None:
-    user = sess.patient()["user"]
-    assert user["flipperId"] == user["email"].lower()
+def test_flipper_id_is_the_lower_cased_email_else_the_account_uuid(control: MockClient) -> None:
+    users = {seed: build_patient("single_system", seed).user for seed in range(60)}
+    without_email = [seed for seed, user in users.items() if not user.email]
+    assert without_email and len(without_email) < 10
+    for seed in (without_email[0], next(s for s in users if s not in without_email)):
+        session = control.create_session(profile="single_system", seed=seed)
+        user = session.patient()["user"]
+        session.delete()
+        if user["email"]:
+            assert user["flipperId"] == user["email"].lower() != user["email"]
+        else:
+            assert user["flipperId"] == user["accountUuid"]
 
 
 def test_bad_toggle_value_is_refused(control: MockClient, sess: Session) -> None:
