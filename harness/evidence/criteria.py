@@ -163,11 +163,12 @@ def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) 
         out.append(
             Criterion(
                 f"req:{req_id}",
-                f"Requirement {req_id} {row.get('title', '')}".strip(),
+                f"Requirement {req_id}",
                 "covered and passing",
                 row["result"],
                 row["result"] == "passed",
                 stage,
+                [row["title"]] if row.get("title") else [],
             )
         )
 
