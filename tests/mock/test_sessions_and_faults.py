@@ -167,3 +167,11 @@ def test_journal_and_rum_survive_non_json_constants(
 def test_clock_out_of_range_is_refused(sess: Session) -> None:
     with pytest.raises(MockError, match="1900"):
         sess.set_clock("0001-01-01T00:00:00Z")
+
+
+def test_unmapped_sm_code_renders_as_va900(api: httpx.Client, sess: Session) -> None:
+    sess.add_fault("signature", code="SM777", times=1)
+    error = assert_va_error(api.get(f"{MSG}/preferences/signature"), 400, "VA900")
+    assert error["title"] == "Operation failed"
+    sess.add_fault("signature", status=504, times=1)
+    assert assert_va_error(api.get(f"{MSG}/preferences/signature"), 504)["title"] == "Gateway timeout"

@@ -46,7 +46,5 @@ routes: list[BaseRoute] = [
     Route("/my-health/secure-messages", index, methods=["GET"], name="standin"),
     Route("/my-health/secure-messages/{rest:path}", index, methods=["GET"], name="standin_page"),
     Route("/sm-web/config.js", config_js, methods=["GET"], name="standin_config"),
-    Mount(
-        "/sm-web", StaticFiles(directory=WEB_DIR, check_dir=False, follow_symlink=True), name="standin_files"
-    ),
+    Mount("/sm-web", StaticFiles(directory=WEB_DIR, check_dir=False), name="standin_files"),
 ]
