@@ -49,3 +49,12 @@ Feature: Error handling
     And the search for recently messaged care teams fails
     When they start a new message and continue
     Then they see the select care team page
+
+  @contact_list @req:ERROR-1 @req:CONTACT-1
+  Scenario: A failed contact list save says so
+    Given a vista_only patient who messaged 0 care teams in the last 6 months
+    And saving the contact list fails
+    When they start a new message and continue
+    And they follow the "Update your contact list" link
+    And they remove a care team from their contact list and save
+    Then they see "We're sorry. We couldn't save your changes. Try saving again."

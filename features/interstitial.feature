@@ -19,20 +19,29 @@ Feature: Interstitial before a new message
     When they start a new message and continue
     Then they see the <next> page
 
-    Examples:
+    @vista
+    Examples: VistA
+      | patient    | curated | recent | next                 |
+      | vista_only | on      | on     | recent care teams    |
+      | vista_only | on      | off    | select care team     |
+      | vista_only | off     | on     | legacy start message |
+      | vista_only | off     | off    | legacy start message |
+
+    @oracle_health
+    Examples: Oracle Health
       | patient            | curated | recent | next                 |
-      | vista_only         | on      | on     | recent care teams    |
       | oracle_health_only | on      | on     | recent care teams    |
-      | mixed              | on      | on     | recent care teams    |
-      | vista_only         | on      | off    | select care team     |
       | oracle_health_only | on      | off    | select care team     |
-      | mixed              | on      | off    | select care team     |
-      | vista_only         | off     | on     | legacy start message |
       | oracle_health_only | off     | on     | legacy start message |
-      | mixed              | off     | on     | legacy start message |
-      | vista_only         | off     | off    | legacy start message |
       | oracle_health_only | off     | off    | legacy start message |
-      | mixed              | off     | off    | legacy start message |
+
+    @mixed
+    Examples: Mixed
+      | patient | curated | recent | next                 |
+      | mixed   | on      | on     | recent care teams    |
+      | mixed   | on      | off    | select care team     |
+      | mixed   | off     | on     | legacy start message |
+      | mixed   | off     | off    | legacy start message |
 
   @curated_on @recent_on @mock_only @req:TOGGLE-1
   Scenario: Patients without recent care teams go straight to select care team

@@ -33,14 +33,13 @@ Feature: Legacy flow when the curated list flow is off
     And the message reached the care team they chose
 
   @mock_only @req:LEGACY-1 @req:ROLLBACK-1
-  Scenario Outline: Curated flow pages do not exist with the toggle off
+  Scenario: Curated flow pages do not exist with the toggle off
     Given a mixed patient
-    When they open the <name> page directly
+    When they open the recent care teams page directly
     Then they see the page not found page
-
-    Examples:
-      | name              |
-      | recent care teams |
-      | select care team  |
-      | start message     |
-      | care team help    |
+    When they open the select care team page directly
+    Then they see the page not found page
+    When they open the start message page directly
+    Then they see the page not found page
+    When they open the care team help page directly
+    Then they see the page not found page

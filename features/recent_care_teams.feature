@@ -11,12 +11,21 @@ Feature: Recent care teams
     And it offers <shown> recent care teams and "A different care team"
     And each recent care team shows its care system
 
-    Examples:
+    @vista
+    Examples: VistA
+      | patient    | count | shown |
+      | vista_only | 1     | 1     |
+
+    @oracle_health
+    Examples: Oracle Health
       | patient            | count | shown |
-      | vista_only         | 1     | 1     |
-      | mixed              | 3     | 3     |
       | oracle_health_only | 4     | 4     |
-      | mixed              | 6     | 4     |
+
+    @mixed
+    Examples: Mixed
+      | patient | count | shown |
+      | mixed   | 3     | 3     |
+      | mixed   | 6     | 4     |
 
   @recent_on @mock_only @a11y @req:RECENT-1 @req:A11Y-1
   Scenario: Continuing without a choice asks for a care team

@@ -11,13 +11,30 @@ Feature: Select care team
     And the care system is chosen with <chooser>
     And every care system with care teams is offered
 
-    Examples:
+    @vista @vista_only
+    Examples: VistA
+      | patient    | chooser       |
+      | vista_only | radio buttons |
+
+    @oracle_health @oracle_health_only
+    Examples: Oracle Health
       | patient            | chooser       |
-      | vista_only         | radio buttons |
       | oracle_health_only | radio buttons |
-      | mixed              | radio buttons |
-      | many_systems       | a dropdown    |
-      | single_system      | no choice     |
+
+    @mixed
+    Examples: Mixed
+      | patient | chooser       |
+      | mixed   | radio buttons |
+
+    @many_systems
+    Examples: Many care systems
+      | patient      | chooser    |
+      | many_systems | a dropdown |
+
+    @single_system
+    Examples: One care system
+      | patient       | chooser   |
+      | single_system | no choice |
 
   @mock_only @a11y @req:SELECT-1 @req:A11Y-1
   Scenario Outline: Only the chosen care system's allowed care teams are offered
@@ -63,7 +80,7 @@ Feature: Select care team
       | mixed              | shown     |
       | oracle_health_only | not shown |
 
-  @mock_only @a11y @req:SELECT-1
+  @all_blocked @mock_only @a11y @req:SELECT-1
   Scenario: Patients whose care teams are all blocked are told so
     Given an all_blocked patient
     When they start a new message and continue
@@ -71,13 +88,13 @@ Feature: Select care team
     And they are told their care teams are blocked
     And the "all care teams blocked" state has no accessibility violations
 
-  @mock_only @req:SELECT-1
+  @no_associations @mock_only @req:SELECT-1
   Scenario: Patients with no care teams stay in the inbox
     Given a no_associations patient
     When they try to start a new message
     Then they land on the inbox
 
-  @mock_only @req:SELECT-1
+  @migrating @mock_only @req:SELECT-1
   Scenario: A patient whose care system is moving to Oracle Health can still message a care team
     Given a migrating patient who messaged 0 care teams in the last 6 months
     When they start a message to one of their care teams

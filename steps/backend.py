@@ -88,11 +88,6 @@ def a_signed_in_patient(request: pytest.FixtureRequest, scenario_state: Scenario
     _use_profile(request, scenario_state, "mixed", None)
 
 
-@given(parsers.re(r"^the curated list flow is (?P<state>on|off)$"))
-def curated_toggle(mock_session: Any, state: str) -> None:
-    mock_session.set_toggle(CURATED, _on_off(state))
-
-
 @given(parsers.re(r"^the recent recipients toggle is (?P<state>on|off)$"))
 def recent_toggle(mock_session: Any, state: str) -> None:
     mock_session.set_toggle(RECENT, _on_off(state))

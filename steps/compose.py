@@ -83,13 +83,6 @@ def delete_draft(scenario_state: ScenarioState) -> None:
     compose_form(scenario_state).delete_draft()
 
 
-@when("they select a different care team")
-def select_different(scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, StartMessagePage)
-    scenario_state.current = current.select_different_care_team()
-
-
 @when(parsers.parse("they go back to start message with a {kind} care team"))
 def back_to_start_with(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
     from steps.care_teams import choose_on_select_page, pick_team

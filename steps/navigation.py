@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
@@ -91,12 +90,6 @@ def try_go_back(scenario_state: ScenarioState) -> None:
     scenario_state.current.go_back()
 
 
-@when("they use the browser's Back button")
-def browser_back(page: Page, scenario_state: ScenarioState) -> None:
-    page.go_back()
-    scenario_state.current = wait_for_flow_page(page)
-
-
 @then(parsers.parse("they see the {name} page"))
 def sees_page(page: Page, scenario_state: ScenarioState, name: str) -> None:
     expected = page_class(name)
@@ -105,12 +98,6 @@ def sees_page(page: Page, scenario_state: ScenarioState, name: str) -> None:
         f"expected the {name} page, got {type(shown).__name__} (h1 {shown.heading_text()!r}) at {page.url}"
     )
     scenario_state.current = shown
-
-
-@then(parsers.parse("the address is the {name} address"))
-def address_is(page: Page, name: str) -> None:
-    expected = paths.BY_NAME[name]
-    assert urlparse(page.url).path == expected, f"expected {expected}, at {page.url}"
 
 
 @then("they land on the inbox")
@@ -126,11 +113,6 @@ def focus_on_h1(scenario_state: ScenarioState) -> None:
     expect(scenario_state.current.focused_heading()).to_be_visible()
 
 
-@then("the page offers an emergency note about non-urgent needs")
-def emergency_note(scenario_state: ScenarioState) -> None:
-    expect(scenario_state.current.emergency_note()).to_be_visible()
-
-
 @then(parsers.parse('the Back link leads to the {name} page'))
 def back_leads_to(page: Page, scenario_state: ScenarioState, name: str) -> None:
     scenario_state.current.go_back()
@@ -140,12 +122,6 @@ def back_leads_to(page: Page, scenario_state: ScenarioState, name: str) -> None:
 @then(parsers.parse('the page says "{text}"'))
 def page_says(scenario_state: ScenarioState, text: str) -> None:
     expect(scenario_state.current.text(text).first).to_be_visible()
-
-
-@then(parsers.parse('the page does not say "{text}"'))
-def page_does_not_say(scenario_state: ScenarioState, text: str) -> None:
-    scenario_state.current.expect_loaded()
-    expect(scenario_state.current.text(text)).to_have_count(0)
 
 
 @then(parsers.parse('the page offers the link "{name}"'))
