@@ -67,46 +67,54 @@ def login(
     browser_path: str | None = None,
     sign_in: Callable[[Any, Any], None] | None = None,
     say: Callable[[str], None] = print,
+    api_url: str | None = None,
+    playwright: Any = None,
 ) -> Path:
     """Open the site, wait for a signed-in session, save its storage state to `out` (mode 0600).
 
-    `sign_in(context, page)` replaces the person (tests use it to set the sign-in cookie).
+    `sign_in(context, page)` replaces the person (tests use it to set the sign-in cookie); `playwright`
+    reuses a running Playwright (a test's) instead of starting one.
     """
+    if playwright is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as own:
+            return login(base_url, out, headless=headless, timeout_s=timeout_s, browser_path=browser_path,
+                         sign_in=sign_in, say=say, api_url=api_url, playwright=own)
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
     base = base_url.rstrip("/")
-    with sync_playwright() as playwright:
-        executable = chromium_executable(browser_path, playwright.chromium.executable_path)
-        browser = playwright.chromium.launch(
-            headless=headless, executable_path=str(executable) if executable else None, args=CHROMIUM_ARGS
-        )
+    api = (api_url or base).rstrip("/")
+    executable = chromium_executable(browser_path, playwright.chromium.executable_path)
+    browser = playwright.chromium.launch(
+        headless=headless, executable_path=str(executable) if executable else None, args=CHROMIUM_ARGS
+    )
+    try:
+        context = browser.new_context()
+        page = context.new_page()
         try:
-            context = browser.new_context()
-            page = context.new_page()
-            try:
-                page.goto(base)
-            except PlaywrightError as error:
-                raise LoginFailed(f"{base} is not reachable ({error.message.splitlines()[0]})") from None
-            say(f"Sign in with the test account in the browser window at {base}.")
-            say("Waiting until GET /v0/user answers 200 (or press Enter once you are signed in).")
-            if sign_in is not None:
-                sign_in(context, page)
-            pressed = _enter_pressed()
-            deadline = time.monotonic() + timeout_s
-            status = signed_in_status(context, base)
-            while status != 200 and not pressed.is_set():
-                if time.monotonic() > deadline:
-                    raise LoginFailed(
-                        f"not signed in after {timeout_s:g} s (GET /v0/user answers {status}); nothing saved"
-                    )
-                page.wait_for_timeout(POLL_S * 1000)  # keeps the browser responsive while we wait
-                status = signed_in_status(context, base)
-            if status != 200:
-                say(f"Warning: GET /v0/user still answers {status}; saving the state as you asked.")
-            state = context.storage_state()
-        finally:
-            browser.close()
+            page.goto(base)
+        except PlaywrightError as error:
+            raise LoginFailed(f"{base} is not reachable ({error.message.splitlines()[0]})") from None
+        say(f"Sign in with the test account in the browser window at {base}.")
+        say("Waiting until GET /v0/user answers 200 (or press Enter once you are signed in).")
+        if sign_in is not None:
+            sign_in(context, page)
+        pressed = _enter_pressed()
+        deadline = time.monotonic() + timeout_s
+        status = signed_in_status(context, api)
+        while status != 200 and not pressed.is_set():
+            if time.monotonic() > deadline:
+                raise LoginFailed(
+                    f"not signed in after {timeout_s:g} s (GET /v0/user answers {status}); nothing saved"
+                )
+            page.wait_for_timeout(POLL_S * 1000)  # keeps the browser responsive while we wait
+            status = signed_in_status(context, api)
+        if status != 200:
+            say(f"Warning: GET /v0/user still answers {status}; saving the state as you asked.")
+        state = context.storage_state()
+    finally:
+        browser.close()
     write_private(out, state)
     say(f"Saved the signed-in state to {out} ({len(state.get('cookies', []))} cookies; values not shown).")
     say(f"Use it with: pytest --env staging --base-url {base} --storage-state {out}")

@@ -47,6 +47,20 @@ def _base_url(config: pytest.Config) -> str:
     return str(_opt(config, "base_url") or "").rstrip("/")
 
 
+def _api_url(config: pytest.Config) -> str:
+    """Where /v0 answers: --api-url when the API has its own host (staging-api.va.gov), else --base-url."""
+    return str(_opt(config, "staging_api_url") or _base_url(config)).rstrip("/")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("harness").addoption(
+        "--api-url",
+        dest="staging_api_url",
+        default=None,
+        help="Staging: the API host serving /v0/user and /v0/feature_toggles (default: --base-url).",
+    )
+
+
 def _storage_state(config: pytest.Config) -> dict[str, Any]:
     return config.stash.get(_STATE_KEY, {})
 
@@ -89,9 +103,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if not is_staging(config) or _opt(config, "bdd_dry_run") or hasattr(config, "workerinput"):
         return
-    base = _base_url(config)
+    api = _api_url(config)
     try:
-        check_signed_in(base, cookies_for(_storage_state(config), f"{base}/v0/user"))
+        check_signed_in(api, cookies_for(_storage_state(config), f"{api}/v0/user"))
     except StagingUnavailable as error:
         pytest.exit(f"staging run stopped: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
 
@@ -137,10 +151,10 @@ def staging_write_guard(context: Any, request: pytest.FixtureRequest) -> WriteGu
 
 @pytest.fixture(scope="session")
 def _staging_toggles(pytestconfig: pytest.Config) -> dict[str, bool]:
-    base = _base_url(pytestconfig)
+    api = _api_url(pytestconfig)
     try:
-        cookies = cookies_for(_storage_state(pytestconfig), f"{base}/v0/feature_toggles")
-        return session_check.live_toggles(base, cookies)
+        cookies = cookies_for(_storage_state(pytestconfig), f"{api}/v0/feature_toggles")
+        return session_check.live_toggles(api, cookies)
     except StagingUnavailable as error:
         pytest.exit(f"staging run stopped: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
 

@@ -24,14 +24,17 @@ def staging_like():
     server.stop()
 
 
-def test_login_saves_the_signed_in_state_privately_and_never_prints_it(staging_like, tmp_path):
+def test_login_saves_the_signed_in_state_privately_and_never_prints_it(staging_like, tmp_path, playwright):
     said: list[str] = []
     out = tmp_path / "auth.json"
 
     def sign_in(context, page):
         context.add_cookies([{"name": "vagov_session", "value": SECRET, "url": staging_like}])
 
-    login(staging_like, out, headless=True, timeout_s=30, sign_in=sign_in, say=said.append)
+    login(
+        staging_like, out, headless=True, timeout_s=30, sign_in=sign_in, say=said.append,
+        playwright=playwright,
+    )
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
     state = json.loads(out.read_text())
     saved = {cookie["name"]: cookie["value"] for cookie in state["cookies"]}
