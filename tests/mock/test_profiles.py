@@ -106,3 +106,21 @@ def test_clock_keeps_history_relative(control: MockClient) -> None:
 def test_unknown_profile_is_refused(control: MockClient) -> None:
     with pytest.raises(MockError, match="unknown profile"):
         control.create_session(profile="nobody")
+
+
+def test_recent_page_drops_blocked_and_unlisted_teams(control: MockClient) -> None:
+    def has_excluded_recent(seed: int) -> bool:
+        patient = build_patient("vista_only", seed, 3, datetime(2026, 11, 27, 12, tzinfo=UTC))
+        excluded = {t.triage_team_id for t in patient.care_teams if t.blocked or not t.preferred}
+        return any(m.folder_id == -1 and m.recipient_id in excluded for m in patient.history)
+
+    seed = next(s for s in range(50) if has_excluded_recent(s))
+    s = control.create_session(profile="vista_only", seed=seed, recent_teams=3, now=NOW)
+    try:
+        patient = s.patient()
+        allowed = {t["triageTeamId"] for t in patient["allowedCareTeams"]}
+        assert any(i not in allowed for i in patient["sentRecipientIds"])
+        assert len(patient["recentCareTeams"]) == 3
+        assert all(t["triageTeamId"] in allowed for t in patient["recentCareTeams"])
+    finally:
+        s.delete()
