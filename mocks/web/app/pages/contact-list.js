@@ -2,7 +2,7 @@
 // patient's contact list; Save posts the whole VistA list to preferences/recipients.
 import { api } from '../api.js';
 import { backLink, loading, vaAlert, warningModal } from '../components.js';
-import { h, focusH1, setTitle } from '../dom.js';
+import { append, h, focusH1, setTitle } from '../dom.js';
 import { systemName } from '../recipients.js';
 import { loadRecipients, store } from '../store.js';
 
@@ -134,9 +134,4 @@ export async function contactList(ctx) {
     node.append(modal);
     return false;
   };
-}
-
-function append(el, children) {
-  el.append(...children);
-  return el;
 }
