@@ -166,13 +166,17 @@ def test_guards_send_direct_visits_to_the_interstitial(open_standin) -> None:
 
 
 def test_seeded_defect_switches_behaviour(open_standin) -> None:
-    opened = open_standin("vista_only", recent_teams=4, defects=("recent_shows_five", "wrong_success_text"))
+    opened = open_standin("vista_only", recent_teams=6, defects=("recent_shows_five",))
     page = opened.page
+    patient = opened.session.patient()
+    allowed = {t["triageTeamId"] for t in patient["allowedCareTeams"]}
+    sent_allowed = [i for i in patient["sentRecipientIds"] if i in allowed]
+    assert len(sent_allowed) >= 5, "the profile must have messaged at least five allowed teams"
     opened.goto("/new-message/")
     page.get_by_test_id("start-message-link").click()
-    options = page.locator('[data-testid="recent-care-teams-radio-group"] va-radio-option')
-    # the vista_only patient messaged more than four teams; the defect shows a fifth
-    assert options.count() in (5, 6)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Care teams you recently sent messages to")
+    # four recent teams plus "A different care team" without the defect; the defect shows a fifth
+    expect(page.locator('[data-testid="recent-care-teams-radio-group"] va-radio-option')).to_have_count(6)
 
 
 def _to_start_message(opened) -> None:
