@@ -5,6 +5,7 @@ Loaded from the root conftest.py. Fixture contract: docs/CONTRACTS.md §5.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,30 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    report_expired_waivers(terminalreporter, config)
+    report_reruns(terminalreporter, config)
+
+
+def report_expired_waivers(terminalreporter: Any, config: pytest.Config) -> None:
+    """Expired waivers fail the scans they match; list them all so stale ones get cleaned up too."""
+    # Read here rather than from the scans' cache: under xdist the scans ran in the workers.
+    from harness.accessibility.waivers import WAIVERS_FILE, WaiverFileError, load_waivers
+
+    try:
+        waivers = load_waivers(config.rootpath / WAIVERS_FILE)
+    except WaiverFileError as error:
+        terminalreporter.section("accessibility waivers")
+        terminalreporter.write_line(str(error), red=True)
+        return
+    today = dt.date.today()
+    expired = [waiver for waiver in waivers if waiver.expired(today)]
+    if expired:
+        terminalreporter.section("expired accessibility waivers (a11y-waivers.toml)")
+        for waiver in expired:
+            terminalreporter.write_line(f"expired: {waiver.describe()}")
+
+
+def report_reruns(terminalreporter: Any, config: pytest.Config) -> None:
     failed = [
         report
         for key in ("failed", "error")

@@ -128,3 +128,14 @@ def test_the_project_waivers_file_loads() -> None:
 def test_helpers() -> None:
     assert wcag_criteria(["wcag2aa", "wcag143", "wcag1410", "best-practice"]) == ["1.4.3", "1.4.10"]
     assert target_text([["va-radio", "input#a"], "#b"]) == "va-radio >>> input#a, #b"
+
+
+def test_expired_waivers_are_listed_at_the_end_of_a_run(harness_project: pytest.Pytester) -> None:
+    harness_project.makeconftest('pytest_plugins = ["harness.plugin"]')
+    (harness_project.path / "a11y-waivers.toml").write_text(WAIVER.format(expires="2020-01-01"))
+    harness_project.makepyfile(test_nothing="def test_nothing():\n    pass\n")
+    result = harness_project.runpytest_subprocess("test_nothing.py")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(
+        ["*expired accessibility waivers*", "expired: color-contrast on 'va-link-action >>> *' (*2020-01-01)"]
+    )
