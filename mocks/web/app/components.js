@@ -21,14 +21,16 @@ export function backLink(router, destination) {
   );
 }
 
+// CrisisLineConnectButton: opens the page's va-crisis-line-modal.
 export function crisisLineButton() {
   return h(
     'p',
     {},
-    h('va-link', {
-      href: 'https://www.veteranscrisisline.net/',
+    h('va-button', {
+      secondary: true,
       text: 'Connect with the Veterans Crisis Line',
-      'data-testid': 'crisis-line-link',
+      'data-testid': 'crisis-line-button',
+      onclick: () => document.dispatchEvent(new CustomEvent('vaCrisisLineModalOpen')),
     }),
   );
 }
