@@ -20,6 +20,11 @@ from dataclasses import dataclass, field
 
 from mocks.client import MockClient
 
+try:  # uvloop keeps the load generator light (it is in requirements.lock; stdlib asyncio otherwise)
+    from uvloop import run as _run
+except ImportError:  # pragma: no cover
+    from asyncio import run as _run
+
 TARGET_P99_MS = 10.0
 TARGET_RATE = 500.0
 
@@ -178,9 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         for endpoint, request in requests.items():
             for rate in (None, args.rate):
                 session.clear_journal()
-                phase = asyncio.run(
-                    _phase(port, endpoint, request, args.clients, args.requests, args.seconds, rate)
-                )
+                phase = _run(_phase(port, endpoint, request, args.clients, args.requests, args.seconds, rate))
                 phases.append((phase, _server_percentiles(session.journal(), endpoint)))
         session.delete()
     finally:
