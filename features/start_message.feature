@@ -57,7 +57,10 @@ Feature: Start message: write, save drafts and send
     Then a draft is created
     And they are told the draft was saved
     And the "draft saved" state has no accessibility violations
-    When they delete the draft
+    When they ask to delete the draft
+    Then they are asked to confirm deleting the draft
+    And the "delete draft dialog open" state has no accessibility violations
+    When they confirm
     Then the draft is deleted
 
   @mock_only @a11y @req:COMPOSE-1 @req:A11Y-1

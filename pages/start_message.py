@@ -63,11 +63,19 @@ class ComposeForm(BasePage):
     def delete_draft_button(self) -> Locator:
         return self.page.get_by_test_id("delete-draft-button")
 
+    def delete_draft_dialog(self) -> VaModal:
+        return VaModal(self.page.locator("va-modal[visible]").filter(has_text="Delete this draft?"))
+
+    def ask_to_delete_draft(self) -> None:
+        self.delete_draft_button().click()
+
+    def confirm_delete_draft(self) -> None:
+        self.delete_draft_dialog().host.get_by_role("button", name="Delete draft").click()
+
     def delete_draft(self) -> None:
         """Delete, then confirm in the "Delete this draft?" dialog."""
-        self.delete_draft_button().click()
-        dialog = VaModal(self.page.locator("va-modal[visible]").filter(has_text="Delete this draft?"))
-        dialog.host.get_by_role("button", name="Delete draft").click()
+        self.ask_to_delete_draft()
+        self.confirm_delete_draft()
 
     def draft_saved_notice(self) -> Locator:
         # note the reference's `data-test-id` (not data-testid) on this alert

@@ -78,9 +78,19 @@ def save_draft(scenario_state: ScenarioState) -> None:
     compose_form(scenario_state).save_draft()
 
 
-@when("they delete the draft")
-def delete_draft(scenario_state: ScenarioState) -> None:
-    compose_form(scenario_state).delete_draft()
+@when("they ask to delete the draft")
+def ask_delete(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).ask_to_delete_draft()
+
+
+@then("they are asked to confirm deleting the draft")
+def asked_confirm_delete(scenario_state: ScenarioState) -> None:
+    expect(compose_form(scenario_state).delete_draft_dialog().dialog()).to_be_visible()
+
+
+@when("they confirm")
+def confirm_delete(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).confirm_delete_draft()
 
 
 @when(parsers.parse("they go back to start message with a {kind} care team"))
