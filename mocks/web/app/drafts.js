@@ -9,7 +9,10 @@ export const snapshot = (d = store.draft) =>
 export const hasTyped = (d = store.draft) => Boolean(d.category || d.subject || (d.body && d.body.trim()));
 export const isComplete = (d = store.draft) =>
   Boolean(d.recipientId && d.category && d.subject && d.body && d.body.trim());
-export const isDirty = (d = store.draft) => hasTyped(d) && snapshot(d) !== (d.savedSnapshot || snapshot({}));
+// Dirty: changed since the last save, or since the form first showed (a signature-prefilled body is
+// not a change).
+export const isDirty = (d = store.draft) =>
+  hasTyped(d) && snapshot(d) !== (d.savedSnapshot || d.baselineSnapshot || snapshot({}));
 
 let inFlight = Promise.resolve();
 

@@ -124,7 +124,10 @@ async function composeForm(ctx, variant) {
   if (variant === 'curated' && !draft.recipientId) return ctx.redirect('/new-message/select-care-team/');
 
   const team = () => r.all.find((t) => t.triageTeamId === draft.recipientId);
-  if (draft.body === undefined) draft.body = signatureBlock();
+  if (draft.body === undefined) {
+    draft.body = signatureBlock();
+    draft.baselineSnapshot = snapshot(draft);
+  }
 
   let autosaveTimer = null;
   let modalOpen = false;
@@ -399,6 +402,10 @@ async function composeForm(ctx, variant) {
 
   function onDeleteDraft() {
     openModal({
+      testid: 'delete-draft-modal',
+      ddName: 'Delete draft modal',
+      primaryTestid: 'delete-draft-modal-confirm-button',
+      secondaryTestid: 'delete-draft-modal-cancel-button',
       title: 'Delete this draft?',
       body: 'If you delete a draft, you can’t get it back. But deleting it won’t affect other messages in this conversation.',
       primaryText: 'Delete draft', secondaryText: 'Cancel',
@@ -478,6 +485,11 @@ async function composeForm(ctx, variant) {
   category,
   subject,
   body,
+  store.signature?.includeSignature
+    ? h('p', { class: 'vads-u-margin-top--1' }, h('va-link', {
+        href: '/profile/personal-information#messaging-signature', text: 'Edit signature for all messages',
+        'data-testid': 'edit-signature-link' }))
+    : null,
   signatureSlot,
   h('div', { class: 'compose-form-actions' },
     h('va-button', { text: 'Send', id: 'send-button', 'data-testid': 'send-button', 'data-dd-action-name': 'Send Button',
