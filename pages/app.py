@@ -36,12 +36,22 @@ def _h1_pattern(cls: type[BasePage]) -> str:
     return h1.pattern if isinstance(h1, re.Pattern) else f"^{re.escape(h1)}$"
 
 
+def _exact(h1: str | re.Pattern[str]) -> re.Pattern[str]:
+    return h1 if isinstance(h1, re.Pattern) else re.compile(f"^{re.escape(h1)}$")
+
+
 _ANY_H1 = re.compile("|".join(f"(?:{_h1_pattern(c)})" for c in FLOW_PAGES))
 
 
-def wait_for_flow_page(page: Page) -> BasePage:
-    """Wait until a known page's h1 shows (the loading indicators carry no h1) and return its object."""
+def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
+    """Wait until a known page's h1 shows (the loading indicators carry no h1) and return its object.
+
+    `leaving`: the page a click just left; its h1 must go first, so a slow re-render is not mistaken
+    for having stayed.
+    """
     h1 = page.get_by_role("heading", level=1).first
+    if leaving is not None:
+        expect(h1).not_to_have_text(_exact(leaving.h1_text), timeout=LOAD_TIMEOUT_MS)
     expect(h1).to_have_text(_ANY_H1, timeout=LOAD_TIMEOUT_MS)
     for cls in FLOW_PAGES:
         candidate = cls(page)

@@ -23,13 +23,6 @@ class FolderPage(BasePage):
         self.start_message_link().click()
         return InterstitialPage(self.page).expect_loaded()
 
-    def try_to_start_new_message(self):
-        """Follow the link when the app may refuse (no care teams, errors); returns the page shown."""
-        from pages.app import wait_for_flow_page
-
-        self.start_message_link().click()
-        return wait_for_flow_page(self.page)
-
     def start_new_message_with_keyboard(self):
         from pages.interstitial import InterstitialPage
 

@@ -53,11 +53,11 @@ class InterstitialPage(BasePage):
 
         self._wait_for_recent_search(recent_expected)
         self.continue_control().first.click()
-        return wait_for_flow_page(self.page)
+        return wait_for_flow_page(self.page, leaving=self)
 
     def continue_with_keyboard(self, recent_expected: bool = False):
         from pages.app import wait_for_flow_page
 
         self._wait_for_recent_search(recent_expected)
         self.press_with_keyboard(self.continue_control().first)
-        return wait_for_flow_page(self.page)
+        return wait_for_flow_page(self.page, leaving=self)

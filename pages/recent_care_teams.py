@@ -46,7 +46,7 @@ class RecentCareTeamsPage(BasePage):
         from pages.app import wait_for_flow_page
 
         self.continue_link().click()
-        return wait_for_flow_page(self.page)
+        return wait_for_flow_page(self.page, leaving=self)
 
     def continue_without_choosing(self) -> None:
         self.continue_link().click()
@@ -66,4 +66,4 @@ class RecentCareTeamsPage(BasePage):
         from pages.app import wait_for_flow_page
 
         self.press_with_keyboard(self.continue_link().link())
-        return wait_for_flow_page(self.page)
+        return wait_for_flow_page(self.page, leaving=self)

@@ -111,7 +111,7 @@ class SelectCareTeamPage(BasePage):
         from pages.app import wait_for_flow_page
 
         self.continue_link().click()
-        return wait_for_flow_page(self.page)
+        return wait_for_flow_page(self.page, leaving=self)
 
     def continue_without_choosing(self) -> None:
         self.continue_link().click()
@@ -136,4 +136,4 @@ class SelectCareTeamPage(BasePage):
         from pages.app import wait_for_flow_page
 
         self.press_with_keyboard(self.continue_link().link())
-        return wait_for_flow_page(self.page)
+        return wait_for_flow_page(self.page, leaving=self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
@@ -22,7 +23,7 @@ from pages import (
 )
 from pages.app import wait_for_flow_page
 from pages.base import BasePage
-from steps.state import ScenarioState
+from steps.state import ScenarioState, wait_until
 
 PAGES: dict[str, type[BasePage]] = {
     "inbox": FolderPage,
@@ -49,8 +50,14 @@ def start_new_message(app: SecureMessagingApp, scenario_state: ScenarioState) ->
 
 
 @when("they try to start a new message")
-def try_start(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    scenario_state.current = app.open_inbox().try_to_start_new_message()
+def try_start(page: Page, app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    """Follow "Start a new message" where the app may send the patient back; record where it went."""
+    inbox = app.open_inbox()
+    visited: list[str] = []
+    page.on("framenavigated", lambda frame: visited.append(urlparse(frame.url).path)
+            if frame == page.main_frame else None)
+    inbox.start_message_link().click()
+    scenario_state["visited"] = visited
 
 
 @when("they start a new message and continue")
@@ -80,8 +87,9 @@ def open_missing(app: SecureMessagingApp, scenario_state: ScenarioState) -> None
 
 @when("they go back")
 def go_back(page: Page, scenario_state: ScenarioState) -> None:
-    scenario_state.current.go_back()
-    scenario_state.current = wait_for_flow_page(page)
+    leaving = scenario_state.current
+    leaving.go_back()
+    scenario_state.current = wait_for_flow_page(page, leaving=leaving)
 
 
 @when("they try to go back")
@@ -92,16 +100,21 @@ def try_go_back(scenario_state: ScenarioState) -> None:
 
 @then(parsers.parse("they see the {name} page"))
 def sees_page(page: Page, scenario_state: ScenarioState, name: str) -> None:
-    expected = page_class(name)
-    shown = wait_for_flow_page(page)
-    assert isinstance(shown, expected), (
-        f"expected the {name} page, got {type(shown).__name__} (h1 {shown.heading_text()!r}) at {page.url}"
-    )
-    scenario_state.current = shown
+    expected = page_class(name)(page)
+    try:
+        expected.expect_loaded()
+    except AssertionError as error:
+        shown = expected.heading_text() if expected.heading().count() else None
+        raise AssertionError(f"expected the {name} page, but the h1 is {shown!r} at {page.url}") from error
+    scenario_state.current = expected
 
 
 @then("they land on the inbox")
 def lands_on_inbox(page: Page, scenario_state: ScenarioState) -> None:
+    visited = scenario_state.get("visited")
+    if visited is not None:  # sent back: the flow was entered, then left for the inbox
+        wait_until(page, lambda: paths.INTERSTITIAL in visited and visited[-1] == paths.INBOX,
+                   f"a return to the inbox after {paths.INTERSTITIAL} (went to {visited})")
     inbox = FolderPage(page)
     expect(page).to_have_url(re.compile(re.escape(paths.INBOX) + r"([?#]|$)"), timeout=15_000)
     inbox.expect_loaded()
