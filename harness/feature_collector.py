@@ -152,12 +152,14 @@ def scenario_function(
 
 
 def example_params(template: ScenarioTemplate, skip_tags: set[str]) -> list[Any]:
-    """One pytest.param per Examples row; tags on an Examples block mark its rows (req:X -> req("X"))."""
+    """One pytest.param per Examples row, marked with its Examples block's tags (req:X -> req("X")) and
+    its patient profile (see tags.profile_marks)."""
     params = []
     for examples in template.examples:
         marks = [tags.mark_for(tag) for tag in sorted(examples.tags - skip_tags)]
         for context in examples.as_contexts():
-            params.append(pytest.param(context, id="-".join(context.values()), marks=marks))
+            row_marks = [*marks, *tags.profile_marks(context)]
+            params.append(pytest.param(context, id="-".join(context.values()), marks=row_marks))
     return params
 
 

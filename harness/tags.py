@@ -62,6 +62,11 @@ TAGS: dict[str, str] = {
     "slow": "slower than the usual scenario",
 }
 
+# An outline row's patient profile also marks the row with its EHR shape, so `-m "oracle_health and a11y"`
+# selects every Oracle Health row without tagging each Examples block by hand.
+PROFILE_COLUMNS = ("patient", "profile")
+PROFILE_SHAPES = {"vista_only": "vista", "oracle_health_only": "oracle_health", "mixed": "mixed"}
+
 REQ_PREFIX = "req:"
 REQUIREMENTS_FILE = "requirements.toml"
 _TAG_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -102,6 +107,16 @@ def mark_for(tag: str) -> pytest.MarkDecorator:
     if tag.startswith(REQ_PREFIX):
         return pytest.mark.req(tag[len(REQ_PREFIX) :])
     return getattr(pytest.mark, tag)
+
+
+def profile_marks(row: dict[str, str]) -> list[pytest.MarkDecorator]:
+    """Markers implied by an Examples row's patient profile: the profile and, if any, its EHR shape."""
+    names: list[str] = []
+    for column in PROFILE_COLUMNS:
+        profile = row.get(column, "")
+        if profile in TAGS:
+            names += [profile, PROFILE_SHAPES.get(profile, profile)]
+    return [getattr(pytest.mark, name) for name in dict.fromkeys(names)]
 
 
 def tag_problem(tag: str, requirements: dict[str, Requirement]) -> str | None:

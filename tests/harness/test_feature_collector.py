@@ -80,3 +80,11 @@ def test_tag_on_examples_is_checked_too(project: pytest.Pytester) -> None:
     result = project.runpytest_subprocess("features")
     assert result.ret != 0
     result.stdout.fnmatch_lines(["features/typo.feature:18: unknown tag @oracle:*"])
+
+
+def test_outline_rows_are_marked_by_patient_profile(project: pytest.Pytester) -> None:
+    result = project.runpytest_subprocess("features", "-m", "mixed", "-v")
+    result.assert_outcomes(passed=1, deselected=3)
+    result.stdout.fnmatch_lines(["*Care teams per profile[[]mixed-4[]] PASSED*"])
+    result = project.runpytest_subprocess("features", "-m", "oracle_health_only")
+    result.assert_outcomes(passed=1, deselected=3)
