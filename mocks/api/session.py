@@ -111,7 +111,7 @@ class Session:
     def now(self) -> datetime:
         return self.fixed_now or datetime.now(UTC)
 
-    def rebuild(self, settings: SessionSettings) -> None:
+    def rebuild(self, settings: SessionSettings, keep_store: bool = False) -> None:
         """(Re)build the patient; the history is generated relative to the session's clock."""
         anchor = self.fixed_now or self.created
         profile = settings.profile
@@ -127,7 +127,8 @@ class Session:
             raise SessionError(str(exc)) from exc
         self.settings = settings
         self.patient = patient
-        self.store = Store()
+        if not keep_store:
+            self.store = Store()
         for name, value in self._fixture_toggles().items():
             self.gates[name] = Gates(boolean=value)
 
@@ -137,8 +138,9 @@ class Session:
         return {str(f.get("name")): bool(f.get("value")) for f in features if isinstance(f, dict)}
 
     def set_clock(self, now: datetime | None) -> None:
+        """Move "now"; the history moves with it (same teams and ids), drafts and sends are kept."""
         self.fixed_now = now
-        self.rebuild(self.settings)
+        self.rebuild(self.settings, keep_store=True)
 
     def teams(self) -> list[CareTeam]:
         prefs = self.store.preferred

@@ -88,13 +88,21 @@ def test_migrating_user_and_allrecipients(mock_api_server, control: MockClient) 
         s.delete()
 
 
-def test_clock_keeps_history_relative(control: MockClient) -> None:
+def test_clock_keeps_history_relative(control: MockClient, plain: httpx.Client) -> None:
     s = control.create_session(profile="vista_only", seed=3, recent_teams=2, now="2025-01-15T00:00:00Z")
     try:
         before = s.patient()
         assert before["now"].startswith("2025-01-15")
-        s.set_clock(NOW)
+        team = before["allowedCareTeams"][0]["triageTeamId"]
+        draft = {"recipientId": team, "category": "OTHER", "subject": "s", "body": "b"}
+        assert (
+            plain.post("/my_health/v1/messaging/message_drafts", json=draft, headers=s.headers).status_code
+            == 201
+        )
+        s.add_fault("send", status=500, times=1)
+        s.set_clock(NOW)  # drafts and faults survive a clock change
         after = s.patient()
+        assert len(s.faults()) == 1 and len(after["drafts"]) == 1
         assert after["now"].startswith("2026-11-27")
         assert [t["triageTeamId"] for t in after["recentCareTeams"]] == [
             t["triageTeamId"] for t in before["recentCareTeams"]
