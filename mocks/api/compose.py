@@ -6,7 +6,7 @@ from typing import Any
 
 from fixtures.model import CareTeam
 from fixtures.profiles import CATEGORIES
-from mocks.api.errors import ApiError, sm_error, validation_error
+from mocks.api.errors import sm_error, validation_error
 from mocks.api.http import MAX_ID, field
 from mocks.api.session import Session
 
@@ -73,7 +73,3 @@ def check_can_send(session: Session, team: CareTeam) -> None:
         return
     at_station = [t for t in session.teams() if t.station_number == team.station_number]
     raise sm_error("SM151" if all(t.blocked for t in at_station) else "SM119")
-
-
-def reject(detail: str) -> ApiError:
-    return ApiError.generic(422, detail, title="Operation failed", code="VA900")
