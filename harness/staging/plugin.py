@@ -131,6 +131,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
 # ---------------------------------------------------------------- fixtures
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any], pytestconfig: pytest.Config) -> dict[str, Any]:
+    """In staging, service workers are blocked: their requests would bypass the write guard's route."""
+    if not is_staging(pytestconfig):
+        return browser_context_args
+    return {**browser_context_args, "service_workers": "block"}
+
+
 @pytest.fixture
 def context(context: Any, request: pytest.FixtureRequest) -> Any:
     """pytest-playwright's context; in staging mode with the write guard installed."""
