@@ -40,6 +40,15 @@ def test_static_files_and_traversal(plain: httpx.Client) -> None:
     assert plain.get("/sm-web/%2e%2e/server.py").status_code == 404
 
 
+CSS_LIBRARY = "node_modules/@department-of-veterans-affairs/css-library/dist/stylesheets/core.css"
+
+
+@pytest.mark.skipif(not (ROOT / "mocks" / "web" / CSS_LIBRARY).is_file(), reason="npm packages not installed")
+def test_node_modules_are_served(plain: httpx.Client) -> None:
+    response = plain.get(f"/sm-web/{CSS_LIBRARY}")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
+
+
 def test_config_js_carries_the_sessions_defects(plain: httpx.Client, control: MockClient) -> None:
     s = control.create_session()
     try:
