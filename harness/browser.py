@@ -39,3 +39,16 @@ def chromium_executable(option_path: str | None, playwright_chromium: str | None
         "No Chromium found. Install Debian's (`apt-get install chromium`, or `make setup`), "
         f"or point --browser-path / ${CHROMIUM_PATH_ENV} at a Chromium binary."
     )
+
+
+def describe_choice(option_path: str | None) -> str:
+    """For the run header: which Chromium this run will launch (without starting Playwright)."""
+    try:
+        path = chromium_executable(option_path, None)
+    except pytest.UsageError as error:
+        if option_path or os.environ.get(CHROMIUM_PATH_ENV):
+            return str(error)
+        return (
+            "Playwright's own Chromium, if installed (no --browser-path, $CHROMIUM_PATH or Debian chromium)"
+        )
+    return str(path)

@@ -51,6 +51,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     options = config.stash[OPTIONS_KEY]
     seed = config.getoption("seed")
     lines = [f"harness: run seed {seed} (rerun with --seed {seed}); env {options.env}"]
+    if config.getoption("browser_channel", default=None) is None:
+        lines.append(f"harness: browser {browser_choice.describe_choice(options.browser_path)}")
     if options.defects:
         lines.append(f"harness: seeded defects on: {', '.join(options.defects)}")
     return lines
@@ -232,9 +234,12 @@ def browser_type_launch_args(
     """pytest-playwright's launch args (headed, slowmo, channel) plus Debian chromium and quiet flags."""
     args = dict(browser_type_launch_args)
     if not args.get("channel"):
-        executable = browser_choice.chromium_executable(
-            harness_options.browser_path, playwright.chromium.executable_path
-        )
+        try:
+            executable = browser_choice.chromium_executable(
+                harness_options.browser_path, playwright.chromium.executable_path
+            )
+        except pytest.UsageError as error:
+            pytest.fail(str(error), pytrace=False)
         if executable is not None:
             args["executable_path"] = str(executable)
     args["args"] = [*args.get("args", []), *browser_choice.CHROMIUM_ARGS]
@@ -257,6 +262,6 @@ def browser_context_args(
 @pytest.fixture
 def a11y(request: pytest.FixtureRequest) -> Any:
     """`a11y.scan(page, state)` and `a11y.assert_clean(page, state)`; see harness/accessibility."""
-    from harness.accessibility.fixture import A11y
+    from harness.accessibility.fixture import A11y  # reads axe.min.js: only when a scenario scans
 
     return A11y.for_request(request)
