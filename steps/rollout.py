@@ -107,7 +107,9 @@ def _cohort_seeds(run_seed: int) -> Iterator[int]:
 
 
 @pytest.fixture(scope="session")
-def rollout_cohort(mock_server: Any, run_seed: int, rollout_cohort_size: int) -> Iterator[Cohort]:
+def rollout_cohort(
+    mock_server: Any, run_seed: int, rollout_cohort_size: int, harness_options: Any
+) -> Iterator[Cohort]:
     """One cohort per worker: building N sessions is the slow part, and every scenario sets the
     toggles it needs before it observes, so scenarios sharing the cohort stay independent."""
     sessions: list[Any] = []
@@ -120,6 +122,8 @@ def rollout_cohort(mock_server: Any, run_seed: int, rollout_cohort_size: int) ->
                 profile=COHORT_PROFILE, seed=next(seeds), recent_teams=COHORT_RECENT_TEAMS
             )
             sessions.append(session)
+            if harness_options.defects:  # seeded stand-in defects apply to every session of the run
+                session.set_defects(list(harness_options.defects))
             user = session.patient()["user"]
             actor = rollout.flipper_id(user.get("email"), user.get("accountUuid"))
             if actor is None:
