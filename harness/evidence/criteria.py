@@ -114,7 +114,7 @@ def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) 
     defaults = criteria.get("defaults", {})
     out: list[Criterion] = []
     scenarios = facts["scenarios"]
-    ran = [s for s in scenarios if s["status"] not in ("skipped", "not run")]
+    ran = [s for s in scenarios if s.get("kind") == "scenario" and s["status"] not in ("skipped", "not run")]
     min_ran = int(defaults.get("min_scenarios", 1))
     out.append(
         Criterion(

@@ -366,6 +366,7 @@ class EvidenceRecorder:
             rec["status"] = "error"
             rec["error"] = {"phase": "collect", "message": redact_text(str(report.longrepr))[-4000:]}
             rec["worker"] = self.worker
+            rec["rerun"] = f'.venv/bin/pytest "{report.nodeid}"' if report.nodeid else None
             self.records.append(rec)
 
     # --- end of run ---------------------------------------------------------------------------------------
