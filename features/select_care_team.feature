@@ -58,6 +58,9 @@ Feature: Select care team
     And they choose a VistA care team
     And they switch to another care system
     Then no care team is chosen
+    When they continue without choosing a care team
+    Then they are asked to "Select a care team"
+    And they stay on the page
 
   @mock_only @a11y @req:SELECT-1 @req:A11Y-1
   Scenario: Continuing without a care team asks for one
