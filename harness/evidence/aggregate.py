@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from typing import Any
+from urllib.parse import urlsplit
 
 from harness.accessibility.waivers import Waiver, find_waiver
 from harness.evidence.a11y import IMPACTS, fingerprint
@@ -303,11 +304,23 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
 
 
+def _local_path(url: str | None) -> str | None:
+    """The mock's URLs differ per xdist worker only by port; show their path so clicks group together."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.hostname in ("127.0.0.1", "localhost"):
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return url
+
+
 def links_and_rum(scenarios: list[dict[str, Any]], required: list[list[str]]) -> dict[str, Any]:
     grouped: dict[tuple[Any, ...], dict[str, Any]] = {}
     observed: Counter[str] = Counter()
     for scenario in scenarios:
         for link in scenario.get("links", []):
+            source, final_url = _local_path(link["source"]), _local_path(link["final_url"])
+            link = {**link, "source": source, "final_url": final_url}
             key = (link["source"], link["name"], link["href"], link["final_url"], link.get("rum_action"))
             row = grouped.setdefault(key, {**link, "clicks": 0, "scenarios": []})
             row["clicks"] += 1
