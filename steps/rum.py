@@ -45,13 +45,12 @@ def rum_recorded(page: Page, mock_session: Any, scenario_state: ScenarioState, r
     wait_until(page, lambda: name in rum_clicks(mock_session),
                f"RUM click {name!r} (recorded so far: {rum_clicks(mock_session)})")
     evidence = record_evidence(request)
-    link = scenario_state.get("link")
     if evidence is not None:
+        evidence.add_rum(mock_session.rum_actions())
+        link = scenario_state.get("link")
         if link is not None:
             final_url = link.get("final_url", page.url)
-            evidence.add_link(link["source"], link["name"], link["href"], final_url, name)
-        else:
-            evidence.add_link(page.url, name, None, page.url, name)
+            evidence.add_link(link["source"], link["name"], link["href"] or "", final_url, name)
 
 
 @then("the care system radio buttons are named after the care systems")
