@@ -19,6 +19,17 @@ WAIVERS_KEY = pytest.StashKey[list[Waiver]]()
 _AXE = Axe.from_file(ruleset.AXE_SCRIPT_PATH)
 
 
+def run_axe(page: Any, context: str | None) -> dict[str, Any]:
+    """axe.run on the current DOM. The SPA keeps its document across page states, so the 0.5 MB axe
+    script is injected once per document, not once per scan (axe-playwright-python's run re-injects)."""
+    if not page.evaluate("version => window.axe?.version === version", ruleset.axe_version()):
+        page.evaluate(_AXE.axe_script)
+    return page.evaluate(
+        "([context, options]) => window.axe.run(context ?? document, options)",
+        [context, ruleset.axe_options()],
+    )
+
+
 def slug(text: str, limit: int = 120) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit] or "state"
 
@@ -60,9 +71,7 @@ class A11y:
     def scan(self, page: Any, state: str) -> A11yResult:
         """Run axe on the current page state: the SM container when present, else the document."""
         context = ruleset.SM_CONTAINER if page.locator(ruleset.SM_CONTAINER).count() else "document"
-        response = _AXE.run(
-            page, context=None if context == "document" else context, options=ruleset.axe_options()
-        ).response
+        response = run_axe(page, None if context == "document" else context)
         result = build_result(
             response,
             state=state,
