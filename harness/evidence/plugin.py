@@ -147,6 +147,7 @@ class EvidenceRecorder:
         self.build_error: str | None = None
         self.baseline: dict[str, Any] | None = None
         self.run_seed = self._run_seed()
+        self.rerun_suffix = self._rerun_suffix()
         if self.enabled and not self.workerinput:
             self._start_run()
 
@@ -160,6 +161,13 @@ class EvidenceRecorder:
         except ImportError:
             return None
         return default_run_seed()
+
+    def _rerun_suffix(self) -> str:
+        """What else the rerun needs to see the same thing: seeded defects, the staging target."""
+        parts = [f"--seed-defect {name}" for name in (_option(self.config, "seed_defect") or [])]
+        if _option(self.config, "harness_env") == "staging":
+            parts.append(f"--env staging --base-url {_option(self.config, 'base_url')}")
+        return "".join(f" {part}" for part in parts)
 
     def _start_run(self) -> None:
         compare = self.config.getoption("compare")
@@ -198,6 +206,7 @@ class EvidenceRecorder:
             rec["seed"], rec["rerun"] = self._seed_and_rerun(item.nodeid, self.run_seed)
         else:
             rec["rerun"] = f'.venv/bin/pytest "{item.nodeid}"'
+        rec["rerun"] += self.rerun_suffix
         template = getattr(getattr(item, "obj", None), "__scenario__", None)
         if template is not None:
             rec["kind"] = "scenario"
