@@ -19,9 +19,29 @@ WAIVERS_KEY = pytest.StashKey[list[Waiver]]()
 _AXE = Axe.from_file(ruleset.AXE_SCRIPT_PATH)
 
 
+# Scanning mid-transition (a note fading in) reports colour contrast on half-opaque text: wait for the
+# finite animations and transitions to finish first (capped; endless spinners aside). Chromium's
+# document.getAnimations() leaves out shadow roots, where the VA components animate, so walk them too.
+SETTLE_ANIMATIONS = """async () => {
+  // web components re-render on the next frame: let a transition a click just caused begin first
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const roots = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const element of roots[i].querySelectorAll("*")) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+  }
+  const finite = roots.flatMap((root) => root.getAnimations()).filter(
+    (a) => a.playState === "running" && Number.isFinite(a.effect?.getComputedTiming().endTime));
+  const cap = new Promise((resolve) => setTimeout(resolve, 3000));
+  await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => null))), cap]);
+}"""
+
+
 def run_axe(page: Any, context: str | None) -> dict[str, Any]:
     """axe.run on the current DOM. The SPA keeps its document across page states, so the 0.5 MB axe
     script is injected once per document, not once per scan (axe-playwright-python's run re-injects)."""
+    page.evaluate(SETTLE_ANIMATIONS)
     if not page.evaluate("version => window.axe?.version === version", ruleset.axe_version()):
         page.evaluate(_AXE.axe_script)
     return page.evaluate(

@@ -55,3 +55,30 @@ def test_a_clean_page_passes(page, a11y: A11y, tmp_path: Path) -> None:
     a11y.out_dir = tmp_path
     page.set_content(PAGE.replace('<img src="team.png">', '<img src="team.png" alt="Care team">'))
     assert a11y.assert_clean(page, "clean").clean
+
+
+FADING_NOTE = """<!doctype html><html lang="en"><head><title>Note</title></head><body><main>
+<h1>Start message</h1>
+<button type="button" onclick="document.querySelector('x-note').open()">Show note</button>
+<x-note><p>Your care team may take up to 3 business days to reply.</p></x-note>
+<script>
+customElements.define("x-note", class extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({mode: "open"}).innerHTML = `<style>
+      .body { opacity: 0.05; transition: opacity 1500ms; }
+      .body.open { opacity: 1; }</style><div class="body"><slot></slot></div>`;
+  }
+  open() { requestAnimationFrame(() => this.shadowRoot.querySelector(".body").classList.add("open")); }
+});
+</script></main></body></html>"""
+
+
+def test_a_scan_waits_for_a_fade_in_inside_shadow_dom(page, a11y: A11y, tmp_path: Path) -> None:
+    # Scanned mid-fade the note's text would be half transparent: a false colour-contrast violation.
+    a11y.out_dir = tmp_path
+    page.set_content(FADING_NOTE)
+    a11y.scan(page, "note closed")  # axe is now injected: the next scan starts right after the click
+    page.get_by_role("button", name="Show note").click()
+    result = a11y.scan(page, "note open")
+    assert [f.rule for f in result.violations] == []
