@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import time
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -319,16 +320,17 @@ class EvidenceRecorder:
         except Exception as exc:  # the mock being down must not hide the scenario's own result
             record.note(f"could not read the mock session: {type(exc).__name__}: {exc}")
 
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
-        outcome = yield
-        report: pytest.TestReport = outcome.get_result()
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
         reports = item.stash.get(_REPORTS, None)
-        if reports is None:
-            return
-        reports[report.when] = report
-        if report.when == "teardown":
-            self._finish(item, reports)
+        if reports is not None:
+            reports[report.when] = report
+            if report.when == "teardown":
+                self._finish(item, reports)
+        return report
 
     def _finish(self, item: pytest.Item, reports: dict[str, pytest.TestReport]) -> None:
         record = item.stash[_RECORD]
@@ -381,7 +383,7 @@ class EvidenceRecorder:
     # --- end of run ---------------------------------------------------------------------------------------
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        if not self.enabled:
+        if not self.enabled or self.config.option.collectonly:
             return
         controller_under_xdist = not self.workerinput and self.config.pluginmanager.hasplugin("dsession")
         if self.records or not controller_under_xdist:
@@ -406,7 +408,7 @@ class EvidenceRecorder:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if not self.enabled or self.workerinput:
+        if not self.enabled or self.workerinput or self.config.option.collectonly:
             return
         from harness.evidence.build import verdict_lines
 
