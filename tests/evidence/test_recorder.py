@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.evidence.synthetic import write_suite
+from tests.evidence.synthetic import CRITERIA, write_suite
 
 pytest_plugins = ["pytester"]
 
@@ -131,3 +131,18 @@ def test_rebuild_from_recorded_json_gives_the_same_summary(pytester: pytest.Pyte
     second = json.loads((pytester.path / "reports" / "evidence" / "summary.json").read_text())
     for key in ("verdict", "rule", "criteria", "api", "matrix", "traceability", "scenarios"):
         assert second[key] == first[key], key
+
+
+def test_undefined_step_is_recorded_as_such(pytester: pytest.Pytester, run_suite: Any) -> None:
+    pytester.makefile(
+        ".feature", undefined="Feature: Gaps\n  Scenario: Missing step\n    Given nobody wrote this step\n"
+    )
+    pytester.makepyfile(test_undefined='from pytest_bdd import scenarios\n\nscenarios("undefined.feature")\n')
+    pytester.makefile(".toml", **{"go-no-go": CRITERIA})
+    result, summary = run_suite("--evidence")
+    result.assert_outcomes(failed=1)
+    [scenario] = raw_scenarios(pytester).values()
+    assert scenario["status"] == "failed"
+    assert scenario["steps"][0]["status"] == "undefined"
+    assert scenario["failing_step"] == "Given nobody wrote this step"
+    assert summary["verdict"] == "NO-GO"
