@@ -29,7 +29,6 @@ $(STAMPS)/chromium:
 
 lint: setup
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
 
 test: setup lint
 	$(PYTEST) -n $(WORKERS)
