@@ -26,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HAPPY_PATH = (
     'features/accessibility.feature::Start message, its emergency note and "Message sent" are accessible'
 )
+# Runs first in the same session, so the happy path's own time excludes starting the browser and the mock
+# (the plain script starts both before its clock too).
+WARM_UP = "features/accessibility.feature::The page-not-found state is accessible"
 # The harness as QA runs it (traces recorded, kept on failure): that cost is part of the overhead.
 QUIET = ["-q", "-p", "no:randomly"]
 
@@ -70,7 +73,7 @@ def scenario_stats(cases: list[CaseResult]) -> None:
 
 def plain_happy_path() -> float:
     """The happy path without pytest: same mock, browser flags, page objects and axe run. Returns the
-    in-scenario seconds (after browser, mock and session are ready, as for the harness's call phase)."""
+    scenario's seconds: fresh context and mock session to context closed (browser and mock already up)."""
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect, sync_playwright
 
@@ -86,18 +89,18 @@ def plain_happy_path() -> float:
 
     def scan(page: object) -> None:
         context = ruleset.SM_CONTAINER if page.locator(ruleset.SM_CONTAINER).count() else None  # type: ignore[attr-defined]
-        response = axe.run(page, context=context, options=ruleset.axe_options()).response
-        assert not response["violations"], [v["id"] for v in response["violations"]]
+        axe.run(page, context=context, options=ruleset.axe_options())  # timed, not judged
 
     server = start_server(port=0)
     try:
-        session = MockClient(server.url).create_session(profile="mixed", seed=1, recent_teams=2)
+        client = MockClient(server.url)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(DEBIAN_CHROMIUM), args=CHROMIUM_ARGS)
+            started = time.perf_counter()
+            session = client.create_session(profile="mixed", seed=1, recent_teams=2)
             context = browser.new_context(base_url=server.url)
             context.add_cookies([session.cookie])
             page = context.new_page()
-            started = time.perf_counter()
             team = session.patient()["recentCareTeams"][0]
             current = SecureMessagingApp(page, server.url).open_inbox().start_new_message().continue_()
             assert isinstance(current, RecentCareTeamsPage)
@@ -113,9 +116,10 @@ def plain_happy_path() -> float:
             current.send()
             expect(current.alert_text().first).to_have_text("Message sent")
             scan(page)
+            context.close()
+            session.delete()
             elapsed = time.perf_counter() - started
             browser.close()
-        session.delete()
         return elapsed
     finally:
         server.stop()
@@ -123,8 +127,9 @@ def plain_happy_path() -> float:
 
 def overhead(tmp: Path) -> None:
     print(f"\nhappy path: {HAPPY_PATH}")
-    harness_wall = run_pytest([HAPPY_PATH], tmp / "happy.xml", ["junit_duration_report=call"])
-    harness_cases = read_cases(tmp / "happy.xml")
+    harness_wall = run_pytest([HAPPY_PATH], tmp / "happy.xml")
+    run_pytest([WARM_UP, HAPPY_PATH], tmp / "warm.xml")
+    harness_cases = [case for case in read_cases(tmp / "warm.xml") if case.name == HAPPY_PATH]
     started = time.perf_counter()
     plain = subprocess.run(
         [sys.executable, "-m", "bench.suite", "--plain"],
@@ -146,6 +151,7 @@ def overhead(tmp: Path) -> None:
           f"overhead {harness_wall / plain_wall:.2f}x")  # fmt: skip
     print(f"  scenario only   harness {harness_call:6.2f} s   plain {plain_call:6.2f} s   "
           f"overhead {harness_call / plain_call:.2f}x   (target <= 1.25x)")  # fmt: skip
+    print("  (scenario only: browser and mock already running; harness time = setup + call + teardown)")
 
 
 def main(argv: list[str] | None = None) -> int:
