@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import time
+import uuid
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,8 @@ class EvidenceRecorder:
         )
         self.workerinput = getattr(config, "workerinput", None)
         self.worker = self.workerinput["workerid"] if self.workerinput else "main"
+        # A run token in every file name lets shards' raw files be copied into one directory and merged.
+        self.run_token = self.workerinput["evidence_run"] if self.workerinput else uuid.uuid4().hex[:8]
         self.directory = Path(config.getoption("evidence_dir"))
         if not self.directory.is_absolute():
             self.directory = Path(config.rootpath) / self.directory
@@ -226,6 +229,7 @@ class EvidenceRecorder:
             return None, f'.venv/bin/pytest "{nodeid}" --seed {run_seed}'
         return scenario_seed(run_seed, nodeid), rerun_command(nodeid, run_seed).removeprefix("rerun: ")
 
+    @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_before_scenario(self, request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
         record = request.node.stash.get(_RECORD, None)
         if record is None:
@@ -241,19 +245,23 @@ class EvidenceRecorder:
             {"keyword": s.keyword, "text": s.name, "line": s.line_number} for s in scenario.steps
         ]
 
+    @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_before_step(self, request: pytest.FixtureRequest, step: Any, **_: Any) -> None:
         record = request.node.stash.get(_RECORD, None)
         if record is not None:
             record.start_step(step.keyword, step.name, step.line_number)
 
+    @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_after_step(self, request: pytest.FixtureRequest, **_: Any) -> None:
         self._end_step(request, "passed", None)
 
+    @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_step_error(
         self, request: pytest.FixtureRequest, exception: BaseException, **_: Any
     ) -> None:
         self._end_step(request, "failed", redact_text(f"{type(exception).__name__}: {exception}")[:2000])
 
+    @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_step_func_lookup_error(
         self, request: pytest.FixtureRequest, step: Any, exception: BaseException, **_: Any
     ) -> None:
@@ -299,6 +307,7 @@ class EvidenceRecorder:
         except Exception:
             self.facts["browser"] = None
 
+    @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_after_scenario(self, request: pytest.FixtureRequest, **_: Any) -> None:
         """Pull what the mock saw for this scenario's session while it still exists."""
         record = request.node.stash.get(_RECORD, None)
@@ -381,13 +390,18 @@ class EvidenceRecorder:
             self.records.append(rec)
 
     # --- end of run ---------------------------------------------------------------------------------------
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node: Any) -> None:
+        """pytest-xdist: hand the controller's run token to each worker."""
+        node.workerinput["evidence_run"] = self.run_token
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if not self.enabled or self.config.option.collectonly:
             return
         controller_under_xdist = not self.workerinput and self.config.pluginmanager.hasplugin("dsession")
         if self.records or not controller_under_xdist:
-            store.write_worker(self.directory, self.worker, self.facts, self.records)
+            store.write_worker(self.directory, f"{self.worker}-{self.run_token}", self.facts, self.records)
         if self.workerinput:
             return
         from harness.evidence.build import build

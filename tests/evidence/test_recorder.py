@@ -102,7 +102,8 @@ def test_xdist_workers_are_merged(pytester: pytest.Pytester, run_suite: Any) -> 
     result, parallel = run_suite("--evidence", "-n", "2")
     result.assert_outcomes(passed=3, failed=2, skipped=1, xfailed=1)
     workers = sorted(p.stem for p in (pytester.path / "reports" / "evidence" / "raw").glob("*.json"))
-    assert workers == ["gw0", "gw1"]
+    assert [w.split("-")[0] for w in workers] == ["gw0", "gw1"]
+    assert len({w.split("-")[1] for w in workers}) == 1  # one run token shared by the workers
     assert {s["nodeid"]: s["status"] for s in parallel["scenarios"]} == {
         s["nodeid"]: s["status"] for s in serial["scenarios"]
     }
