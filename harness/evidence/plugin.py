@@ -135,7 +135,7 @@ class EvidenceRecorder:
         self.workerinput = getattr(config, "workerinput", None)
         self.worker = self.workerinput["workerid"] if self.workerinput else "main"
         # A run token in every file name lets shards' raw files be copied into one directory and merged.
-        self.run_token = self.workerinput["evidence_run"] if self.workerinput else uuid.uuid4().hex[:8]
+        self.run_token = (self.workerinput or {}).get("evidence_run") or uuid.uuid4().hex[:8]
         self.directory = Path(config.getoption("evidence_dir"))
         if not self.directory.is_absolute():
             self.directory = Path(config.rootpath) / self.directory
