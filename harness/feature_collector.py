@@ -8,6 +8,7 @@ step lookup and hooks (which the evidence recorder listens to) behave exactly as
 
 from __future__ import annotations
 
+import re
 import types
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -65,6 +66,15 @@ class FeatureFile(pytest.Module):
             self.config.stash.setdefault(TAG_PROBLEMS_KEY, []).extend(problems)
         elif problems:
             raise tags.UnknownTagError("\n".join(problems))
+        duplicates = duplicate_scenarios(self.path.read_text(encoding="utf-8"))
+        if duplicates:
+            raise DuplicateScenarioError(
+                "\n".join(
+                    f"{self.nodeid}:{lines[1]}: scenario name {name!r} already used on line {lines[0]}; "
+                    "names must be unique (they are the node ids)"
+                    for name, lines in duplicates.items()
+                )
+            )
         # In a dry run the bad tags are listed, not applied, so the rest of the feature is still checked.
         self._skip_tags = {tag for tag in all_tags(feature) if tags.tag_problem(tag, requirements)}
         items: list[pytest.Item | pytest.Collector] = []
@@ -108,9 +118,26 @@ class FeatureFile(pytest.Module):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:
         # A bad tag is the author's mistake, not ours: show the message, not our traceback.
-        if isinstance(excinfo.value, tags.UnknownTagError):
+        if isinstance(excinfo.value, tags.UnknownTagError | DuplicateScenarioError):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
+
+
+class DuplicateScenarioError(Exception):
+    """Two scenarios of one feature share a name; pytest-bdd would silently keep only the last."""
+
+
+_SCENARIO_LINE = re.compile(r"^\s*(?:Scenario Outline|Scenario Template|Scenario|Example):\s*(.*?)\s*$")
+
+
+def duplicate_scenarios(feature_text: str) -> dict[str, list[int]]:
+    """Scenario names used more than once, with their line numbers."""
+    seen: dict[str, list[int]] = {}
+    for number, line in enumerate(feature_text.splitlines(), start=1):
+        match = _SCENARIO_LINE.match(line)
+        if match:
+            seen.setdefault(match.group(1), []).append(number)
+    return {name: lines for name, lines in seen.items() if len(lines) > 1}
 
 
 REQUIREMENTS_KEY = pytest.StashKey[dict[str, tags.Requirement]]()

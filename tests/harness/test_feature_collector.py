@@ -88,3 +88,14 @@ def test_outline_rows_are_marked_by_patient_profile(project: pytest.Pytester) ->
     result.stdout.fnmatch_lines(["*Care teams per profile[[]mixed-4[]] PASSED*"])
     result = project.runpytest_subprocess("features", "-m", "oracle_health_only")
     result.assert_outcomes(passed=1, deselected=3)
+
+
+def test_duplicate_scenario_names_fail_clearly(project: pytest.Pytester) -> None:
+    duplicated = FEATURE + "\n  Scenario: A patient picks a care team\n    Given a mixed patient\n"
+    (project.path / "features" / "select_care_team.feature").write_text(duplicated)
+    second = duplicated.splitlines().index("  Scenario: A patient picks a care team", 10) + 1
+    result = project.runpytest_subprocess("features")
+    assert result.ret != 0
+    result.stdout.fnmatch_lines(
+        [f"features/select_care_team.feature:{second}: scenario name 'A patient picks a care team' already*"]
+    )
