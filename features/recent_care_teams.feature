@@ -35,6 +35,7 @@ Feature: Recent care teams
     And the page has no accessibility violations
     When they continue without choosing a care team
     Then they are asked to "Select a care team"
+    And "Select a care team" is announced to screen readers
     And they stay on the page
     And the "recent care teams with an error" state has no accessibility violations
 

@@ -68,6 +68,7 @@ Feature: Select care team
     When they start a new message and continue
     And they continue without choosing a care team
     Then they are asked to "Select a care team"
+    And "Select a care team" is announced to screen readers
     And they stay on the page
     And the "select care team with an error" state has no accessibility violations
 

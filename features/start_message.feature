@@ -12,6 +12,7 @@ Feature: Start message: write, save drafts and send
     When they write a <category> message
     And they send the message
     Then they see that the message was sent
+    And "Message sent" is announced to screen readers
     And they land on the inbox
     And the message reached the care team they chose
 

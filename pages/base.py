@@ -79,6 +79,10 @@ class BasePage:
         self.tab_to(target)
         self.page.keyboard.press("Enter")
 
+    def announcement(self, text: str) -> Locator:
+        """`text` inside a live region (role alert or status), so screen readers announce it."""
+        return self.page.get_by_role("alert").or_(self.page.get_by_role("status")).filter(has_text=text)
+
     def text(self, text: str) -> Locator:
         """Visible text on the page (what a person reads)."""
         return self.page.get_by_text(text)

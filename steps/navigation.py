@@ -137,6 +137,11 @@ def page_says(scenario_state: ScenarioState, text: str) -> None:
     expect(scenario_state.current.text(text).first).to_be_visible()
 
 
+@then(parsers.parse('"{text}" is announced to screen readers'))
+def announced(scenario_state: ScenarioState, text: str) -> None:
+    expect(scenario_state.current.announcement(text).first).to_be_visible()
+
+
 @then(parsers.parse('the page offers the link "{name}"'))
 def offers_link(scenario_state: ScenarioState, name: str) -> None:
     expect(scenario_state.current.link(name)).to_be_visible()
