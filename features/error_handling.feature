@@ -25,6 +25,16 @@ Feature: Error handling
       | mixed              | VistA         | SM151             | You are blocked from sending messages to this recipient. |
       | oracle_health_only | Oracle Health | SM98              | We’re sorry. Something went wrong on our end.        |
 
+  @send @req:ERROR-1 @req:SEND-1
+  Scenario: On a slow network, pressing Send twice sends one message
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    And the network is slow when sending
+    When they start a message to their most recent care team
+    And they write a message
+    And they press Send twice
+    Then they see that the message was sent
+    And exactly one message was sent
+
   @drafts @req:ERROR-1 @req:DRAFT-1
   Scenario: A failed draft save says so and keeps the message
     Given a vista_only patient who messaged 2 care teams in the last 6 months

@@ -54,6 +54,10 @@ class ComposeForm(BasePage):
     def send(self) -> None:
         self.send_button().click()
 
+    def send_twice(self) -> None:
+        """An impatient double press on Send."""
+        self.send_button().button().dblclick()
+
     def save_draft_button(self) -> Locator:
         return self.page.get_by_test_id("save-draft-button")
 

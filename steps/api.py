@@ -106,6 +106,15 @@ def message_reached(
     _record(request, mock_session)
 
 
+@then("exactly one message was sent")
+def exactly_one(page: Page, mock_session: Any, scenario_state: ScenarioState) -> None:
+    wait_for_call(page, mock_session, "send", 200)
+    sends = calls(mock_session, "send")
+    assert len(sends) == 1, f"{len(sends)} send requests for one message: {[e['status'] for e in sends]}"
+    sent = [m for m in mock_session.patient()["sentMessages"] if m["subject"] == scenario_state["subject"]]
+    assert len(sent) == 1, f"the message was sent {len(sent)} times"
+
+
 @then("no message was sent")
 def nothing_sent(mock_session: Any) -> None:
     assert not calls(mock_session, "send", 200), "a message was sent"

@@ -111,6 +111,11 @@ def send_fails(mock_session: Any, scenario_state: ScenarioState, kind: str) -> N
     scenario_state["send_fault"] = kind
 
 
+@given("the network is slow when sending")
+def slow_send(mock_session: Any) -> None:
+    mock_session.add_fault("send", latency_ms=1500)
+
+
 @given("saving a draft fails")
 def draft_save_fails(mock_session: Any) -> None:
     mock_session.add_fault("draft_create", status=500)

@@ -73,6 +73,11 @@ def send(scenario_state: ScenarioState) -> None:
     compose_form(scenario_state).send()
 
 
+@when("they press Send twice")
+def send_twice(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).send_twice()
+
+
 @when("they save the draft")
 def save_draft(scenario_state: ScenarioState) -> None:
     compose_form(scenario_state).save_draft()
