@@ -11,6 +11,7 @@ from harness.accessibility.waivers import load_waivers
 from harness.evidence import aggregate, store
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
+from harness.evidence.identity import config_hashes, sha256_file
 
 CRITERIA_FILE = "go-no-go.toml"
 WAIVERS_FILE = "a11y-waivers.toml"
@@ -111,6 +112,9 @@ def summarise(
         "identity": run["identity"],
         **{k: v for k, v in facts.items() if k != "scenarios"},
         "failures": aggregate.failures(scenarios),
+        "scenarios_without_requirement": sorted(
+            s["nodeid"] for s in scenarios if s.get("kind") == "scenario" and not s.get("requirements")
+        ),
         "signoff": _signoff(root),
         "scenarios": [
             {
@@ -161,7 +165,21 @@ def build(
     (directory / "junit.xml").write_text(junit.render(summary, run["scenarios"]), encoding="utf-8")
     store.write_json(directory / "cucumber.json", cucumber.render(run["scenarios"], directory))
     (directory / "summary.md").write_text(markdown.render(summary), encoding="utf-8")
+    _write_manifest(directory, root)
     return summary
+
+
+def _write_manifest(directory: Path, root: Path) -> None:
+    """sha256 of every file of the evidence bundle and of the config that judged it, so a report attached
+    to a release ticket can be checked for tampering or mix-ups."""
+    files = sorted(p for p in directory.rglob("*") if p.is_file() and p.name != "manifest.json")
+    store.write_json(
+        directory / "manifest.json",
+        {
+            "report": {str(p.relative_to(directory)): sha256_file(p) for p in files},
+            "config": config_hashes(root),
+        },
+    )
 
 
 def verdict_lines(summary: dict[str, Any], directory: Path) -> list[str]:

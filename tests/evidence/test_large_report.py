@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -78,3 +80,30 @@ def test_600_scenarios_render_collapsed_with_lazy_files(tmp_path: Path) -> None:
     assert html.count('loading="lazy"') == 3000
     assert html.count("data:image/jpeg;base64,") == 1  # only the failing step's screenshot is inlined
     assert len(html) < 6_000_000
+
+
+def test_manifest_hashes_every_file_of_the_bundle(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("go-no-go.toml", "requirements.toml"):
+        shutil.copy(ROOT / name, root / name)
+    directory = tmp_path / "evidence"
+    store.reset(directory)
+    store.write_run(directory, {"date": "2026-11-27", "run_seed": 1}, {})
+    store.write_worker(directory, "main", {}, [scenario(1)])
+    build(directory, root=root, today=dt.date(2026, 11, 27))
+    manifest = json.loads((directory / "manifest.json").read_text())
+    assert set(manifest["report"]) >= {
+        "index.html",
+        "summary.json",
+        "junit.xml",
+        "cucumber.json",
+        "summary.md",
+        "run.json",
+        "raw/main.json",
+    }
+    assert (
+        manifest["report"]["index.html"]
+        == hashlib.sha256((directory / "index.html").read_bytes()).hexdigest()
+    )
+    assert set(manifest["config"]) == {"go-no-go.toml", "requirements.toml"}
