@@ -285,6 +285,13 @@ class Journal:
             )
 
 
+async def _sleep_at_least(seconds: float) -> None:
+    # The event loop's timers may fire up to a millisecond early; an injected latency is a promise.
+    deadline = time.perf_counter() + seconds
+    while (remaining := deadline - time.perf_counter()) > 0:
+        await asyncio.sleep(remaining)
+
+
 class Faults:
     """Applies the session's faults for the request's endpoint: latency, then drop, SM code or status."""
 
@@ -299,7 +306,7 @@ class Faults:
             await self.app(scope, receive, send)
             return
         if fault.latency_ms:
-            await asyncio.sleep(fault.latency_ms / 1000)
+            await _sleep_at_least(fault.latency_ms / 1000)
         if fault.drop:
             # Announce a body that never comes, then abort: the client sees a broken connection.
             await send(
