@@ -43,6 +43,13 @@ Feature: Interstitial before a new message
       | mixed   | off     | on     | legacy start message |
       | mixed   | off     | off    | legacy start message |
 
+    Examples: Many care systems or one
+      | patient       | curated | recent | next              |
+      | many_systems  | on      | on     | recent care teams |
+      | many_systems  | on      | off    | select care team  |
+      | single_system | on      | on     | recent care teams |
+      | single_system | on      | off    | select care team  |
+
   @curated_on @recent_on @mock_only @req:TOGGLE-1
   Scenario: Patients without recent care teams go straight to select care team
     Given a mixed patient who messaged 0 care teams in the last 6 months
