@@ -30,3 +30,21 @@ class VaComponent:
 
     def error_message(self) -> Locator:
         return self.host.locator(".usa-error-message").first
+
+
+class VaTextField(VaComponent):
+    """A text component whose native field sits in its shadow root; subclasses name that field's tag."""
+
+    field_tag = "input"
+
+    def control(self) -> Locator:
+        return self.host.locator(self.field_tag).first
+
+    def fill(self, text: str) -> None:
+        self.control().fill(text)
+
+    def type(self, text: str) -> None:
+        self.control().press_sequentially(text)
+
+    def value(self) -> str:
+        return self.control().input_value()
