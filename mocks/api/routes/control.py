@@ -78,19 +78,24 @@ async def openapi(request: Request) -> Response:
     return FileResponse(OPENAPI, media_type="application/yaml")
 
 
+def _settings_from(body: dict, fallback: SessionSettings) -> SessionSettings:
+    """Profile, seed and recent-team count from a request body; profile and seed default to `fallback`."""
+    profile = body.get("profile", fallback.profile)
+    if not isinstance(profile, str):
+        raise _invalid(ValueError("profile must be a string"))
+    return SessionSettings(
+        profile,
+        _int(body.get("seed"), "seed", fallback.seed) or 0,
+        _int(body.get("recent_teams"), "recent_teams", None),
+    )
+
+
 async def create_session(request: Request) -> JSONResponse:
     body = await json_object(request)
     registry = _registry(request)
     default = registry.get(None)
     assert default is not None
-    profile = body.get("profile", default.settings.profile)
-    if not isinstance(profile, str):
-        raise _invalid(ValueError("profile must be a string"))
-    settings = SessionSettings(
-        profile,
-        _int(body.get("seed"), "seed", default.settings.seed) or 0,
-        _int(body.get("recent_teams"), "recent_teams", None),
-    )
+    settings = _settings_from(body, default.settings)
     try:
         session = registry.create(settings, _moment(body.get("now")))
     except SessionError as exc:
@@ -112,14 +117,7 @@ async def delete_session(request: Request) -> Response:
 async def set_profile(request: Request) -> JSONResponse:
     session = _session(request)
     body = await json_object(request)
-    profile = body.get("profile", session.settings.profile)
-    if not isinstance(profile, str):
-        raise _invalid(ValueError("profile must be a string"))
-    settings = SessionSettings(
-        profile,
-        _int(body.get("seed"), "seed", session.settings.seed) or 0,
-        _int(body.get("recent_teams"), "recent_teams", None),
-    )
+    settings = _settings_from(body, session.settings)
     try:
         session.rebuild(settings)
     except SessionError as exc:
