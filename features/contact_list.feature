@@ -5,8 +5,8 @@ Feature: Contact list
 
   @staging_safe @a11y @req:CONTACT-1 @req:LINK-2 @req:A11Y-1
   Scenario: The contact list shows VistA care teams and no Oracle Health ones
-    Given a mixed patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a mixed patient
+    When they go on to select care team
     And they follow the "Update your contact list" link
     Then they see the contact list page
     And the contact list shows their VistA care teams and no Oracle Health ones
@@ -14,8 +14,8 @@ Feature: Contact list
 
   @mock_only @req:CONTACT-1
   Scenario: Removing a care team from the contact list saves the change
-    Given a mixed patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a mixed patient
+    When they go on to select care team
     And they follow the "Update your contact list" link
     Then they see the contact list page
     When they remove a care team from their contact list and save

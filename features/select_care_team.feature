@@ -5,8 +5,8 @@ Feature: Select care team
 
   @staging_safe @req:SELECT-1
   Scenario Outline: The care system chooser fits the number of care systems
-    Given a <patient> patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a <patient> patient
+    When they go on to select care team
     Then they see the select care team page
     And the care system is chosen with <chooser>
     And every care system with care teams is offered
@@ -38,8 +38,8 @@ Feature: Select care team
 
   @staging_safe @a11y @req:SELECT-1 @req:A11Y-1
   Scenario Outline: Only the chosen care system's allowed care teams are offered
-    Given a <patient> patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a <patient> patient
+    When they go on to select care team
     And they choose the care system of a <kind> care team
     Then only that care system's allowed care teams are offered
     And the care-team field is labelled "Select a care team"
@@ -53,8 +53,8 @@ Feature: Select care team
 
   @staging_safe @req:SELECT-1
   Scenario: Switching care system clears the chosen care team
-    Given a mixed patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a mixed patient
+    When they go on to select care team
     And they choose a VistA care team
     And they switch to another care system
     Then no care team is chosen
@@ -64,8 +64,8 @@ Feature: Select care team
 
   @staging_safe @a11y @req:SELECT-1 @req:A11Y-1
   Scenario: Continuing without a care team asks for one
-    Given a vista_only patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a vista_only patient
+    When they go on to select care team
     And they continue without choosing a care team
     Then they are asked to "Select a care team"
     And "Select a care team" is announced to screen readers
@@ -74,8 +74,8 @@ Feature: Select care team
 
   @staging_safe @req:LINK-2 @req:CONTACT-1
   Scenario Outline: "Update your contact list" is offered only to patients with VistA care teams
-    Given a <patient> patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a <patient> patient
+    When they go on to select care team
     Then the "Update your contact list" link is <shown>
 
     Examples:
@@ -100,7 +100,7 @@ Feature: Select care team
 
   @migrating @staging_safe @req:SELECT-1
   Scenario: A patient whose care system is moving to Oracle Health can still message a care team
-    Given a migrating patient who messaged 0 care teams in the last 6 months
+    Given a migrating patient
     When they start a message to one of their care teams
     Then they see the start message page
     And the message is addressed to the care system and care team they chose

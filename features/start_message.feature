@@ -75,7 +75,7 @@ Feature: Start message: write, save drafts and send
 
   @staging_safe @req:COMPOSE-1 @req:LINK-4
   Scenario: Back on start message returns to select care team, keeping the care team
-    Given a vista_only patient who messaged 0 care teams in the last 6 months
+    Given a vista_only patient
     When they start a message to a VistA care team
     And they go back
     Then they see the select care team page
@@ -83,6 +83,6 @@ Feature: Start message: write, save drafts and send
 
   @signature_required @staging_safe @req:COMPOSE-1
   Scenario: Care teams that need a signature ask for one
-    Given a signature_required patient who messaged 0 care teams in the last 6 months
+    Given a signature_required patient
     When they start a message to a signature-required care team
     Then they are asked for an electronic signature

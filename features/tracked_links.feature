@@ -5,8 +5,8 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-1 @req:RUM-1
   Scenario: The care system radio buttons are named and tracked
-    Given a mixed patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a mixed patient
+    When they go on to select care team
     Then the care system radio buttons are named after the care systems
     And the care system radio buttons are tracked as "Care System Radio button"
     When they choose the care system of a VistA care team
@@ -15,8 +15,8 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-2 @req:RUM-1
   Scenario: "Update your contact list" leads to the contact list and is tracked
-    Given a vista_only patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a vista_only patient
+    When they go on to select care team
     And they follow the "Update your contact list" link
     Then they see the contact list page
     And the link led to the contact list address
@@ -24,8 +24,8 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-3 @req:RUM-1
   Scenario: "Can't find your care team" leads to the care team help and is tracked
-    Given a mixed patient who messaged 0 care teams in the last 6 months
-    When they start a new message and continue
+    Given a mixed patient
+    When they go on to select care team
     And they follow the "Learn what to do if you can’t find your care team" link
     Then they see the care team help page
     And the link led to the care team help address

@@ -212,6 +212,8 @@ class ObservedPatient:
     signature: Signature
     categories: tuple[str, ...]
     migrating_stations: frozenset[str] = field(default_factory=frozenset)
+    # The patient's own facilities (/v0/user vaProfile.facilities): station -> on Oracle Health
+    facilities: Mapping[str, bool] = field(default_factory=dict)
 
     # -- care teams
     @property
@@ -301,6 +303,17 @@ class ObservedPatient:
     @property
     def sent_search_failed(self) -> bool:
         return self.sent_search_status not in (0, 200)
+
+    # -- the patient's facilities
+    @property
+    def facility_ehrs(self) -> str:
+        """"vista", "oracle_health" or "mixed": the EHRs of the patient's own facilities (a facility is on
+        Oracle Health when /v0/user says isCerner or vamc-ehr.json lists it as cerner). Care team help
+        words its reasons by this."""
+        oh = [station for station, on_oh in self.facilities.items() if on_oh]
+        if self.facilities and len(oh) == len(self.facilities):
+            return "oracle_health"
+        return "mixed" if oh else "vista"
 
     # -- toggles
     def toggle(self, name: str) -> bool:
@@ -417,6 +430,16 @@ def _team(attributes: Mapping[str, Any], systems: Mapping[str, CareSystem]) -> C
     )
 
 
+def _facilities(user_doc: Any, systems: Mapping[str, CareSystem]) -> dict[str, bool]:
+    facilities: dict[str, bool] = {}
+    for facility in _dig(user_doc, "data", "attributes", "vaProfile", "facilities") or []:
+        station = str(facility.get("facilityId") or "")
+        listed_cerner = station in systems and systems[station].ehr == "cerner"
+        if station:
+            facilities[station] = facility.get("isCerner") is True or listed_cerner
+    return facilities
+
+
 def _migrating(user_doc: Any) -> frozenset[str]:
     schedules = _dig(user_doc, "data", "attributes", "vaProfile", "migrationSchedules") or []
     return frozenset(
@@ -472,6 +495,7 @@ def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
             _dig(_ok_json(documents, "categories"), "data", "attributes", "messageCategoryType") or ()
         ),
         migrating_stations=_migrating(user),
+        facilities=_facilities(user, systems),
     )
 
 

@@ -1,5 +1,6 @@
 """CLI: `python -m mocks serve [--host 127.0.0.1] [--port 3000] [--profile NAME] [--fixtures DIR] [--seed N]
-[--recent-teams N] [--toggle NAME=on|off|PCT%]... [--no-control] [--require-sign-in]`."""
+[--recent-teams N] [--toggle NAME=on|off|PCT%]... [--no-control] [--require-sign-in]`, and
+`python -m mocks export-fixtures --profile NAME --seed N [--recent-teams N] DIR`."""
 
 import argparse
 import logging
@@ -47,11 +48,32 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer 401 to /v0 and /my_health requests without a vagov_session cookie",
     )
+    export = sub.add_parser(
+        "export-fixtures", help="write a patient profile as a vets-website-format fixture folder"
+    )
+    export.add_argument("--profile", required=True, choices=sorted(PROFILES))
+    export.add_argument("--seed", type=int, required=True)
+    export.add_argument("--recent-teams", type=int, default=None)
+    export.add_argument("folder", type=Path)
     return p
+
+
+def export(args: argparse.Namespace) -> int:
+    from mocks.export import ExportError, export_fixtures
+
+    try:
+        written = export_fixtures(args.profile, args.seed, args.folder, args.recent_teams)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(written)} files to {args.folder} ({args.profile}, seed {args.seed})")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "export-fixtures":
+        return export(args)
     # --fixtures alone serves the folder; otherwise the mixed profile.
     profile = args.profile or ("fixtures" if args.fixtures else "mixed")
     config = build_config(

@@ -9,6 +9,11 @@ from playwright.sync_api import Locator
 from pages import paths
 from pages.base import BasePage
 
+# The reasons the page gives, by what they depend on (the patient's facilities' EHRs).
+REASONS_INTRO = "You may not find your care team for these reasons:"
+REASON_CONTACT_LIST = "You removed them from your contact list"  # VistA facilities
+REASON_NAME_DIFFERS = "Their name may appear different"  # Oracle Health facilities
+
 
 class CareTeamHelpPage(BasePage):
     h1_text = "Can’t find your care team?"
@@ -18,6 +23,9 @@ class CareTeamHelpPage(BasePage):
     def expect_loaded(self) -> Self:
         super().expect_loaded()
         return self
+
+    def reasons(self) -> Locator:
+        return self.page.get_by_test_id("care-team-help-reasons").get_by_role("listitem")
 
     def update_contact_list_link(self) -> Locator:
         return self.page.get_by_test_id("update-contact-list-link")

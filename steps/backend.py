@@ -65,10 +65,20 @@ def _apply_tag_toggles(request: pytest.FixtureRequest, scenario_state: ScenarioS
             _set_or_expect(request, scenario_state, toggle, state)
 
 
-def recent_premise(count: int) -> Premise:
-    words = "no care teams" if count == 0 else f"{count} care team{'s' * (count > 1)}"
+def recent_premise(count: int, staging: bool) -> Premise:
+    """The flow branches on having recent care teams or not; steps that name a count check it themselves.
+
+    Against the mock the count is exact (the mock built it so); against staging, whoever is signed in
+    qualifies when they have recent care teams exactly when the scenario's patient has.
+    """
+    if count == 0:
+        return Premise("a patient with no recently messaged care teams", lambda p: not p.recent_candidates,
+                       data="sent_search")
+    if staging:
+        return Premise("a patient with recently messaged care teams", lambda p: bool(p.recent_candidates),
+                       data="sent_search")
     return Premise(
-        f"a patient who messaged {words} (allowed ones) in the last 6 months",
+        f"a patient who messaged {count} care team{'s' * (count > 1)} in the last 6 months",
         lambda p: len(p.recent_candidates) == count,
         data="sent_search",
     )
@@ -82,7 +92,7 @@ def _use_profile(
     shape = SHAPES[profile]
     scenario_state.expect(Premise(f"a {profile} patient ({shape.words})", shape.holds))
     if recent is not None:
-        scenario_state.expect(recent_premise(recent))
+        scenario_state.expect(recent_premise(recent, scenario_state.staging))
     scenario_state["profile"] = profile
     if scenario_state.staging:
         _apply_tag_toggles(request, scenario_state)

@@ -14,6 +14,7 @@ from pytest_bdd import parsers, then, when
 from harness.oracle import CareTeam
 from mocks.client import Session as MockSession
 from pages import (
+    CareTeamHelpPage,
     ContactListPage,
     LegacyComposePage,
     RecentCareTeamsPage,
@@ -21,6 +22,7 @@ from pages import (
     SelectCareTeamPage,
     StartMessagePage,
 )
+from pages.care_team_help import REASON_CONTACT_LIST, REASON_NAME_DIFFERS, REASONS_INTRO
 from pages.recent_care_teams import DIFFERENT_CARE_TEAM
 from steps.state import ScenarioState
 
@@ -97,7 +99,9 @@ def offers_recent(scenario_state: ScenarioState, count: int) -> None:
     labels = _recent_page(scenario_state).radio_group().labels()
     assert labels[-1:] == [DIFFERENT_CARE_TEAM], f"last option should be {DIFFERENT_CARE_TEAM!r}: {labels}"
     offered = labels[:-1]
-    expected = [t.display_name for t in scenario_state.patient.recent_teams]
+    recent = scenario_state.patient.recent_teams
+    scenario_state.premise(len(recent) == count, f"{count} recent care teams to offer")
+    expected = [t.display_name for t in recent]
     assert len(offered) == count, f"expected {count} recent care teams, got {len(offered)}: {offered}"
     assert offered == expected, f"recent care teams {offered} != most recent first {expected}"
 
@@ -315,6 +319,24 @@ def start_message_any(app: SecureMessagingApp, scenario_state: ScenarioState) ->
 @when("they start a message to their most recent care team")
 def start_message_recent(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     reach_start_message(app, scenario_state, "recent")
+
+
+# ---------------------------------------------------------------- care team help
+@then("the help gives the reasons that fit their care systems")
+def help_reasons(scenario_state: ScenarioState) -> None:
+    current = scenario_state.current
+    assert isinstance(current, CareTeamHelpPage), f"not on care team help but {type(current).__name__}"
+    ehrs = scenario_state.patient.facility_ehrs
+    expect(current.text(REASONS_INTRO)).to_be_visible()
+    reasons = current.reasons()
+    expected = {REASON_CONTACT_LIST: ehrs != "oracle_health", REASON_NAME_DIFFERS: ehrs != "vista"}
+    for reason, applies in expected.items():
+        expect(reasons.filter(has_text=reason)).to_have_count(1 if applies else 0)
+    contact_link = current.update_contact_list_link()
+    if ehrs == "oracle_health":
+        expect(contact_link).to_have_count(0)
+    else:
+        expect(contact_link).to_be_visible()
 
 
 # ---------------------------------------------------------------- legacy form

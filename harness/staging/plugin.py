@@ -118,7 +118,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
         return
     report = outcome.get_result()
     scrub = config.stash[_SCRUB_KEY]
-    if report.longrepr is not None:
+    if isinstance(report.longrepr, tuple):  # a skip: (path, line, reason), which pytest's summary folds
+        path, line, reason = report.longrepr
+        report.longrepr = (path, line, scrub(reason))
+    elif report.longrepr is not None:
         report.longrepr = scrub(str(report.longrepr))
     report.sections = [(title, scrub(content)) for title, content in report.sections]
     guard = item.stash.get(_GUARD_KEY, None)

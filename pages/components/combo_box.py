@@ -12,12 +12,13 @@ from playwright.sync_api import Locator
 
 from pages.components._base import VaComponent
 
-# Option texts may carry a tab and "(<short system>)" after the team name (opt-group layout).
-_SYSTEM_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
-
 
 def team_name_from_option(text: str) -> str:
-    return _SYSTEM_SUFFIX.sub("", text.split("\t")[0]).strip()
+    """The team name of an option; the opt-group layout adds a tab and "(<short system>)" after it.
+
+    Only what follows the tab is dropped: names may end in parentheses themselves ("... (ROI)").
+    """
+    return text.split("\t")[0].strip()
 
 
 class VaComboBox(VaComponent):
