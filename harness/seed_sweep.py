@@ -61,7 +61,7 @@ def run_seed(seed: int, workers: int, extra: list[str]) -> SeedResult:
         log = Path(tmp) / "report.jsonl"
         command = [
             sys.executable, "-m", "pytest", "features", "-q", "--seed", str(seed),
-            "-n", str(workers), f"--report-log={log}", "-p", "no:randomly", *extra,
+            "-n", str(workers), f"--report-log={log}", *extra,
         ]
         started = time.monotonic()
         completed = subprocess.run(command, capture_output=True, text=True, check=False)

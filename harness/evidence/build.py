@@ -93,6 +93,7 @@ def summarise(
         "links": aggregate.links_and_rum(scenarios, criteria.get("rum", {}).get("required", [])),
         "rollout": aggregate.rollout(scenarios, float(criteria.get("rollout", {}).get("tolerance", 0.05))),
         "manual_checks": manual,
+        "env": (run.get("identity") or {}).get("env") or "mock",
     }
     decided = verdict(criteria, stage, facts, today)
     summary: dict[str, Any] = {

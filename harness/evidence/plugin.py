@@ -37,6 +37,7 @@ _TOGGLE_TAGS = {
     "recent_on": ("mhv_secure_messaging_recent_recipients", "on"),
     "recent_off": ("mhv_secure_messaging_recent_recipients", "off"),
 }
+_TRACKED_TOGGLES = frozenset(name for name, _ in _TOGGLE_TAGS.values())
 _PROFILE_TAGS = (
     "vista_only",
     "oracle_health_only",
@@ -316,8 +317,15 @@ class EvidenceRecorder:
         base_url = self._active(request, "base_url")
         if base_url and not self.facts["base_url"]:
             self.facts["base_url"] = str(base_url)
+        observed = self._active(request, "observed")
+        if observed is not None and observed.latest("feature_toggles") is not None:
+            # What the app received is what the scenario ran on, in staging as on the mock.
+            toggles = observed.patient().toggles
+            record.set_context(toggles={k: v for k, v in toggles.items() if k in _TRACKED_TOGGLES})
         session = self._active(request, "mock_session")
         if session is None:
+            if _option(self.config, "harness_env") == "staging":
+                record.set_context(data=f"the signed-in staging patient at {base_url}")
             return
         try:
             if not record.has_api:
@@ -325,7 +333,11 @@ class EvidenceRecorder:
             record.add_rum(session.rum_actions())
             # The session is the truth about what the mock served at the end of the scenario: steps may
             # change toggles or the profile after they called set_context.
-            record.set_context(profile=session.patient().get("profile"), toggles=session.toggles())
+            patient = session.patient()
+            profile = patient.get("profile")
+            data = (f"fixture folder ({profile})" if str(profile).startswith("fixtures")
+                    else f"profile {profile}, seed {patient.get('seed')}")
+            record.set_context(profile=profile, toggles=session.toggles(), data=data)
         except Exception as exc:  # the mock being down must not hide the scenario's own result
             record.note(f"could not read the mock session: {type(exc).__name__}: {exc}")
 

@@ -62,7 +62,7 @@ class ScenarioEvidence:
             "seed": None,
             "run_seed": None,
             "rerun": None,
-            "context": {"profile": None, "toggles": {}, "seed": None},
+            "context": {"profile": None, "toggles": {}, "seed": None, "data": None},
             "a11y": [],
             "links": [],
             "rum_actions": [],
@@ -74,10 +74,17 @@ class ScenarioEvidence:
 
     # --- the contract (CONTRACTS.md §5) -------------------------------------------------------------
     def set_context(
-        self, profile: str | None = None, toggles: dict[str, Any] | None = None, seed: int | None = None
+        self,
+        profile: str | None = None,
+        toggles: dict[str, Any] | None = None,
+        seed: int | None = None,
+        data: str | None = None,
     ) -> None:
-        """The patient profile, toggle states and data seed this scenario ran with; later calls merge."""
+        """The patient profile, toggle states and data seed this scenario ran with, and in words what data
+        it ran on (profile and seed, a fixture folder, or the staging user); later calls merge."""
         context = self.record["context"]
+        if data is not None:
+            context["data"] = str(data)
         if profile is not None:
             context["profile"] = str(profile)
         if toggles:

@@ -195,3 +195,21 @@ def test_malformed_criteria_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_project_criteria_file_loads() -> None:
     criteria = load_criteria(Path(__file__).resolve().parents[2] / "go-no-go.toml")
     assert [criteria["stages"][s]["percentage"] for s in "ABCDE"] == [5, 25, 50, 75, 100]
+
+
+def test_a_staging_run_marks_what_only_the_mock_run_can_meet_instead_of_failing() -> None:
+    criteria = {**CRITERIA, "staging": {"needs_mock_run": ["send_error_rate", "matrix"]}}
+    read_only = [scenario("one", api=None)]  # staging sends nothing, so no send rate and no matrix
+    on_mock = verdict(criteria, "C", facts(read_only), TODAY)
+    assert on_mock["verdict"] == "NO-GO"
+    staged = verdict(criteria, "C", {**facts(read_only), "env": "staging"}, TODAY)
+    waiting = {c["id"] for c in staged["criteria"] if c["needs_mock_run"]}
+    assert waiting == {"send_error_rate", "matrix"}
+    assert staged["verdict"] == "NO-GO"  # the RUM actions were not observed: that is the staging run's own
+    assert staged["blocking"] == ["rum_actions"]
+    assert "need the mock run" not in staged["rule"]
+    clicked = [{"type": "click", "name": "Can't find your care team"}]
+    passing = [scenario("one", api=None, rum_actions=clicked)]
+    assert verdict(criteria, "C", {**facts(passing), "env": "staging"}, TODAY)["rule"].endswith(
+        "2 need the mock run (matrix, send_error_rate)"
+    )
