@@ -42,6 +42,11 @@ ENDPOINTS: dict[str, tuple[str, re.Pattern[str]]] = {
     "sent_search": ("POST", re.compile(r"/my_health/v1/messaging/folders/-1/search$")),
     "categories": ("GET", re.compile(r"/my_health/v1/messaging/messages/categories$")),
     "signature": ("GET", re.compile(r"/my_health/v1/messaging/(preferences|messages)/signature$")),
+    # What the app sent and was told back when it writes (drafts, sends): the journal of any backend.
+    "draft_create": ("POST", re.compile(r"/my_health/v1/messaging/message_drafts/?$")),
+    "draft_update": ("PUT", re.compile(r"/my_health/v1/messaging/message_drafts/\d+/?$")),
+    "draft_delete": ("DELETE", re.compile(r"/my_health/v1/messaging/messages/\d+/?$")),
+    "send": ("POST", re.compile(r"/my_health/v1/messaging/messages/?$")),
 }
 
 # actions/recipients.js: teams whose messages need an electronic signature, by name.
@@ -66,9 +71,10 @@ class Exchange:
     """One request the app made to an endpoint the oracle reads, and what came back."""
 
     endpoint: str
-    status: int  # 0 when the request failed without a response
+    status: int  # 0 when the request failed without a response (or a staging guard blocked it)
     request_json: Any
     response_json: Any
+    url: str = ""
 
     @property
     def ok(self) -> bool:
@@ -82,6 +88,21 @@ def _json(text: str | None) -> Any:
         return json.loads(text)
     except ValueError:
         return None
+
+
+_MESSAGE_PART = re.compile(r'name="message"\r?\n\r?\n(.*?)\r?\n--', re.DOTALL)
+
+
+def _request_json(request: Request) -> Any:
+    """A JSON body, or the JSON `message` part of a multipart send (attachments)."""
+    try:
+        text = request.post_data
+    except Exception:  # a binary body (attachments) that is not text
+        return None
+    if text and "multipart" in (request.headers.get("content-type") or ""):
+        match = _MESSAGE_PART.search(text)
+        return _json(match.group(1)) if match else None
+    return _json(text)
 
 
 class ObservedTraffic:
@@ -112,14 +133,17 @@ class ObservedTraffic:
             body = _json(response.text())
         except Exception:  # the page navigated away before the body arrived: keep the status
             body = None
-        self.exchanges.append(Exchange(name, response.status, _json(request.post_data), body))
+        self.exchanges.append(Exchange(name, response.status, _request_json(request), body, request.url))
         self._pending.discard(request)
 
     def _on_failed(self, request: Request) -> None:
         name = endpoint_of(request.method, request.url)
         if name is not None:
-            self.exchanges.append(Exchange(name, 0, _json(request.post_data), None))
+            self.exchanges.append(Exchange(name, 0, _request_json(request), None, request.url))
             self._pending.discard(request)
+
+    def all(self, endpoint: str) -> list[Exchange]:
+        return [e for e in self.exchanges if e.endpoint == endpoint]
 
     def latest(self, endpoint: str) -> Exchange | None:
         return next((e for e in reversed(self.exchanges) if e.endpoint == endpoint), None)

@@ -22,6 +22,7 @@ from harness.options import OPTIONS_KEY, HarnessOptions, add_options, read_optio
 from harness.oracle import ObservedTraffic
 
 STAGING_SAFE = "staging_safe"
+STAGING_WRITE = "staging_write"
 SEED_ORIGIN = pytest.StashKey[str]()
 
 
@@ -49,7 +50,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except ValueError as error:
         raise pytest.UsageError(f"--seed: {error}") from None
     config.stash[SEED_ORIGIN] = (
-        "--seed today" if str(asked).strip() == seeds.TODAY else "--seed" if asked
+        "from --seed today" if str(asked).strip() == seeds.TODAY else "from --seed" if asked
         else "pinned in pyproject.toml" if pinned else "today's date"
     )
     if not config.pluginmanager.is_registered(base_url_plugin):
@@ -102,11 +103,15 @@ def pytest_bdd_apply_tag(tag: str, function: Any) -> Any:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not config.stash[OPTIONS_KEY].staging:
+    options = config.stash[OPTIONS_KEY]
+    if not options.staging:
         return
-    # Against staging only read-only scenarios run; everything else needs the mock's control plane.
-    kept = [item for item in items if item.get_closest_marker(STAGING_SAFE) is not None]
-    deselected = [item for item in items if item.get_closest_marker(STAGING_SAFE) is None]
+    # Against staging only read-only scenarios run, and with --allow-send the writes to the test care team;
+    # everything else needs the mock's control plane.
+    writes = options.allow_send and options.test_care_team
+    runnable = (STAGING_SAFE, STAGING_WRITE) if writes else (STAGING_SAFE,)
+    kept = [item for item in items if any(item.get_closest_marker(m) for m in runnable)]
+    deselected = [item for item in items if item not in kept]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept

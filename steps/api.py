@@ -1,36 +1,17 @@
-"""What reached the API, read from the mock's journal and dashboard metrics."""
+"""What reached the API: what the app sent and was answered (the oracle's traffic, in both modes), plus, on
+the mock, what only the backend knows (its store, journal and dashboard metrics)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Page
 from pytest_bdd import then
 
+from harness.oracle import Exchange
 from mocks.client import Session as MockSession
 from steps.state import ScenarioState, record_evidence, wait_until
-
-
-def _body(entry: dict[str, Any]) -> dict[str, Any]:
-    body = entry.get("body")
-    if isinstance(body, str):
-        try:
-            body = json.loads(body)
-        except ValueError:
-            return {}
-    if isinstance(body, dict) and isinstance(body.get("message"), str):  # multipart: JSON in `message`
-        return json.loads(body["message"])
-    return body if isinstance(body, dict) else {}
-
-
-def _query(entry: dict[str, Any]) -> dict[str, str]:
-    query = entry.get("query") or {}
-    if isinstance(query, str):
-        return {k: v[-1] for k, v in parse_qs(query.lstrip("?")).items()}
-    return {k: (v[-1] if isinstance(v, list) else v) for k, v in query.items()}
 
 
 def calls(session: MockSession, endpoint: str, status: int | None = None) -> list[dict[str, Any]]:
@@ -40,86 +21,120 @@ def calls(session: MockSession, endpoint: str, status: int | None = None) -> lis
     ]
 
 
-def wait_for_call(
-    page: Page, session: MockSession, endpoint: str, status: int | None = None
-) -> dict[str, Any]:
-    found = wait_until(page, lambda: calls(session, endpoint, status), f"a {endpoint} call ({status})")
-    return found[-1]
-
-
 def _record(request: pytest.FixtureRequest, session: MockSession) -> None:
     evidence = record_evidence(request)
     if evidence is not None:
         evidence.add_api(session.journal(), session.metrics())
 
 
+def app_calls(scenario_state: ScenarioState, endpoint: str, ok: bool | None = None) -> list[Exchange]:
+    """What the app sent to `endpoint` and was answered (ok: only 2xx answers; None: every attempt)."""
+    return [e for e in scenario_state.traffic.all(endpoint) if ok is None or e.ok == ok]
+
+
+def wait_for_app_call(scenario_state: ScenarioState, endpoint: str) -> Exchange:
+    found = wait_until(scenario_state.page, lambda: app_calls(scenario_state, endpoint, ok=True),
+                       f"a successful {endpoint} request from the app (seen: "
+                       f"{[e.status for e in app_calls(scenario_state, endpoint)]})")
+    return found[-1]
+
+
+def _sent(exchange: Exchange) -> dict[str, Any]:
+    return exchange.request_json if isinstance(exchange.request_json, dict) else {}
+
+
+def _draft_id(exchange: Exchange) -> int:
+    data = (exchange.response_json or {}).get("data") or {}
+    value = (data.get("attributes") or {}).get("messageId", data.get("id"))
+    assert str(value).isdigit(), f"the draft answer carries no message id: {exchange.response_json}"
+    return int(value)
+
+
+def _mock(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> MockSession | None:
+    """The mock session, for what only the backend knows (its store); None against staging."""
+    return None if scenario_state.staging else request.getfixturevalue("mock_session")
+
+
 @then("a draft is created")
-def draft_created(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
-    entry = wait_for_call(page, mock_session, "draft_create", 201)
-    body = _body(entry)
+def draft_created(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    exchange = wait_for_app_call(scenario_state, "draft_create")
+    body = _sent(exchange)
     assert body.get("subject") == scenario_state["subject"], f"draft subject: {body}"
     assert body.get("body") == scenario_state["body"], f"draft body: {body}"
-    assert int(body.get("recipientId") or body.get("recipient_id")) == scenario_state.team.id
-    drafts = mock_session.patient()["drafts"]
-    assert drafts, "the mock holds no draft after a 201"
-    scenario_state["draft_id"] = drafts[-1]["messageId"]
+    assert int(body.get("recipientId") or body.get("recipient_id")) == scenario_state.team.id, body
+    scenario_state["draft_id"] = _draft_id(exchange)
+    session = _mock(request, scenario_state)
+    if session is not None:
+        stored = [d["messageId"] for d in session.patient()["drafts"]]
+        assert scenario_state["draft_id"] in stored, f"the mock holds drafts {stored} after a 201"
 
 
 @then("the draft is updated")
-def draft_updated(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
-    entry = wait_for_call(page, mock_session, "draft_update", 204)
-    assert str(scenario_state["draft_id"]) in entry["path"], f"updated {entry['path']}, not the draft"
-    assert _body(entry).get("body") == scenario_state["body"]
+def draft_updated(scenario_state: ScenarioState) -> None:
+    exchange = wait_for_app_call(scenario_state, "draft_update")
+    assert exchange.status == 204, f"draft update answered {exchange.status}"
+    assert str(scenario_state["draft_id"]) in exchange.url, f"updated {exchange.url}, not the draft"
+    assert _sent(exchange).get("body") == scenario_state["body"]
 
 
 @then("no draft is saved")
-def no_draft(mock_session: MockSession) -> None:
-    assert not calls(mock_session, "draft_create", 201), "a draft was created"
-    assert not mock_session.patient()["drafts"]
+def no_draft(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    assert not app_calls(scenario_state, "draft_create", ok=True), "a draft was created"
+    session = _mock(request, scenario_state)
+    if session is not None:
+        assert not session.patient()["drafts"]
 
 
 @then("the draft is deleted")
-def draft_deleted(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
-    entry = wait_for_call(page, mock_session, "draft_delete")
-    assert int(entry["status"]) in (200, 204), f"delete answered {entry['status']}"
-    assert str(scenario_state["draft_id"]) in entry["path"]
-    assert not mock_session.patient()["drafts"], "the draft is still stored"
+def draft_deleted(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    exchange = wait_for_app_call(scenario_state, "draft_delete")
+    assert str(scenario_state["draft_id"]) in exchange.url, f"deleted {exchange.url}, not the draft"
+    session = _mock(request, scenario_state)
+    if session is not None:
+        assert not session.patient()["drafts"], "the draft is still stored"
 
 
 @then("the message reached the care team they chose")
-def message_reached(
-    page: Page, mock_session: MockSession, scenario_state: ScenarioState, request: pytest.FixtureRequest
-) -> None:
-    entry = wait_for_call(page, mock_session, "send", 200)
-    body, query, team = _body(entry), _query(entry), scenario_state.team
+def message_reached(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    exchange = wait_for_app_call(scenario_state, "send")
+    body, team = _sent(exchange), scenario_state.team
+    query = {k: v[-1] for k, v in parse_qs(urlparse(exchange.url).query).items()}
     assert int(body.get("recipient_id")) == team.id, f"recipient_id in {body}"
     assert body.get("category") == scenario_state["category"], f"category in {body}"
     assert body.get("subject") == scenario_state["subject"], f"subject in {body}"
     assert body.get("body", "").startswith(scenario_state["body"]), f"body in {body}"
     if team.oracle_health:
-        assert query.get("is_oh_triage_group") == "true", f"OH send without is_oh_triage_group: {entry}"
+        assert query.get("is_oh_triage_group") == "true", f"OH send without the OH flag: {exchange.url}"
     else:
-        assert "is_oh_triage_group" not in query, f"VistA send flagged as OH: {entry}"
+        assert "is_oh_triage_group" not in query, f"VistA send flagged as OH: {exchange.url}"
     if "draft_id" in scenario_state:
         assert int(body.get("draft_id") or 0) == scenario_state["draft_id"], f"draft_id missing: {body}"
-        assert not mock_session.patient()["drafts"], "the sent draft was left behind"
-    sent = mock_session.patient()["sentMessages"]
-    assert any(m["subject"] == scenario_state["subject"] for m in sent), "the message is not in Sent"
-    _record(request, mock_session)
+    session = _mock(request, scenario_state)
+    if session is not None:
+        patient = session.patient()
+        if "draft_id" in scenario_state:
+            assert not patient["drafts"], "the sent draft was left behind"
+        assert any(m["subject"] == scenario_state["subject"] for m in patient["sentMessages"]), "not in Sent"
+        _record(request, session)
 
 
 @then("exactly one message was sent")
-def exactly_one(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
-    wait_for_call(page, mock_session, "send", 200)
-    sends = calls(mock_session, "send")
-    assert len(sends) == 1, f"{len(sends)} send requests for one message: {[e['status'] for e in sends]}"
-    sent = [m for m in mock_session.patient()["sentMessages"] if m["subject"] == scenario_state["subject"]]
-    assert len(sent) == 1, f"the message was sent {len(sent)} times"
+def exactly_one(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    wait_for_app_call(scenario_state, "send")
+    sends = app_calls(scenario_state, "send")
+    assert len(sends) == 1, f"the app sent {len(sends)} requests for one message: {[e.status for e in sends]}"
+    session = _mock(request, scenario_state)
+    if session is not None:
+        sent = [m for m in session.patient()["sentMessages"] if m["subject"] == scenario_state["subject"]]
+        assert len(sent) == 1, f"the message was sent {len(sent)} times"
 
 
 @then("no message was sent")
-def nothing_sent(mock_session: MockSession) -> None:
-    assert not calls(mock_session, "send", 200), "a message was sent"
+def nothing_sent(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    assert not app_calls(scenario_state, "send", ok=True), "a message was sent"
+    session = _mock(request, scenario_state)
+    if session is not None:
+        assert not calls(session, "send", 200), "the mock stored a sent message"
 
 
 @then("the dashboard counts the failed send")

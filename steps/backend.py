@@ -131,6 +131,17 @@ def a_signed_in_patient(request: pytest.FixtureRequest, scenario_state: Scenario
     _use_profile(request, scenario_state, "mixed", None)
 
 
+@given("a patient with a care team for test messages")
+def a_patient_with_test_team(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    """Staging: the signed-in patient and --test-care-team, the only team writes may go to. Mock: mixed."""
+    options = request.getfixturevalue("harness_options")
+    if scenario_state.staging:
+        scenario_state["test_care_team"] = options.test_care_team
+        _apply_tag_toggles(request, scenario_state)
+        return
+    _use_profile(request, scenario_state, "mixed", None)
+
+
 @given(parsers.re(r"^the recent recipients toggle is (?P<state>on|off)$"))
 def recent_toggle(request: pytest.FixtureRequest, scenario_state: ScenarioState, state: str) -> None:
     _set_or_expect(request, scenario_state, RECENT, state)

@@ -56,6 +56,20 @@ def recent_expected(scenario_state: ScenarioState) -> bool:
     return bool(scenario_state.patient.recent_teams)
 
 
+def test_care_team(scenario_state: ScenarioState) -> CareTeam:
+    """The care team writes may go to: staging's --test-care-team (id or name); on the mock, the patient's
+    first allowed VistA care team."""
+    wanted = scenario_state.get("test_care_team")
+    if wanted is None:
+        return scenario_state.team_of_kind("VistA")
+    key = str(wanted).strip().lower()
+    team = next((t for t in scenario_state.patient.allowed_teams
+                 if key in (str(t.id), t.name.lower(), t.display_name.lower())), None)
+    scenario_state.premise(team is not None, f"the test care team {wanted!r} among the allowed care teams")
+    assert team is not None
+    return team
+
+
 def system_name(scenario_state: ScenarioState, team: CareTeam) -> str:
     return scenario_state.patient.system(team.station).name
 
@@ -76,6 +90,8 @@ def reach_start_message(app: SecureMessagingApp, scenario_state: ScenarioState, 
         recent = scenario_state.patient.recent_teams
         scenario_state.premise(bool(recent), "a recently messaged care team")
         team = recent[0]
+    elif kind == "test":
+        team = test_care_team(scenario_state)
     else:
         team = scenario_state.team_of_kind(kind)
     if isinstance(current, RecentCareTeamsPage):
@@ -309,6 +325,11 @@ def team_still_chosen(scenario_state: ScenarioState) -> None:
 @when(parsers.parse("they start a message to a {kind} care team"))
 def start_message_to(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
     reach_start_message(app, scenario_state, kind)
+
+
+@when("they start a message to the test care team")
+def start_message_test(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    reach_start_message(app, scenario_state, "test")
 
 
 @when("they start a message to one of their care teams")

@@ -113,6 +113,7 @@ def summarise(
         "identity": run["identity"],
         **{k: v for k, v in facts.items() if k != "scenarios"},
         "failures": aggregate.failures(scenarios),
+        "writes": [{"scenario": s["name"], **w} for s in scenarios for w in s.get("writes", [])],
         "scenarios_without_requirement": sorted(
             s["nodeid"] for s in scenarios if s.get("kind") == "scenario" and not s.get("requirements")
         ),

@@ -366,6 +366,10 @@ class EvidenceRecorder:
                 skipped.longrepr[2] if isinstance(skipped.longrepr, tuple) else str(skipped.longrepr)
             )
             rec["reason"] = redact_text(str(reason))
+        properties = reports["teardown"].user_properties if "teardown" in reports else []
+        writes = [w for key, value in properties if key == "staging_writes" for w in value]
+        if writes:
+            rec["writes"] = writes
         _close_steps(rec, item.stash.get(_STEPS, []))
         _context_from_tags(record)
         for scan in rec["a11y"]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,6 +39,7 @@ class WritePolicy:
     test_care_team: str | None = None
     team_ids: set[int] = field(default_factory=set)  # the test care team's ids once resolved
     own_drafts: set[int] = field(default_factory=set)  # drafts this run created
+    finished_drafts: set[int] = field(default_factory=set)  # of those, deleted or sent by the scenario
 
     def __post_init__(self) -> None:
         if self.test_care_team and self.test_care_team.strip().isdigit():
@@ -84,6 +85,15 @@ def _recipient_id(body: str | None) -> int | None:
     return int(value) if str(value).isdigit() else None
 
 
+def _draft_of_send(body: str | None) -> int | None:
+    try:
+        data = json.loads(body or "")
+    except (TypeError, ValueError):
+        return None
+    value = data.get("draft_id", data.get("draftId")) if isinstance(data, dict) else None
+    return int(value) if str(value).isdigit() else None
+
+
 def _created_draft_id(payload: Any) -> int | None:
     data = payload.get("data", {}) if isinstance(payload, dict) else {}
     value = (data.get("attributes") or {}).get("messageId", data.get("id"))
@@ -96,6 +106,22 @@ class WriteGuard:
     def __init__(self, policy: WritePolicy) -> None:
         self.policy = policy
         self.attempts: list[WriteAttempt] = []
+        self.api_origin: str | None = None  # where the app's drafts went, for the clean-up
+
+    def clean_up(self, context: Any) -> None:
+        """Delete the drafts this run saved and the scenario left behind, so staging keeps no trace."""
+        leftovers = sorted(self.policy.own_drafts - self.policy.finished_drafts)
+        for draft_id in leftovers:
+            path = f"/my_health/v1/messaging/messages/{draft_id}"
+            response = context.request.delete(f"{self.api_origin}{path}")
+            ok = response.status < 300
+            reason = f"clean-up of a draft this run saved: {response.status}"
+            self.attempts.append(WriteAttempt("DELETE", path, ok, reason))
+            if ok:
+                self.policy.finished_drafts.add(draft_id)
+
+    def as_records(self) -> list[dict[str, Any]]:
+        return [asdict(a) for a in self.attempts]
 
     @property
     def blocked(self) -> list[WriteAttempt]:
@@ -122,12 +148,19 @@ class WriteGuard:
             route.abort("blockedbyclient")
             return
         if method == "POST" and _DRAFT_CREATE.search(path):
+            parts = urlsplit(request.url)
+            self.api_origin = f"{parts.scheme}://{parts.netloc}"
             response = route.fetch()
             draft_id = _created_draft_id(_json_or_none(response))
             if draft_id is not None:
                 self.policy.own_drafts.add(draft_id)
             route.fulfill(response=response)
             return
+        deleted = _DELETE.search(path) if method == "DELETE" else None
+        sent_draft = _draft_of_send(request.post_data) if method == "POST" and _SEND.search(path) else None
+        for draft_id in (int(deleted.group(1)) if deleted else None, sent_draft):
+            if draft_id is not None:
+                self.policy.finished_drafts.add(draft_id)
         route.fallback()
 
 

@@ -143,15 +143,24 @@ def browser_context_args(browser_context_args: dict[str, Any], pytestconfig: pyt
 
 
 @pytest.fixture
-def context(context: Any, request: pytest.FixtureRequest) -> Any:
-    """pytest-playwright's context; in staging mode with the write guard installed."""
+def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """pytest-playwright's context; in staging mode with the write guard installed, and afterwards the
+    drafts the scenario saved and left deleted. Every write goes into the report (user property
+    `staging_writes`, which the evidence recorder reads)."""
     config = request.config
-    if is_staging(config):
-        allow = bool(_opt(config, "allow_send")) and bool(_opt(config, "test_care_team"))
-        guard = WriteGuard(WritePolicy(test_care_team=_opt(config, "test_care_team") if allow else None))
-        guard.install(context)
-        request.node.stash[_GUARD_KEY] = guard
-    return context
+    if not is_staging(config):
+        yield context
+        return
+    allow = bool(_opt(config, "allow_send")) and bool(_opt(config, "test_care_team"))
+    guard = WriteGuard(WritePolicy(test_care_team=_opt(config, "test_care_team") if allow else None))
+    guard.install(context)
+    request.node.stash[_GUARD_KEY] = guard
+    yield context
+    try:
+        guard.clean_up(context)
+    finally:
+        if guard.attempts:
+            request.node.user_properties.append(("staging_writes", guard.as_records()))
 
 
 @pytest.fixture

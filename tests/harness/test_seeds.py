@@ -23,6 +23,17 @@ def test_default_run_seed_is_the_date() -> None:
     assert seeds.default_run_seed(dt.date(2026, 11, 27)) == 20261127
 
 
+def test_the_run_seed_is_pinned_unless_asked_for_today() -> None:
+    day = dt.date(2026, 12, 1)
+    assert seeds.resolve_run_seed(None, "20261127", day) == 20261127
+    assert seeds.resolve_run_seed("42", "20261127", day) == 42
+    assert seeds.resolve_run_seed("today", "20261127", day) == 20261201
+    assert seeds.resolve_run_seed(None, "today", day) == 20261201
+    assert seeds.resolve_run_seed(None, "", day) == 20261201
+    with pytest.raises(ValueError, match="integer or 'today'"):
+        seeds.resolve_run_seed("tomorrow", None, day)
+
+
 def test_rerun_command_quotes_the_node_id() -> None:
     line = seeds.rerun_command('features/a.feature::Say "hi" for $5', 7)
     assert line == 'rerun: .venv/bin/pytest "features/a.feature::Say \\"hi\\" for \\$5" --seed 7'
@@ -47,4 +58,4 @@ def test_scenario_seed_is_the_same_alone_and_in_parallel(harness_project: pytest
     assert seeds_printed(alone.outlines) == {nodeid: expected}
     assert seeds_printed(suite.outlines) == {nodeid: expected}
     header = [line for line in alone.outlines if line.startswith("harness: run seed")]
-    assert header == ["harness: run seed 99 (rerun with --seed 99); env mock"]
+    assert header == ["harness: run seed 99 (from --seed; rerun with --seed 99); env mock"]
