@@ -25,3 +25,11 @@ Feature: Writes to the test care team
     And they send the message
     Then they see that the message was sent
     And the message reached the care team they chose
+
+  @req:DRAFT-1
+  Scenario: A draft saved for the test care team and left is cleaned up after the scenario
+    Given a patient with a care team for test messages
+    When they start a message to the test care team
+    And they write a message
+    And they save the draft
+    Then a draft is created
