@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
@@ -82,7 +83,16 @@ def test_report_numbers_and_failures(pytester: pytest.Pytester, run_suite: Any) 
     out = pytester.path / "reports" / "evidence"
     for name in ("index.html", "junit.xml", "cucumber.json", "summary.md"):
         assert (out / name).stat().st_size > 0
-    assert 'failures="2"' in (out / "junit.xml").read_text()
+    junit = ET.parse(out / "junit.xml").getroot()  # pytest's own --junitxml, pointed into the bundle
+    assert junit.find("testsuite").get("failures") == "2"
+    properties = {
+        case.get("name"): {p.get("name"): p.get("value") for p in case.iter("property")}
+        for case in junit.iter("testcase")
+    }
+    failing = properties["test_failing_scenario"]
+    assert failing["rerun"].startswith('.venv/bin/pytest "test_start.py::test_failing_scenario" --seed ')
+    assert failing["failing_step"] == 'Then the confirmation says "Message sent"'
+    assert properties["test_passing_scenario"]["requirements"] == "REQ-1"
     assert "**NO-GO**" in (out / "summary.md").read_text()
 
 
