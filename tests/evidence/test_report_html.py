@@ -88,6 +88,9 @@ def test_step_screenshots_are_small_jpeg_files(report: tuple[Path, dict[str, Any
 def test_report_html_passes_axe(report: tuple[Path, dict[str, Any]]) -> None:
     directory, summary = report
     assert summary["comparison"] is not None
+    html = (directory / "index.html").read_text()
+    # rollout shares, latency, findings by state, durations, what changed: scanned with the rest
+    assert html.count('<svg class="chart" role="img" aria-labelledby=') == 5
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
