@@ -37,6 +37,7 @@ $(STAMPS)/chromium:
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: setup lint
 	$(PYTEST) -n $(WORKERS)

@@ -27,7 +27,7 @@ def read_cases(path: Path) -> list[CaseResult]:
             continue
         nodeid = entry["nodeid"]
         seconds[nodeid] = seconds.get(nodeid, 0.0) + float(entry.get("duration") or 0.0)
-        outcome, when = entry.get("outcome"), entry.get("when")
+        outcome, when = str(entry["outcome"]), entry.get("when")
         # setup comes first; the call decides unless setup failed; a failing teardown fails the test too
         if outcome == "failed" or when == "setup" or (when == "call" and outcomes[nodeid] != "failed"):
             outcomes[nodeid] = outcome

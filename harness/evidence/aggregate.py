@@ -120,7 +120,8 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
     states = [s["name"] for s in matrix.get("toggle_states", [])]
     profiles = list(matrix.get("profiles", []))
     excluded = {(e[0], e[1]) for e in matrix.get("exclude", [])}
-    cells: dict[tuple[str, str], dict[str, Any]] = {
+    # keyed (state, profile); a scenario's own key may hold None, which simply matches no cell
+    cells: dict[tuple[str | None, str | None], dict[str, Any]] = {
         (st, pr): {
             "state": st,
             "profile": pr,

@@ -68,7 +68,7 @@ def bar_chart(
         f'<text x="0" y="18" font-weight="600" fill="#1b1b1b">{_e(title)}</text>',
     ]
     if legend_h:
-        x = _LABEL_W
+        x: float = _LABEL_W
         for s in series:
             out.append(f'<rect x="{x}" y="{_TOP - 2}" width="12" height="12" fill="{s.colour}"/>')
             out.append(f'<text x="{x + 16}" y="{_TOP + 8}" fill="#1b1b1b">{_e(s.name)}</text>')
