@@ -69,7 +69,9 @@ def test_report_numbers_and_failures(pytester: pytest.Pytester, run_suite: Any) 
     assert summary["rule"].startswith("failures:")
     assert summary["api"]["messages_sent"] == {"200": 2}
     assert summary["api"]["drafts_created"] == {"201": 2}
-    assert summary["api"]["latency_ms"]["send"] == {"p50": 5.0, "p95": 5.0, "count": 2}
+    send_latency = summary["api"]["latency_ms"]["send"]
+    assert {k: send_latency[k] for k in ("p50", "p95", "count")} == {"p50": 5.0, "p95": 5.0, "count": 2}
+    assert send_latency["histogram"][0] == {"label": "≤ 10 ms", "count": 2}  # both sends took 5 ms
     assert summary["api"]["send_error_rate_fault_free"] == 0.0
     assert summary["identity"]["axe_version"] == "4.10.2"
     assert summary["a11y"]["open_by_impact"]["serious"] == 1
