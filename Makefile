@@ -8,15 +8,23 @@ PYTEST := $(PY) -m pytest
 WORKERS ?= 2
 SEEDS ?= 10
 
-.PHONY: setup test lint evidence bench bench-mock selftest seed-sweep serve clean
+.PHONY: setup lock test lint evidence bench bench-mock selftest seed-sweep serve clean
 
 setup: $(STAMPS)/python $(STAMPS)/npm $(STAMPS)/chromium
 
+# requirements.lock pins every package (the dev extra included) with its hashes, so pip checks them.
 $(STAMPS)/python: requirements.lock pyproject.toml
 	@mkdir -p $(STAMPS)
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
+
+# Regenerate requirements.lock from pyproject.toml (keeps the current pins; `make lock LOCK_ARGS=--upgrade` moves them).
+# Hashes come from PyPI, for every platform's files, so the lock installs anywhere.
+lock: $(STAMPS)/python
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes \
+	  --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock $(LOCK_ARGS) pyproject.toml
 
 $(STAMPS)/npm: mocks/web/package.json mocks/web/package-lock.json
 	@mkdir -p $(STAMPS)
@@ -30,6 +38,7 @@ $(STAMPS)/chromium:
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: setup lint
 	$(PYTEST) -n $(WORKERS)

@@ -2,7 +2,7 @@
 
 Prints numbers, never asserts (targets: whole suite under 3 min with -n 2; overhead at most 1.25x):
   1. whole-suite wall time, serially and with -n 2;
-  2. median and p95 per scenario (pytest's junit durations: setup + call + teardown);
+  2. median and p95 per scenario (pytest-reportlog durations: setup + call + teardown);
   3. the happy path through the harness (pytest, pytest-bdd, fixtures, evidence, artifacts) against a
      plain script making the same clicks and axe scans with the same page objects and axe-core, no
      pytest. Whole processes (start-up, mock, browser) and the scenario alone; best of interleaved rounds.
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness.junit import CaseResult, read_cases
+from harness.results import CaseResult, read_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 HAPPY_PATH = (
@@ -33,8 +33,8 @@ WARM_UP = "features/accessibility.feature::The page-not-found state is accessibl
 QUIET = ["-q", "-p", "no:randomly"]
 
 
-def run_pytest(args: list[str], junit: Path, extra_ini: list[str] | None = None) -> float:
-    command = [sys.executable, "-m", "pytest", *args, *QUIET, "--junitxml", str(junit)]
+def run_pytest(args: list[str], log: Path, extra_ini: list[str] | None = None) -> float:
+    command = [sys.executable, "-m", "pytest", *args, *QUIET, "--report-log", str(log)]
     for ini in extra_ini or []:
         command += ["-o", ini]
     started = time.perf_counter()
@@ -127,9 +127,9 @@ def plain_happy_path() -> float:
 
 def harness_once(tmp: Path) -> tuple[float, float | None]:
     """(whole-process seconds, warm scenario seconds or None if it did not pass)."""
-    wall = run_pytest([HAPPY_PATH], tmp / "happy.xml")
-    run_pytest([WARM_UP, HAPPY_PATH], tmp / "warm.xml")
-    cases = [c for c in read_cases(tmp / "warm.xml") if c.name == HAPPY_PATH and c.outcome == "passed"]
+    wall = run_pytest([HAPPY_PATH], tmp / "happy.jsonl")
+    run_pytest([WARM_UP, HAPPY_PATH], tmp / "warm.jsonl")
+    cases = [c for c in read_cases(tmp / "warm.jsonl") if c.name == HAPPY_PATH and c.outcome == "passed"]
     return wall, (cases[0].seconds if cases else None)
 
 
@@ -184,14 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         if not args.only_overhead:
-            parallel = run_pytest(["features", "-n", str(args.workers)], tmp / "parallel.xml")
-            parallel_cases = read_cases(tmp / "parallel.xml")
+            parallel = run_pytest(["features", "-n", str(args.workers)], tmp / "parallel.jsonl")
+            parallel_cases = read_cases(tmp / "parallel.jsonl")
             describe(f"whole suite, -n {args.workers}", parallel, parallel_cases)
             print(f"{'':28} target < 180 s with -n 2")
             cases = parallel_cases
             if not args.skip_serial:
-                serial = run_pytest(["features", "-p", "no:xdist"], tmp / "serial.xml")
-                cases = read_cases(tmp / "serial.xml")
+                serial = run_pytest(["features", "-p", "no:xdist"], tmp / "serial.jsonl")
+                cases = read_cases(tmp / "serial.jsonl")
                 describe("whole suite, serial", serial, cases)
             scenario_stats(cases)
         overhead(tmp, args.rounds)

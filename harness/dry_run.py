@@ -40,7 +40,8 @@ class DryRunResult:
 
 
 def analyse(session: pytest.Session) -> DryRunResult:
-    result = DryRunResult(unknown_tags=list(session.config.stash.get(TAG_PROBLEMS_KEY, [])))
+    problems: list[str] = session.config.stash.get(TAG_PROBLEMS_KEY, [])
+    result = DryRunResult(unknown_tags=list(problems))
     fixturemanager = session._fixturemanager
     definitions = step_definitions(session)
     used: set[int] = set()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _pytest._code.code import Traceback
+from _pytest._code.code import TerminalRepr, Traceback, TracebackStyle
 from _pytest.python import FunctionDefinition, Metafunc
 from pytest_bdd.feature import get_feature
 from pytest_bdd.parser import Feature, ScenarioTemplate
@@ -116,7 +116,9 @@ class FeatureFile(pytest.Module):
             item.template = template
             yield item
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
         # A bad tag is the author's mistake, not ours: show the message, not our traceback.
         if isinstance(excinfo.value, tags.UnknownTagError | DuplicateScenarioError):
             return str(excinfo.value)

@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness.junit import read_cases
 from harness.options import DEFECTS_ENV
+from harness.results import read_cases
 from mocks.defects import DEFECTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +32,7 @@ SHOWN_CATCHERS = 3
 
 
 def run_suite(
-    junit: Path, defect: str | None, workers: int, pytest_args: list[str], first_catch: bool = False
+    log: Path, defect: str | None, workers: int, pytest_args: list[str], first_catch: bool = False
 ) -> float:
     env = dict(os.environ)
     env.pop(DEFECTS_ENV, None)
@@ -40,7 +40,7 @@ def run_suite(
         env[DEFECTS_ENV] = defect
     command = [
         sys.executable, "-m", "pytest", *pytest_args, "-q", "-p", "no:randomly",
-        "-n", str(workers), "--junitxml", str(junit),
+        "-n", str(workers), "--report-log", str(log),
         # failures are the point here: traces and screenshots would only slow the runs down
         "--tracing", "off", "--screenshot", "off",
         *(["--maxfail=1"] if first_catch else []),
@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="selftest-") as tmp:
         out = Path(tmp)
         print(f"selftest: clean run of {' '.join(pytest_args)} ...", flush=True)
-        seconds = run_suite(out / "clean.xml", None, args.workers, pytest_args)
-        clean = read_cases(out / "clean.xml")
+        seconds = run_suite(out / "clean.jsonl", None, args.workers, pytest_args)
+        clean = read_cases(out / "clean.jsonl")
         if not clean:
             print("selftest: the clean run produced no results; run `pytest features` to see why")
             return 1
@@ -77,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
         catches: dict[str, list[str]] = {}
         for defect in defects:
-            seconds = run_suite(out / f"{defect}.xml", defect, args.workers, pytest_args, args.first_catch)
-            failed = {case.name for case in read_cases(out / f"{defect}.xml") if case.outcome == "failed"}
+            seconds = run_suite(out / f"{defect}.jsonl", defect, args.workers, pytest_args, args.first_catch)
+            failed = {case.name for case in read_cases(out / f"{defect}.jsonl") if case.outcome == "failed"}
             catches[defect] = sorted(failed & passed_clean)
             print(f"selftest: {defect}: caught by {len(catches[defect])} ({seconds:.0f}s)", flush=True)
 

@@ -13,6 +13,7 @@ from harness.evidence.a11y import IMPACTS, fingerprint
 
 PASSING = {"passed", "xfailed"}  # an expected failure (known issue) does not count against the run
 FAILING = {"failed", "error", "xpassed"}  # xpassed: the known issue is gone, so its xfail is stale
+LATENCY_BINS_MS = (10, 25, 50, 100, 250, 500, 1000)  # upper bounds; the last range is open-ended
 DRAFT_ENDPOINTS = {
     "draft_create": "drafts_created",
     "draft_update": "drafts_updated",
@@ -76,7 +77,12 @@ def api_metrics(scenarios: list[dict[str, Any]], fault_tag: str) -> dict[str, An
         "scenarios_with_api": with_api,
         **{name: dict(sorted(counter.items())) for name, counter in counts.items()},
         "latency_ms": {
-            kind: {"p50": percentile(values, 50), "p95": percentile(values, 95), "count": len(values)}
+            kind: {
+                "p50": percentile(values, 50),
+                "p95": percentile(values, 95),
+                "count": len(values),
+                "histogram": latency_histogram(values),
+            }
             for kind, values in latency.items()
         },
         "send_error_rate": _rate(*sends["all"]),
@@ -84,6 +90,16 @@ def api_metrics(scenarios: list[dict[str, Any]], fault_tag: str) -> dict[str, An
         "sends_fault_free": sends["fault_free"][1],
         "send_errors_fault_free": sends["fault_free"][0],
     }
+
+
+def latency_histogram(values: list[float]) -> list[dict[str, Any]]:
+    """Calls per latency range (ms), for the report's distribution chart and its table."""
+    bins: list[dict[str, Any]] = [{"label": f"≤ {upper} ms", "count": 0} for upper in LATENCY_BINS_MS]
+    bins.append({"label": f"> {LATENCY_BINS_MS[-1]} ms", "count": 0})
+    for value in values:
+        index = next((i for i, upper in enumerate(LATENCY_BINS_MS) if value <= upper), len(LATENCY_BINS_MS))
+        bins[index]["count"] += 1
+    return bins
 
 
 def _rate(errors: int, total: int) -> float | None:
@@ -104,7 +120,8 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
     states = [s["name"] for s in matrix.get("toggle_states", [])]
     profiles = list(matrix.get("profiles", []))
     excluded = {(e[0], e[1]) for e in matrix.get("exclude", [])}
-    cells: dict[tuple[str, str], dict[str, Any]] = {
+    # keyed (state, profile); a scenario's own key may hold None, which simply matches no cell
+    cells: dict[tuple[str | None, str | None], dict[str, Any]] = {
         (st, pr): {
             "state": st,
             "profile": pr,

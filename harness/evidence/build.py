@@ -1,9 +1,11 @@
-"""Build the go/no-go report from recorded evidence only: summary.json, index.html, junit.xml,
-cucumber.json and summary.md. Reading only the JSON lets a report be rebuilt, merged and compared."""
+"""Build the go/no-go report from recorded evidence only: summary.json, index.html, cucumber.json and
+summary.md. Reading only the JSON lets a report be rebuilt, merged and compared. The bundle's junit.xml is
+pytest's own --junitxml, written during the run (the evidence plugin points it into the directory)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from harness.evidence import aggregate, store
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
+from harness.evidence.redact import redact_text
 
 CRITERIA_FILE = "go-no-go.toml"
 WAIVERS_FILE = "a11y-waivers.toml"
@@ -151,7 +154,7 @@ def build(
     today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Write every output into `directory` and return the summary."""
-    from harness.evidence.render import cucumber, html, junit, markdown
+    from harness.evidence.render import cucumber, html, markdown
 
     root = root or Path.cwd()
     today = today or dt.datetime.now(dt.UTC).date()
@@ -164,11 +167,25 @@ def build(
     store.write_json(directory / "summary.json", summary)
     scenarios = _with_tracked_toggles(run["scenarios"], load_criteria(root / CRITERIA_FILE))
     (directory / "index.html").write_text(html.render(summary, scenarios, directory), encoding="utf-8")
-    (directory / "junit.xml").write_text(junit.render(summary, run["scenarios"]), encoding="utf-8")
     store.write_json(directory / "cucumber.json", cucumber.render(run["scenarios"], directory))
     (directory / "summary.md").write_text(markdown.render(summary), encoding="utf-8")
+    _redact_junit(directory / store.JUNIT)
     _write_manifest(directory, root)
     return summary
+
+
+def _redact_junit(path: Path) -> None:
+    """pytest's JUnit file holds raw failure messages and tracebacks: redact every text and attribute, as
+    the recorder does for its own evidence, so the bundle can be attached to a ticket."""
+    if not path.is_file():
+        return
+    tree = ET.parse(path)
+    for element in tree.iter():
+        element.text = redact_text(element.text) if element.text else element.text
+        element.tail = redact_text(element.tail) if element.tail else element.tail
+        for name, value in element.attrib.items():
+            element.set(name, redact_text(value))
+    tree.write(path, encoding="utf-8", xml_declaration=True)
 
 
 def _write_manifest(directory: Path, root: Path) -> None:

@@ -92,9 +92,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest's junitxml plugin reads --junitxml
 def pytest_configure(config: pytest.Config) -> None:
     recorder = EvidenceRecorder(config)
     config.pluginmanager.register(recorder, "evidence-recorder")
+    if recorder.enabled and not recorder.workerinput and not config.option.xmlpath:
+        # The bundle's JUnit file is pytest's own; each testcase carries the evidence's user_properties.
+        config.option.xmlpath = str(recorder.directory / store.JUNIT)
 
 
 @pytest.fixture
@@ -375,25 +379,21 @@ class EvidenceRecorder:
         for scan in rec["a11y"]:
             if scan.get("engine") and not self.facts["axe_version"]:
                 self.facts["axe_version"] = scan["engine"]
-        if rec["status"] in ("failed", "error"):
-            rec["trace"] = self._trace(item)
+        teardown = reports.get("teardown")
+        if rec["status"] in ("failed", "error") and teardown is not None:
+            rec["trace"] = self._trace(teardown)
+        if teardown is not None:
+            _add_junit_properties(teardown, rec)
         self.records.append(rec)
 
-    def _trace(self, item: pytest.Item) -> str | None:
-        """pytest-playwright keeps a failing test's trace (with --tracing retain-on-failure) here."""
-        output = _option(self.config, "output")
-        if not output:
+    def _trace(self, teardown: pytest.TestReport) -> str | None:
+        """pytest-playwright lists the artifacts it kept (a failing test's trace with --tracing
+        retain-on-failure) in the teardown report's user_properties, relative to the invocation dir."""
+        traces = [str(value) for name, value in teardown.user_properties if name == "playwright_trace"]
+        if not traces:
             return None
-        try:
-            from pytest_playwright.pytest_playwright import _truncate_file_name
-            from slugify import slugify
-        except ImportError:
-            return None
-        folder = Path(output) / _truncate_file_name(slugify(item.nodeid))
-        if not folder.is_absolute():
-            folder = Path(self.config.invocation_params.dir) / folder
-        traces = sorted(folder.glob("trace*.zip"))
-        return str(traces[0]) if traces else None
+        path = Path(traces[0])
+        return str(path if path.is_absolute() else Path(self.config.invocation_params.dir) / path)
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         # Workers forward their collection errors to the controller, which records them once.
@@ -448,6 +448,18 @@ class EvidenceRecorder:
             return
         for line in verdict_lines(self.summary or {}, self.directory):
             terminalreporter.write_line(line)
+
+
+def _add_junit_properties(teardown: pytest.TestReport, rec: dict[str, Any]) -> None:
+    """What pytest's --junitxml writes as each testcase's <property> elements: how to rerun it, and why
+    it matters (requirements), for CI and test-management imports."""
+    properties = {
+        "seed": rec.get("seed"),
+        "rerun": rec.get("rerun"),
+        "requirements": ",".join(rec.get("requirements") or []) or None,
+        "failing_step": rec.get("failing_step"),
+    }
+    teardown.user_properties.extend((k, str(v)) for k, v in properties.items() if v is not None)
 
 
 def _status(reports: dict[str, pytest.TestReport]) -> tuple[str, pytest.TestReport | None]:

@@ -15,7 +15,8 @@ QUALITY = 45
 def thumbnail(png_or_jpeg: bytes, width: int = WIDTH, quality: int = QUALITY) -> bytes:
     image = Image.open(io.BytesIO(png_or_jpeg)).convert("RGB")
     if image.width > width:
-        image = image.resize((width, max(1, round(image.height * width / image.width))), Image.LANCZOS)
+        height = max(1, round(image.height * width / image.width))
+        image = image.resize((width, height), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=quality, optimize=True)
     return out.getvalue()

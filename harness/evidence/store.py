@@ -17,6 +17,7 @@ from typing import Any
 SCHEMA = 1
 RAW = "raw"
 SHOTS = "shots"
+JUNIT = "junit.xml"  # pytest's own --junitxml: the evidence plugin points it into the directory
 
 
 class EvidenceDataError(Exception):

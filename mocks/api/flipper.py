@@ -69,4 +69,6 @@ def parse_value(value: Any, gate: str = "percentage_of_actors") -> Gates:
         raise ValueError(
             f"toggle value {value!r}: expected on, off, true, false or a percentage 0-100 like '25%'"
         )
-    return Gates(**{gate: pct})
+    if gate == "percentage_of_time":
+        return Gates(percentage_of_time=pct)
+    return Gates(percentage_of_actors=pct)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
@@ -68,7 +69,9 @@ def test_report_numbers_and_failures(pytester: pytest.Pytester, run_suite: Any) 
     assert summary["rule"].startswith("failures:")
     assert summary["api"]["messages_sent"] == {"200": 2}
     assert summary["api"]["drafts_created"] == {"201": 2}
-    assert summary["api"]["latency_ms"]["send"] == {"p50": 5.0, "p95": 5.0, "count": 2}
+    send_latency = summary["api"]["latency_ms"]["send"]
+    assert {k: send_latency[k] for k in ("p50", "p95", "count")} == {"p50": 5.0, "p95": 5.0, "count": 2}
+    assert send_latency["histogram"][0] == {"label": "≤ 10 ms", "count": 2}  # both sends took 5 ms
     assert summary["api"]["send_error_rate_fault_free"] == 0.0
     assert summary["identity"]["axe_version"] == "4.10.2"
     assert summary["a11y"]["open_by_impact"]["serious"] == 1
@@ -82,7 +85,16 @@ def test_report_numbers_and_failures(pytester: pytest.Pytester, run_suite: Any) 
     out = pytester.path / "reports" / "evidence"
     for name in ("index.html", "junit.xml", "cucumber.json", "summary.md"):
         assert (out / name).stat().st_size > 0
-    assert 'failures="2"' in (out / "junit.xml").read_text()
+    junit = ET.parse(out / "junit.xml").getroot()  # pytest's own --junitxml, pointed into the bundle
+    assert junit.find("testsuite").get("failures") == "2"
+    properties = {
+        case.get("name"): {p.get("name"): p.get("value") for p in case.iter("property")}
+        for case in junit.iter("testcase")
+    }
+    failing = properties["test_failing_scenario"]
+    assert failing["rerun"].startswith('.venv/bin/pytest "test_start.py::test_failing_scenario" --seed ')
+    assert failing["failing_step"] == 'Then the confirmation says "Message sent"'
+    assert properties["test_passing_scenario"]["requirements"] == "REQ-1"
     assert "**NO-GO**" in (out / "summary.md").read_text()
 
 

@@ -56,7 +56,7 @@ def report(pytester: pytest.Pytester, run_suite: Any) -> tuple[Path, dict[str, A
     _, first = run_suite("--evidence")
     baseline = pytester.path / "baseline.json"
     baseline.write_text(json.dumps(first))
-    result, summary = run_suite("--evidence", "--compare", str(baseline))
+    result, summary = run_suite("--evidence", "--compare", str(baseline), "--tracing", "retain-on-failure")
     assert summary, result.stdout.str()
     return pytester.path / "reports" / "evidence", summary
 
@@ -74,6 +74,9 @@ def test_step_screenshots_are_small_jpeg_files(report: tuple[Path, dict[str, Any
     assert summary["identity"]["browser"].startswith("chromium ")
     failure = next(f for f in summary["failures"] if f["name"] == "Page with a failing check")
     assert failure["screenshot"] == shots[-1]
+    # the trace pytest-playwright kept, found through its report's user_properties, and in the JUnit file
+    assert failure["trace"] and Path(failure["trace"]).is_file() and failure["trace"].endswith(".zip")
+    assert 'name="playwright_trace"' in (directory / "junit.xml").read_text()
     html = (directory / "index.html").read_text()
     assert "data:image/jpeg;base64," in html  # the failing step's screenshot travels inside the file
     assert 'loading="lazy"' in html
@@ -88,6 +91,9 @@ def test_step_screenshots_are_small_jpeg_files(report: tuple[Path, dict[str, Any
 def test_report_html_passes_axe(report: tuple[Path, dict[str, Any]]) -> None:
     directory, summary = report
     assert summary["comparison"] is not None
+    html = (directory / "index.html").read_text()
+    # rollout shares, latency, findings by state, durations, what changed: scanned with the rest
+    assert html.count('<svg class="chart" role="img" aria-labelledby=') == 5
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -14,6 +14,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from harness.evidence import charts
+
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -49,5 +51,8 @@ def render(summary: dict[str, Any], scenarios: list[dict[str, Any]], directory: 
         features=dict(sorted(by_feature.items())),
         failures=failures,
         cells=cells,
+        charts=charts.all_charts(summary),
+        slowest=charts.slowest_scenarios(summary),
+        changes=charts.changes(summary["comparison"]) if summary.get("comparison") else [],
         trace_href=lambda path: os.path.relpath(path, directory) if path else None,
     )

@@ -16,6 +16,7 @@ from mocks.api.session import Session
 
 BASE = "/my_health/v1/messaging/folders"
 SYSTEM_FOLDERS = {0: "Inbox", -1: "Sent", -2: "Drafts", -3: "Deleted"}
+SORT_ORDERS = ("ASC", "DESC")  # as vets-website sends them (mocks/openapi.yaml declares the same enum)
 
 
 def _folder_messages(session: Session, folder_id: int) -> list[Message]:
@@ -97,8 +98,11 @@ async def threads(request: Request) -> JSONResponse:
     folder_id = _known_folder(request.path_params["folder_id"])
     size = _page_param(request, "pageSize", 10)
     page = _page_param(request, "pageNumber", 1)
+    order = request.query_params.get("sortOrder", "DESC")
+    if order not in SORT_ORDERS:
+        raise validation_error([("sortOrder", "must be ASC or DESC")])
     messages = _folder_messages(session, folder_id)
-    if request.query_params.get("sortOrder", "DESC").upper() == "ASC":
+    if order == "ASC":
         messages = list(reversed(messages))
     chunk = messages[(page - 1) * size : page * size]
     return JSONResponse({"data": [thread_resource(m, folder_id) for m in chunk]})

@@ -179,5 +179,6 @@ async def categories(request: Request) -> JSONResponse:
 routes = [
     Route(f"{BASE}/categories", categories, methods=["GET"], name="categories"),
     Route(BASE, send, methods=["POST"], name="send"),
-    Route(f"{BASE}/{{message_id}}", delete_message, methods=["DELETE"], name="draft_delete"),
+    # digits only, so "categories" and "signature" reach their own routes (405 for other methods there)
+    Route(f"{BASE}/{{message_id:int}}", delete_message, methods=["DELETE"], name="draft_delete"),
 ]
