@@ -39,7 +39,8 @@ def fresh_seeds(count: int) -> list[int]:
 
 
 def read_reportlog(path: Path) -> tuple[int, list[str], int]:
-    passed, failed, skipped = 0, [], 0
+    passed, skipped = 0, 0
+    failed: list[str] = []
     if not path.is_file():
         return passed, failed, skipped
     for line in path.read_text(encoding="utf-8").splitlines():
