@@ -371,7 +371,8 @@ class EvidenceRecorder:
             )
             rec["reason"] = redact_text(str(reason))
         properties = reports["teardown"].user_properties if "teardown" in reports else []
-        writes = [w for key, value in properties if key == "staging_writes" for w in list(value)]
+        writes = [w for key, value in properties if key == "staging_writes" and isinstance(value, list)
+                  for w in value]
         if writes:
             rec["writes"] = writes
         _close_steps(rec, item.stash.get(_STEPS, []))
