@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "harness.plugin",
+    "harness.timing",
     "harness.evidence.plugin",
     "harness.staging.plugin",
     "steps",

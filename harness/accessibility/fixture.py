@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from harness.accessibility import ruleset
 from harness.accessibility.results import A11yResult, build_result
 from harness.accessibility.waivers import WAIVERS_FILE, Waiver, WaiverFileError, load_waivers
+from harness.timing import AXE, timed
 
 WAIVERS_KEY = pytest.StashKey[list[Waiver]]()
 _AXE = Axe.from_file(ruleset.AXE_SCRIPT_PATH)
@@ -41,6 +42,11 @@ SETTLE_ANIMATIONS = """async () => {
 def run_axe(page: Any, context: str | None) -> dict[str, Any]:
     """axe.run on the current DOM. The SPA keeps its document across page states, so the 0.5 MB axe
     script is injected once per document, not once per scan (axe-playwright-python's run re-injects)."""
+    with timed(AXE):
+        return _run_axe(page, context)
+
+
+def _run_axe(page: Any, context: str | None) -> dict[str, Any]:
     page.evaluate(SETTLE_ANIMATIONS)
     if not page.evaluate("version => window.axe?.version === version", ruleset.axe_version()):
         page.evaluate(_AXE.axe_script)

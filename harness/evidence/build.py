@@ -12,6 +12,7 @@ from harness.evidence import aggregate, store
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
+from harness.timing import EVIDENCE, timed
 
 CRITERIA_FILE = "go-no-go.toml"
 WAIVERS_FILE = "a11y-waivers.toml"
@@ -149,6 +150,17 @@ def build(
     today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Write every output into `directory` and return the summary."""
+    with timed(EVIDENCE):
+        return _build(directory, root, stage, baseline, today)
+
+
+def _build(
+    directory: Path,
+    root: Path | None,
+    stage: str | None,
+    baseline: dict[str, Any] | None,
+    today: dt.date | None,
+) -> dict[str, Any]:
     from harness.evidence.render import cucumber, html, junit, markdown
 
     root = root or Path.cwd()

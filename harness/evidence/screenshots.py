@@ -8,6 +8,8 @@ from typing import Any
 
 from PIL import Image
 
+from harness.timing import EVIDENCE, timed
+
 WIDTH = 480  # px; readable thumbnails at a few KB each, so 500+ scenarios stay light
 QUALITY = 45
 
@@ -24,6 +26,11 @@ def thumbnail(png_or_jpeg: bytes, width: int = WIDTH, quality: int = QUALITY) ->
 def capture(page: Any, path: Path) -> bool:
     """Screenshot the viewport into `path`; False (never an error) when the page cannot be captured,
     e.g. it is closed or mid-navigation, because evidence must not change a scenario's result."""
+    with timed(EVIDENCE):
+        return _capture(page, path)
+
+
+def _capture(page: Any, path: Path) -> bool:
     try:
         raw = page.screenshot(type="jpeg", quality=70, animations="disabled", timeout=5000)
     except Exception:

@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from harness.timing import EVIDENCE, timed
+
 SCHEMA = 1
 RAW = "raw"
 SHOTS = "shots"
@@ -45,10 +47,11 @@ def write_run(directory: Path, identity: dict[str, Any], options: dict[str, Any]
 def write_worker(
     directory: Path, worker: str, facts: dict[str, Any], scenarios: list[dict[str, Any]]
 ) -> None:
-    write_json(
-        directory / RAW / f"{worker}.json",
-        {"schema": SCHEMA, "worker": worker, "facts": facts, "scenarios": scenarios},
-    )
+    with timed(EVIDENCE):
+        write_json(
+            directory / RAW / f"{worker}.json",
+            {"schema": SCHEMA, "worker": worker, "facts": facts, "scenarios": scenarios},
+        )
 
 
 def _read(path: Path) -> dict[str, Any]:
