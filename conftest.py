@@ -3,6 +3,7 @@
 pytest_plugins = [
     "harness.plugin",
     "harness.timing",
+    "harness.timeouts",
     "harness.evidence.plugin",
     "harness.staging.plugin",
     "steps",
