@@ -4,6 +4,7 @@ pytest_plugins = [
     "harness.plugin",
     "harness.timing",
     "harness.timeouts",
+    "harness.shard",
     "harness.evidence.plugin",
     "harness.staging.plugin",
     "steps",

@@ -24,6 +24,7 @@ from harness.evidence import screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.recorder import ScenarioEvidence, normalise_toggle
 from harness.evidence.redact import redact_text
+from harness.shard import shard_of
 
 STAGES = ("A", "B", "C", "D", "E")
 _RECORD = pytest.StashKey[ScenarioEvidence]()
@@ -185,6 +186,7 @@ class EvidenceRecorder:
         base_url = _option(self.config, "base_url")
         identity = run_identity(Path(self.config.rootpath), env, base_url, self.run_seed)
         identity["command"] = " ".join(["pytest", *self.config.invocation_params.args])
+        identity["shard"] = shard_of(self.config)  # `python -m harness.evidence merge` checks the set
         store.write_run(
             self.directory,
             identity,

@@ -54,7 +54,7 @@ def write_worker(
         )
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -69,7 +69,7 @@ def _read(path: Path) -> dict[str, Any]:
 def load(directory: Path) -> dict[str, Any]:
     """Merge run.json and every worker file into one run: identity, options and all scenarios."""
     run_file = directory / "run.json"
-    run = _read(run_file) if run_file.is_file() else {"identity": {}, "options": {}}
+    run = read(run_file) if run_file.is_file() else {"identity": {}, "options": {}}
     worker_files = sorted((directory / RAW).glob("*.json"))
     if not worker_files and not run_file.is_file():
         raise EvidenceDataError(
@@ -80,7 +80,7 @@ def load(directory: Path) -> dict[str, Any]:
     scenarios: list[dict[str, Any]] = []
     base_urls: list[str] = []
     for path in worker_files:
-        data = _read(path)
+        data = read(path)
         facts = data.get("facts") or {}
         for key in ("browser", "axe_version"):
             if not identity.get(key) and facts.get(key):
