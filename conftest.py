@@ -1,6 +1,8 @@
-"""Root conftest: loads the harness plugin, the evidence recorder, staging mode and every step definition."""
+"""Root conftest: loads the harness plugin (browser, timings, timeouts, shards), the evidence recorder,
+staging mode and every step definition."""
 
 pytest_plugins = [
+    "harness.browser",  # before harness.plugin, which imports it
     "harness.plugin",
     "harness.timing",
     "harness.timeouts",

@@ -9,11 +9,13 @@ node id, so the split never depends on collection order, the machine or xdist.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,11 +128,16 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"harness: shard {shard.label}, {balance}"]
 
 
-def shard_of(config: pytest.Config) -> dict[str, int] | None:
-    """This run's shard for the evidence's run.json, or None when the run is not sharded. Read from the
-    option, not the stash: other plugins' pytest_configure may run before this one's."""
+def shard_of(config: pytest.Config) -> dict[str, Any] | None:
+    """This run's shard for the evidence's run.json, or None when the run is not sharded: K, N and the
+    sha256 of the durations file, which every shard must share for the slices to fit together. Read from
+    the option, not the stash: other plugins' pytest_configure may run before this one's."""
     try:
         text = config.getoption("shard")
     except ValueError:  # the evidence recorder runs without the harness in its own tests
         return None
-    return parse_shard(text).as_dict() if text else None
+    if not text:
+        return None
+    _, path = durations_for(config)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path else None
+    return {**parse_shard(text).as_dict(), "durations_sha256": digest}

@@ -49,6 +49,13 @@ def check_shards(directories: list[Path]) -> list[tuple[Path, dict[str, Any], di
     problems += [f"shard {i}/{total} is missing" for i in range(1, total + 1) if i not in by_index]
     if problems:
         raise store.EvidenceDataError("; ".join(problems))
+    balances = {shard.get("durations_sha256") for _, _, shard in runs}
+    if len(balances) > 1:
+        described = ", ".join(f"{s['index']}/{total}: {s.get('durations_sha256')}" for _, _, s in runs)
+        raise store.EvidenceDataError(
+            f"the shards were balanced by different durations files ({described}), so their slices need "
+            "not fit together; give every shard the same --durations-file"
+        )
     seeds = {run["identity"].get("run_seed") for _, run, _ in runs}
     if len(seeds) > 1:
         described = ", ".join(f"{s['index']}/{total}: {r['identity'].get('run_seed')}" for _, r, s in runs)

@@ -12,10 +12,13 @@ from harness.evidence.__main__ import main
 from harness.evidence.merge import check_shards, merge
 
 
-def shard_dir(root: Path, index: int, total: int, nodeids: list[str], seed: int = 7) -> Path:
+def shard_dir(
+    root: Path, index: int, total: int, nodeids: list[str], seed: int = 7, durations: str | None = None
+) -> Path:
     directory = root / f"shard-{index}-of-{total}-{len(list(root.glob('*')))}"
     store.reset(directory)
-    identity = {"run_seed": seed, "shard": {"index": index, "total": total}, "date": "2026-12-02"}
+    shard = {"index": index, "total": total, "durations_sha256": durations}
+    identity = {"run_seed": seed, "shard": shard, "date": "2026-12-02"}
     store.write_run(directory, identity, {"stage": None, "gate": False})
     scenarios = [{"nodeid": n, "status": "passed", "duration_s": 1.0 + i} for i, n in enumerate(nodeids)]
     store.write_worker(directory, "gw0-abc", {}, scenarios)
@@ -39,6 +42,8 @@ def test_a_repeated_shard_is_named(tmp_path: Path) -> None:
 def test_shards_of_different_splits_or_seeds_are_refused(tmp_path: Path) -> None:
     with pytest.raises(store.EvidenceDataError, match="different splits"):
         check_shards([shard_dir(tmp_path, 1, 2, ["a"]), shard_dir(tmp_path, 2, 3, ["b"])])
+    with pytest.raises(store.EvidenceDataError, match="different durations files"):
+        check_shards([shard_dir(tmp_path, 1, 2, ["a"]), shard_dir(tmp_path, 2, 2, ["b"], durations="ab12")])
     with pytest.raises(store.EvidenceDataError, match="different seeds"):
         check_shards([shard_dir(tmp_path, 1, 2, ["a"], seed=1), shard_dir(tmp_path, 2, 2, ["b"], seed=2)])
 
