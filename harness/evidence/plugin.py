@@ -401,6 +401,8 @@ class EvidenceRecorder:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if not self.enabled or self.config.option.collectonly:
             return
+        for error in screenshots.flush():  # thumbnails are written off the scenarios' critical path
+            self.facts.setdefault("screenshot_errors", []).append(error)
         controller_under_xdist = not self.workerinput and self.config.pluginmanager.hasplugin("dsession")
         if self.records or not controller_under_xdist:
             store.write_worker(self.directory, f"{self.worker}-{self.run_token}", self.facts, self.records)

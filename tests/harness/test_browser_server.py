@@ -22,13 +22,14 @@ SERVER_ARGS = ["--port", "0", "--host", "127.0.0.1", "--unsafe"]
 def test_a_server_gets_the_servers_chromium_path_unchecked(tmp_path: Path) -> None:
     server_side = "/opt/server-only/chromium"  # does not exist here, and need not
     args = browser.launch_args({}, server_side, None, "ws://server:3000/")
-    assert args["executable_path"] == server_side
+    assert args["executablePath"] == server_side
     assert set(browser.CHROMIUM_ARGS) <= set(args["args"])
 
 
 def test_a_server_without_a_path_uses_its_own_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(browser.CHROMIUM_PATH_ENV, raising=False)
-    assert "executable_path" not in browser.launch_args({}, None, None, "ws://server:3000/")
+    args = browser.launch_args({}, None, None, "ws://server:3000/")
+    assert "executable_path" not in args and "executablePath" not in args
 
 
 def test_a_local_launch_still_checks_the_path(tmp_path: Path) -> None:
