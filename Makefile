@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 STAMPS := .setup-stamps
 PYTEST := $(PY) -m pytest
 WORKERS ?= 2
+# Keep Python's bytecode cache (and pytest's cache of rewritten modules) on even where a shell turns it
+# off: every pytest process and xdist worker starts faster.
+unexport PYTHONDONTWRITEBYTECODE
 # The issue's measurement: suite at -n 2 with its phase breakdown, happy-path ratios best of 3 interleaved.
 BENCH_ARGS ?= --skip-serial --rounds 3
 
