@@ -4,6 +4,7 @@ staging mode and every step definition."""
 pytest_plugins = [
     "harness.browser",  # before harness.plugin, which imports it
     "harness.plugin",
+    "harness.artifacts",
     "harness.timing",
     "harness.timeouts",
     "harness.shard",

@@ -23,7 +23,7 @@ def test_only_the_failing_test_keeps_a_trace_and_a_screenshot(
         from harness.browser import CHROMIUM_ARGS, chromium_executable
 
         # As in the project: a conftest plugin loads after pytest-playwright, so its fixtures override.
-        pytest_plugins = ["harness.browser"]
+        pytest_plugins = ["harness.artifacts"]
 
         @pytest.fixture(scope="session")
         def browser_type_launch_args(browser_type_launch_args):
