@@ -1,7 +1,13 @@
-"""Root conftest: loads the harness plugin, the evidence recorder, staging mode and every step definition."""
+"""Root conftest: loads the harness plugin (browser, timings, timeouts, shards), the evidence recorder,
+staging mode and every step definition."""
 
 pytest_plugins = [
+    "harness.browser",  # before harness.plugin, which imports it
     "harness.plugin",
+    "harness.artifacts",
+    "harness.timing",
+    "harness.timeouts",
+    "harness.shard",
     "harness.evidence.plugin",
     "harness.staging.plugin",
     "steps",

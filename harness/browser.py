@@ -1,14 +1,26 @@
-"""Which Chromium to launch: Debian's by default, configurable, never a silent surprise."""
+"""Which Chromium to launch: Debian's by default, configurable, never a silent surprise; launched here or
+on a Playwright browser server (`--browser-server ws://...`, e.g. `playwright run-server` in a container).
+
+A browser server gets pytest-playwright's own connect mechanism (its `connect_options` fixture): the
+launch options travel in the `x-playwright-launch-options` header and the server launches the browser.
+`--browser-path` then names the Chromium on the server's side, and the server must be started with
+`--unsafe` to accept a path and flags from a client; without a path the server uses its own browser.
+`expose_network="<loopback>"` lets the remote browser reach this machine's localhost, where each worker's
+mock listens; staging targets are reached directly from the server.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_PATH_ENV = "CHROMIUM_PATH"
+BROWSER_SERVER_ENV = "BROWSER_SERVER"
+EXPOSE_TO_SERVER = "<loopback>"
 # Quiet, reproducible launches; --no-sandbox because CI and this machine run as root.
 CHROMIUM_ARGS = [
     "--disable-background-networking",
@@ -41,8 +53,11 @@ def chromium_executable(option_path: str | None, playwright_chromium: str | None
     )
 
 
-def describe_choice(option_path: str | None) -> str:
+def describe_choice(option_path: str | None, server: str | None = None) -> str:
     """For the run header: which Chromium this run will launch (without starting Playwright)."""
+    if server:
+        remote = option_path or os.environ.get(CHROMIUM_PATH_ENV)
+        return f"on the browser server {server} ({remote or 'its own Chromium'})"
     try:
         path = chromium_executable(option_path, None)
     except pytest.UsageError as error:
@@ -52,3 +67,51 @@ def describe_choice(option_path: str | None) -> str:
             "Playwright's own Chromium, if installed (no --browser-path, $CHROMIUM_PATH or Debian chromium)"
         )
     return str(path)
+
+
+# ---------------------------------------------------------------- the plugin part: a browser server
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("harness").addoption(
+        "--browser-server",
+        default=os.environ.get(BROWSER_SERVER_ENV) or None,
+        metavar="WS_URL",
+        help="Run the browser on a Playwright browser server (`playwright run-server`), e.g. "
+        f"ws://127.0.0.1:3000/ (default: ${BROWSER_SERVER_ENV}). --browser-path is then the server's path.",
+    )
+
+
+def browser_server(config: pytest.Config) -> str | None:
+    return config.getoption("browser_server", default=None) or None
+
+
+@pytest.fixture(scope="session")
+def connect_options(pytestconfig: pytest.Config) -> dict[str, Any] | None:
+    """pytest-playwright connects instead of launching when this is set (its own mechanism)."""
+    server = browser_server(pytestconfig)
+    if server is None:
+        return None
+    return {"endpoint": server, "expose_network": EXPOSE_TO_SERVER}  # BrowserType.connect kwargs
+
+
+def launch_args(
+    args: dict[str, Any], option_path: str | None, playwright_chromium: str | None, server: str | None
+) -> dict[str, Any]:
+    """pytest-playwright's launch args plus our Chromium and flags. With a browser server the path is
+    the server's, so it is passed on unchecked (the server reports a wrong one)."""
+    args = dict(args)
+    if not args.get("channel"):
+        if server:
+            explicit = option_path or os.environ.get(CHROMIUM_PATH_ENV)
+            if explicit:
+                # Sent as-is in the launch-options header, which the server reads in its own (camelCase)
+                # spelling; the snake_case keyword only applies to a local launch.
+                args["executablePath"] = explicit
+        else:
+            executable = chromium_executable(option_path, playwright_chromium)
+            if executable is not None:
+                args["executable_path"] = str(executable)
+    args["args"] = [*args.get("args", []), *CHROMIUM_ARGS]
+    return args
+

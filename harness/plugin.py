@@ -63,7 +63,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     origin = config.stash.get(SEED_ORIGIN, "--seed")
     lines = [f"harness: run seed {seed} ({origin}; rerun with --seed {seed}); env {options.env}"]
     if config.getoption("browser_channel", default=None) is None:
-        lines.append(f"harness: browser {browser_choice.describe_choice(options.browser_path)}")
+        server = browser_choice.browser_server(config)
+        lines.append(f"harness: browser {browser_choice.describe_choice(options.browser_path, server)}")
     if options.defects:
         lines.append(f"harness: seeded defects on: {', '.join(options.defects)}")
     return lines
@@ -244,21 +245,20 @@ def mock_session(
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any], harness_options: HarnessOptions, playwright: Any
+    browser_type_launch_args: dict[str, Any],
+    harness_options: HarnessOptions,
+    playwright: Any,
+    pytestconfig: pytest.Config,
 ) -> dict[str, Any]:
     """pytest-playwright's launch args (headed, slowmo, channel) plus Debian chromium and quiet flags."""
-    args = dict(browser_type_launch_args)
-    if not args.get("channel"):
-        try:
-            executable = browser_choice.chromium_executable(
-                harness_options.browser_path, playwright.chromium.executable_path
-            )
-        except pytest.UsageError as error:
-            pytest.fail(str(error), pytrace=False)
-        if executable is not None:
-            args["executable_path"] = str(executable)
-    args["args"] = [*args.get("args", []), *browser_choice.CHROMIUM_ARGS]
-    return args
+    server = browser_choice.browser_server(pytestconfig)
+    local_default = playwright.chromium.executable_path
+    try:
+        return browser_choice.launch_args(
+            browser_type_launch_args, harness_options.browser_path, local_default, server
+        )
+    except pytest.UsageError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")

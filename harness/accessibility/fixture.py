@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from harness.accessibility import ruleset
 from harness.accessibility.results import A11yResult, build_result
 from harness.accessibility.waivers import WAIVERS_FILE, Waiver, WaiverFileError, load_waivers
+from harness.timing import AXE, timed
 
 WAIVERS_KEY = pytest.StashKey[list[Waiver]]()
 _AXE = Axe.from_file(ruleset.AXE_SCRIPT_PATH)
@@ -38,16 +41,83 @@ SETTLE_ANIMATIONS = """async () => {
 }"""
 
 
-def run_axe(page: Any, context: str | None) -> dict[str, Any]:
-    """axe.run on the current DOM. The SPA keeps its document across page states, so the 0.5 MB axe
-    script is injected once per document, not once per scan (axe-playwright-python's run re-injects)."""
-    page.evaluate(SETTLE_ANIMATIONS)
-    if not page.evaluate("version => window.axe?.version === version", ruleset.axe_version()):
-        page.evaluate(_AXE.axe_script)
-    return page.evaluate(
-        "([context, options]) => window.axe.run(context ?? document, options)",
-        [context, ruleset.axe_options()],
-    )
+# What axe's verdict depends on, hashed in the page: the URL, the viewport, the DOM with every open
+# shadow root (where the VA components render), form values (properties, not attributes) and the focused
+# element. Equal fingerprints mean the same document state, so the earlier response is reused.
+FINGERPRINT = """() => {
+  const parts = [location.href, innerWidth, innerHeight, document.documentElement.outerHTML];
+  const roots = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const element of roots[i].querySelectorAll("*")) {
+      if (element.shadowRoot) { roots.push(element.shadowRoot); parts.push(element.shadowRoot.innerHTML); }
+      if ("value" in element && /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName)) {
+        parts.push(element.value, String(element.checked));
+      }
+    }
+  }
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  parts.push(focused ? focused.outerHTML.slice(0, 300) : "");
+  const text = parts.join("\u0000");
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;  // cyrb53: a fast 53-bit string hash
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761); h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${4294967296 * (2097151 & h2) + (h1 >>> 0)}`;
+}"""
+CACHE_SIZE = 64
+
+
+class ScanCache:
+    """The last axe responses of this process by document fingerprint (scenarios reach the same static
+    states, e.g. the interstitial, again and again; steps may scan a state twice)."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self.responses: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self.hits = 0
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        response = self.responses.get(key)
+        if response is None:
+            return None
+        self.responses.move_to_end(key)
+        self.hits += 1
+        return copy.deepcopy(response)
+
+    def put(self, key: str, response: dict[str, Any]) -> None:
+        self.responses[key] = copy.deepcopy(response)
+        while len(self.responses) > self.size:
+            self.responses.popitem(last=False)
+
+
+SCANS = ScanCache()
+
+
+def run_axe(page: Any, context: str | None, cache: ScanCache | None = SCANS) -> dict[str, Any]:
+    """axe.run on the current DOM, or the response of an earlier scan of the same document state. The
+    SPA keeps its document across page states, so the 0.5 MB axe script is injected once per document,
+    not once per scan (axe-playwright-python's run re-injects)."""
+    with timed(AXE):
+        page.evaluate(SETTLE_ANIMATIONS)
+        key = None
+        if cache is not None:
+            key = f"{ruleset.axe_version()}|{context}|{page.evaluate(FINGERPRINT)}"
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        if not page.evaluate("version => window.axe?.version === version", ruleset.axe_version()):
+            page.evaluate(_AXE.axe_script)
+        response = page.evaluate(
+            "([context, options]) => window.axe.run(context ?? document, options)",
+            [context, ruleset.axe_options()],
+        )
+        if key is not None:
+            cache.put(key, response)  # type: ignore[union-attr]
+        return response
 
 
 def slug(text: str, limit: int = 120) -> str:

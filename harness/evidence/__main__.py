@@ -1,5 +1,8 @@
 """`python -m harness.evidence build [--dir D] [--compare OLD.json] [--stage C] [--gate]`: rebuild the
-report from recorded evidence, without rerunning anything."""
+report from recorded evidence, without rerunning anything.
+
+`python -m harness.evidence merge --out D SHARD_DIR...`: join the evidence of `pytest --shard K/N` runs
+into D and build one report and one verdict from it (a missing or repeated shard is an error)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 from harness.evidence.build import build, verdict_lines
 from harness.evidence.criteria import CriteriaError
+from harness.evidence.merge import merge, write_durations
 from harness.evidence.store import EvidenceDataError
 
 
@@ -26,12 +30,22 @@ def main(argv: list[str] | None = None) -> int:
         "--stage", default=None, type=str.upper, choices=list("ABCDE"), help="rollout stage to judge"
     )
     cmd.add_argument("--gate", action="store_true", help="exit 1 when the verdict is NO-GO")
+    joined = sub.add_parser("merge", help="merge shards' evidence directories into one report")
+    joined.add_argument("shards", nargs="+", type=Path, help="the evidence directory of each shard")
+    joined.add_argument("--out", default="reports/evidence", help="the merged report's directory")
+    joined.add_argument("--root", default=".", help="where go-no-go.toml and the other config files are")
+    joined.add_argument(
+        "--stage", default=None, type=str.upper, choices=list("ABCDE"), help="rollout stage to judge"
+    )
+    joined.add_argument("--gate", action="store_true", help="exit 1 when the verdict is NO-GO")
     show = sub.add_parser("show", help="print the verdict and key numbers of a built report")
     show.add_argument("--dir", default="reports/evidence", help="evidence directory")
     args = parser.parse_args(argv)
 
     if args.command == "show":
         return _show(Path(args.dir))
+    if args.command == "merge":
+        return _merge(args.shards, Path(args.out), Path(args.root), args.stage, args.gate)
 
     baseline = None
     if args.compare:
@@ -47,6 +61,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print("\n".join(verdict_lines(summary, Path(args.dir))))
     return 1 if args.gate and summary["verdict"] == "NO-GO" else 0
+
+
+def _merge(shards: list[Path], out: Path, root: Path, stage: str | None, gate: bool) -> int:
+    try:
+        run = merge(shards, out)
+        durations = write_durations(run, out)
+        summary = build(out, root=root, stage=stage)
+    except (CriteriaError, EvidenceDataError) as exc:
+        print(f"evidence merge: {exc}", file=sys.stderr)
+        return 2
+    count = len(run["scenarios"])
+    print(f"merged {len(shards)} shards into {out} ({count} scenarios; durations: {durations})")
+    print("\n".join(verdict_lines(summary, out)))
+    return 1 if gate and summary["verdict"] == "NO-GO" else 0
 
 
 def _show(directory: Path) -> int:

@@ -15,6 +15,7 @@ from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
 from harness.evidence.redact import redact_text
+from harness.timing import EVIDENCE, timed
 
 CRITERIA_FILE = "go-no-go.toml"
 WAIVERS_FILE = "a11y-waivers.toml"
@@ -154,6 +155,17 @@ def build(
     today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Write every output into `directory` and return the summary."""
+    with timed(EVIDENCE):
+        return _build(directory, root, stage, baseline, today)
+
+
+def _build(
+    directory: Path,
+    root: Path | None,
+    stage: str | None,
+    baseline: dict[str, Any] | None,
+    today: dt.date | None,
+) -> dict[str, Any]:
     from harness.evidence.render import cucumber, html, markdown
 
     root = root or Path.cwd()

@@ -24,6 +24,7 @@ from harness.evidence import screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.recorder import ScenarioEvidence, normalise_toggle
 from harness.evidence.redact import redact_text
+from harness.shard import shard_of
 
 STAGES = ("A", "B", "C", "D", "E")
 _RECORD = pytest.StashKey[ScenarioEvidence]()
@@ -190,6 +191,7 @@ class EvidenceRecorder:
         base_url = _option(self.config, "base_url")
         identity = run_identity(Path(self.config.rootpath), env, base_url, self.run_seed)
         identity["command"] = " ".join(["pytest", *self.config.invocation_params.args])
+        identity["shard"] = shard_of(self.config)  # `python -m harness.evidence merge` checks the set
         store.write_run(
             self.directory,
             identity,
@@ -416,6 +418,8 @@ class EvidenceRecorder:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if not self.enabled or self.config.option.collectonly:
             return
+        for error in screenshots.flush():  # thumbnails are written off the scenarios' critical path
+            self.facts.setdefault("screenshot_errors", []).append(error)
         controller_under_xdist = not self.workerinput and self.config.pluginmanager.hasplugin("dsession")
         if self.records or not controller_under_xdist:
             store.write_worker(self.directory, f"{self.worker}-{self.run_token}", self.facts, self.records)

@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from harness.timing import EVIDENCE, timed
+
 SCHEMA = 1
 RAW = "raw"
 SHOTS = "shots"
@@ -46,13 +48,14 @@ def write_run(directory: Path, identity: dict[str, Any], options: dict[str, Any]
 def write_worker(
     directory: Path, worker: str, facts: dict[str, Any], scenarios: list[dict[str, Any]]
 ) -> None:
-    write_json(
-        directory / RAW / f"{worker}.json",
-        {"schema": SCHEMA, "worker": worker, "facts": facts, "scenarios": scenarios},
-    )
+    with timed(EVIDENCE):
+        write_json(
+            directory / RAW / f"{worker}.json",
+            {"schema": SCHEMA, "worker": worker, "facts": facts, "scenarios": scenarios},
+        )
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -67,7 +70,7 @@ def _read(path: Path) -> dict[str, Any]:
 def load(directory: Path) -> dict[str, Any]:
     """Merge run.json and every worker file into one run: identity, options and all scenarios."""
     run_file = directory / "run.json"
-    run = _read(run_file) if run_file.is_file() else {"identity": {}, "options": {}}
+    run = read(run_file) if run_file.is_file() else {"identity": {}, "options": {}}
     worker_files = sorted((directory / RAW).glob("*.json"))
     if not worker_files and not run_file.is_file():
         raise EvidenceDataError(
@@ -78,7 +81,7 @@ def load(directory: Path) -> dict[str, Any]:
     scenarios: list[dict[str, Any]] = []
     base_urls: list[str] = []
     for path in worker_files:
-        data = _read(path)
+        data = read(path)
         facts = data.get("facts") or {}
         for key in ("browser", "axe_version"):
             if not identity.get(key) and facts.get(key):

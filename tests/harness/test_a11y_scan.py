@@ -82,3 +82,21 @@ def test_a_scan_waits_for_a_fade_in_inside_shadow_dom(page, a11y: A11y, tmp_path
     page.get_by_role("button", name="Show note").click()
     result = a11y.scan(page, "note open")
     assert [f.rule for f in result.violations] == []
+
+
+def test_an_unchanged_document_is_not_scanned_again(page) -> None:
+    from harness.accessibility.fixture import ScanCache, run_axe
+
+    cache = ScanCache()
+    page.set_content(PAGE)
+    first = run_axe(page, ".secure-messaging-container", cache)
+    again = run_axe(page, ".secure-messaging-container", cache)
+    assert cache.hits == 1 and again["violations"] == first["violations"]
+    page.fill("#subject", "typed, not an attribute")  # a property change is a new state
+    run_axe(page, ".secure-messaging-container", cache)
+    page.set_viewport_size({"width": 320, "height": 640})  # so is a reflow
+    run_axe(page, ".secure-messaging-container", cache)
+    page.evaluate("document.querySelector('img').alt = 'Care team'")
+    fixed = run_axe(page, ".secure-messaging-container", cache)
+    assert cache.hits == 1 and len(cache.responses) == 4
+    assert [v["id"] for v in fixed["violations"]] == []
