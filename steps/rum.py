@@ -10,10 +10,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
+from harness.rum import Rum, tracked_actions
 from pages import SelectCareTeamPage, paths
 from pages.app import wait_for_flow_page
 from steps.care_teams import allowed_systems
-from steps.state import ScenarioState, record_evidence, wait_until
+from steps.state import ScenarioState, record_evidence
 
 
 @when(parsers.parse('they follow the "{name}" link'))
@@ -35,22 +36,83 @@ def link_destination(page: Page, scenario_state: ScenarioState, name: str) -> No
     link["final_url"] = page.url
 
 
-def rum_clicks(session: Any) -> list[str]:
-    return [a["name"] for a in session.rum_actions() if a.get("type") == "click"]
+def _path(url: str) -> str:
+    return urlparse(url).path
+
+
+def _clicked(scenario_state: ScenarioState) -> list[str]:
+    return scenario_state.setdefault("rum_clicked", [])
+
+
+def _assert_one_click(rum: Rum, name: str, view: str | None) -> dict[str, Any]:
+    """Exactly one action named `name` (of any type: a dashboard query on the name counts them all)."""
+    named = rum.actions(name)
+    seen = sorted({str(a.get("name")) for a in rum.actions()})
+    assert named, f"RUM recorded no action named {name!r}; it recorded: {seen}"
+    assert len(named) == 1, (
+        f"one click, but RUM recorded {len(named)} actions named {name!r}: "
+        f"{[(a.get('type'), a['view'].get('path')) for a in named]} (the dashboard would count each)"
+    )
+    action = named[0]
+    kind = action.get("type")
+    assert kind == "click", f"RUM recorded {name!r} as a {kind!r} action, not a click"
+    if view is not None:
+        assert action["view"].get("path") == view, (
+            f"RUM put the click {name!r} on the view {action['view'].get('path')!r}, not {view!r}"
+        )
+    return action
+
+
+def _record(request: pytest.FixtureRequest, page: Page, scenario_state: ScenarioState, rum: Rum,
+            name: str) -> None:
+    evidence = record_evidence(request)
+    if evidence is None:
+        return
+    evidence.add_rum(rum.actions())
+    link = scenario_state.get("link")
+    if link is not None and link["name"] in (name, *_aliases(name)):
+        final_url = link.get("final_url", page.url)
+        evidence.add_link(link["source"], link["name"], link["href"] or "", final_url, name)
+
+
+def _aliases(name: str) -> list[str]:
+    return next((names for names in tracked_actions() if name in names), [])
 
 
 @then(parsers.parse('RUM recorded the click "{name}"'))
-def rum_recorded(page: Page, mock_session: Any, scenario_state: ScenarioState, request: pytest.FixtureRequest,
+def rum_recorded(page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest,
                  name: str) -> None:
-    wait_until(page, lambda: name in rum_clicks(mock_session),
-               f"RUM click {name!r} (recorded so far: {rum_clicks(mock_session)})")
-    evidence = record_evidence(request)
-    if evidence is not None:
-        evidence.add_rum(mock_session.rum_actions())
-        link = scenario_state.get("link")
-        if link is not None:
-            final_url = link.get("final_url", page.url)
-            evidence.add_link(link["source"], link["name"], link["href"] or "", final_url, name)
+    """Exactly one click action with this name, on the page the followed link was on (when one was)."""
+    rum.flush(page)
+    link = scenario_state.get("link")
+    view = _path(link["source"]) if link is not None and link["name"] in (name, *_aliases(name)) else None
+    _assert_one_click(rum, name, view)
+    _clicked(scenario_state).append(name)
+    _record(request, page, scenario_state, rum, name)
+
+
+@then(parsers.parse('RUM recorded the click "{name}" on the {page_name} page'))
+def rum_recorded_on(page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest,
+                    name: str, page_name: str) -> None:
+    rum.flush(page)
+    _assert_one_click(rum, name, paths.BY_NAME[page_name])
+    _clicked(scenario_state).append(name)
+    _record(request, page, scenario_state, rum, name)
+
+
+@then("RUM recorded no action for the tracked elements they did not touch")
+def rum_untouched(page: Page, rum: Rum, scenario_state: ScenarioState) -> None:
+    """The release plan's other tracked elements stay at zero: nothing counts a click that did not happen."""
+    rum.flush(page)
+    touched = set(_clicked(scenario_state))
+    for names in tracked_actions():
+        if touched & set(names):
+            continue
+        counted = [a for a in rum.actions() if a.get("name") in names]
+        assert not counted, (
+            f"the patient never touched {names[0]!r}, yet RUM recorded "
+            f"{[(a.get('name'), a.get('type'), a['view'].get('path')) for a in counted]}"
+        )
 
 
 @then("the care system radio buttons are named after the care systems")

@@ -9,6 +9,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from mocks.api.http import session_of
+from mocks.api.routes.rum import INTAKE_PATH
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
 NO_CACHE = {"cache-control": "no-store"}
@@ -28,7 +29,8 @@ async def config_js(request: Request) -> Response:
     control = session.control
     config = {
         "defects": list(session.defects) if control else [],
-        "rumEndpoint": "/_mock/rum" if control else None,
+        # Datadog's SDK sends to the mock's intake in every mode: nothing leaves the machine.
+        "rumProxy": INTAKE_PATH,
     }
     return Response(
         f"window.SM_STANDIN_CONFIG = {json.dumps(config)};\n",

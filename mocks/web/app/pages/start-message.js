@@ -3,7 +3,7 @@
 // 10-second idle autosave (setTimeout, so Playwright's page.clock drives it), Save/Delete draft, Send.
 import { api } from '../api.js';
 import { alertBox, backLink, emergencyNote, loading, vaAlert, warningModal } from '../components.js';
-import { h, focusFirstError, focusH1, routerLink, setTitle } from '../dom.js';
+import { h, focusFirstError, focusH1, ROOT, routerLink, setTitle } from '../dom.js';
 import { defects } from '../defects.js';
 import { hasTyped, isComplete, saveDraft, snapshot } from '../drafts.js';
 import { addAction, recordEvent } from '../rum.js';
@@ -281,13 +281,7 @@ async function composeForm(ctx, variant) {
         'data-dd-privacy': 'mask',
         'data-dd-action-name': 'Care System - Team recipient title',
       }, `${draft.careSystemName || team()?.healthCareSystemName || ''} - ${draft.recipientName || team()?.displayName || ''}`),
-      h('p', { class: 'vads-u-margin-top--1' },
-        routerLink(ctx.router, '/new-message/select-care-team/', 'Select a different care team', {
-          'data-dd-action-name': 'Select a different care team link',
-          beforeNavigate: () => {
-            if (defects.differentTeamLosesBody()) draft.body = '';
-          },
-        })),
+      h('p', { class: 'vads-u-margin-top--1' }, differentTeamLink(ctx.router, draft)),
     );
   }
   renderSignature();
@@ -513,4 +507,28 @@ async function composeForm(ctx, variant) {
   installLeaveGuard(ctx, { onModal: (open) => { modalOpen = open; } });
   ctx.onLeave(() => clearTimeout(autosaveTimer));
   if (hasTyped(draft) && snapshot(draft) !== draft.savedSnapshot) changed();
+}
+
+// "Select a different care team": a link RUM names by its data-dd-action-name. The seeded defect
+// renders a va-link without one; its text lives in the shadow DOM, so Datadog has no name for the click.
+function differentTeamLink(router, draft) {
+  const beforeNavigate = () => {
+    if (defects.differentTeamLosesBody()) draft.body = '';
+  };
+  const path = '/new-message/select-care-team/';
+  if (defects.differentTeamLinkUnnamed()) {
+    return h('va-link', {
+      text: 'Select a different care team',
+      href: ROOT + path,
+      onclick: (event) => {
+        event.preventDefault();
+        beforeNavigate();
+        router.push(path);
+      },
+    });
+  }
+  return routerLink(router, path, 'Select a different care team', {
+    'data-dd-action-name': 'Select a different care team link',
+    beforeNavigate,
+  });
 }

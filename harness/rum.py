@@ -1,0 +1,203 @@
+"""Datadog RUM as the dashboard sees it: read the SDK's intake in both modes and flush it on demand.
+
+- Against the mock, the stand-in's SDK sends to the mock's intake (`proxy`); the harness reads the
+  session's RUM journal through the control client.
+- In staging, the app's SDK sends to Datadog (or its proxy). The harness routes those intake requests in
+  the browser context, parses the batches itself and answers 202 locally, so test sessions never reach
+  the production dashboards; `--rum-forward` lets them through after reading them.
+- Flushing is deterministic: the harness adds a marker action and dispatches the page-lifecycle `freeze`
+  event the SDK flushes on (as when a tab is frozen in the background), then waits for the marker's
+  batch and for every intake request in flight to finish. No sleeps.
+"""
+
+from __future__ import annotations
+
+import time
+import tomllib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from mocks.rum_format import FLUSH_MARKER, BatchError, RumStore
+
+ROOT = Path(__file__).resolve().parents[1]
+FLUSH_TIMEOUT_S = 10.0
+INIT_TIMEOUT_MS = 10_000
+_INTERCEPT_KEY = pytest.StashKey["InterceptedRum"]()
+_TRAFFIC_KEY = pytest.StashKey["IntakeTraffic"]()
+
+# Marker action, then a `freeze` event: the SDK's page-exit observer flushes every pending batch on it.
+# Script-dispatched events are ignored by the SDK unless marked as trusted (its own marker for synthetic
+# events); the marker carries a token so each flush waits for its own batch.
+_FLUSH_JS = """(args) => {
+  const rum = window.DD_RUM;
+  if (!rum || !rum.getInitConfiguration || !rum.getInitConfiguration()) return false;
+  rum.addAction(args.marker, { token: args.token });
+  const event = new Event('freeze');
+  event.__ddIsTrusted = true;
+  window.dispatchEvent(event);
+  return true;
+}"""
+_INIT_JS = "() => (window.DD_RUM && window.DD_RUM.getInitConfiguration && window.DD_RUM.getInitConfiguration()) || null"  # noqa: E501
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("rum", "Datadog RUM")
+    group.addoption(
+        "--rum-forward",
+        action="store_true",
+        default=False,
+        help="Staging: let the SDK's intake requests reach Datadog after reading them (default: answered "
+        "locally, so test sessions never reach the dashboards).",
+    )
+
+
+def is_intake(url: str) -> bool:
+    """A Datadog browser-intake request, direct (browser-intake-*) or through a `proxy` (ddforward)."""
+    parsed = urlparse(url)
+    return "ddforward" in parse_qs(parsed.query) or (parsed.hostname is not None and (
+        parsed.hostname.startswith("browser-intake-") and parsed.path.startswith("/api/v2/")
+    ))
+
+
+def tracked_actions(path: Path = ROOT / "go-no-go.toml") -> list[list[str]]:
+    """The release plan's tracked elements: each entry is the dashboard name, then the names the page uses."""
+    with path.open("rb") as handle:
+        return [list(names) for names in tomllib.load(handle).get("rum", {}).get("required", [])]
+
+
+@dataclass
+class IntakeTraffic:
+    """Intake requests in flight in one browser context, so a flush waits until all have landed."""
+
+    started: int = 0
+    finished: int = 0
+
+    def install(self, context: Any) -> None:
+        context.on("request", lambda r: self._count(r, "started"))
+        context.on("requestfinished", lambda r: self._count(r, "finished"))
+        context.on("requestfailed", lambda r: self._count(r, "finished"))
+
+    def _count(self, request: Any, which: str) -> None:
+        if is_intake(request.url):
+            setattr(self, which, getattr(self, which) + 1)
+
+    @property
+    def in_flight(self) -> int:
+        return self.started - self.finished
+
+
+@dataclass
+class InterceptedRum:
+    """Staging: the SDK's batches, parsed in the harness as they leave the browser."""
+
+    forward: bool = False
+    store: RumStore = field(default_factory=RumStore)
+    rejected: list[str] = field(default_factory=list)
+
+    def install(self, context: Any) -> None:
+        context.route(is_intake, self._handle)
+
+    def _handle(self, route: Any) -> None:
+        request = route.request
+        try:
+            self.store.add_batch(request.url, request.post_data_buffer or b"")
+        except (BatchError, UnicodeDecodeError) as exc:
+            self.rejected.append(str(exc))
+        if self.forward:
+            route.continue_()
+        else:
+            route.fulfill(status=202, body="")
+
+    def events(self, kind: str | None = None) -> list[dict[str, Any]]:
+        return self.store.events(kind)
+
+
+class _Source(Protocol):
+    def events(self, kind: str | None = None) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class JournalRum:
+    """Mock mode: the session's RUM journal, as the mock's intake kept it."""
+
+    session: Any
+
+    def events(self, kind: str | None = None) -> list[dict[str, Any]]:
+        return self.session.rum_events(kind)["events"]
+
+
+@dataclass
+class Rum:
+    """What RUM received for this scenario, from either source, and the flush that makes it complete."""
+
+    source: _Source
+    traffic: IntakeTraffic
+    mode: str  # "journal" or "interception"
+
+    def events(self, kind: str | None = None) -> list[dict[str, Any]]:
+        return [e for e in self.source.events(kind) if e.get("name") != FLUSH_MARKER]
+
+    def actions(self, name: str | None = None) -> list[dict[str, Any]]:
+        return [a for a in self.events("action") if name is None or a.get("name") == name]
+
+    def flush(self, page: Any, timeout_s: float = FLUSH_TIMEOUT_S) -> None:
+        """Make the SDK send what it holds and wait until the intake has it all."""
+        token = uuid.uuid4().hex
+        if not page.evaluate(_FLUSH_JS, {"marker": FLUSH_MARKER, "token": token}):
+            raise AssertionError(f"Datadog RUM is not initialised on {page.url}: nothing can be read")
+        deadline = time.monotonic() + timeout_s
+        while not (self._has_marker(token) and self.traffic.in_flight <= 0):
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"RUM sent no batch within {timeout_s}s of a flush on {page.url} "
+                    f"({self.traffic.in_flight} intake request(s) in flight); is the session sampled out? "
+                    f"init configuration: {init_configuration(page, wait=False)}"
+                )
+            page.wait_for_timeout(25)  # keeps Playwright's event loop (and the route handler) running
+
+    def _has_marker(self, token: str) -> bool:
+        return any(
+            a.get("name") == FLUSH_MARKER and (a.get("context") or {}).get("token") == token
+            for a in self.source.events("action")
+        )
+
+
+def init_configuration(page: Any, wait: bool = True) -> dict[str, Any] | None:
+    """`window.DD_RUM.getInitConfiguration()` on the current page; waits for the app to initialise RUM."""
+    if wait:
+        try:
+            page.wait_for_function(_INIT_JS, timeout=INIT_TIMEOUT_MS)
+        except Exception:
+            return None
+    return page.evaluate(_INIT_JS)
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def context(context: Any, request: pytest.FixtureRequest) -> Any:
+    """The browser context with its RUM intake traffic counted; in staging, the intake intercepted."""
+    traffic = IntakeTraffic()
+    traffic.install(context)
+    request.node.stash[_TRAFFIC_KEY] = traffic
+    if request.config.getoption("harness_env", default=None) == "staging":
+        intercepted = InterceptedRum(forward=bool(request.config.getoption("rum_forward", default=False)))
+        intercepted.install(context)
+        request.node.stash[_INTERCEPT_KEY] = intercepted
+    return context
+
+
+@pytest.fixture
+def rum(context: Any, request: pytest.FixtureRequest) -> Rum:
+    """This scenario's RUM: the mock session's journal, or the intercepted intake in staging."""
+    traffic = request.node.stash[_TRAFFIC_KEY]
+    intercepted = request.node.stash.get(_INTERCEPT_KEY, None)
+    if intercepted is not None:
+        return Rum(intercepted, traffic, "interception")
+    return Rum(JournalRum(request.getfixturevalue("mock_session")), traffic, "journal")
