@@ -1,4 +1,5 @@
-"""The release plan's tracked links: destination, accessible name and the RUM action each click records."""
+"""The release plan's tracked links and Datadog RUM: destination, accessible name, the RUM action each click
+records (read from the intake: the mock's journal, or intercepted in staging), and DD collection."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
-from harness.rum import Rum, tracked_actions
-from pages import SelectCareTeamPage, paths
+from harness.rum import Rum, init_configuration, tracked_actions
+from pages import SecureMessagingApp, SelectCareTeamPage, paths
 from pages.app import wait_for_flow_page
 from steps.care_teams import allowed_systems
 from steps.state import ScenarioState, record_evidence
@@ -130,3 +131,35 @@ def radio_tracked(scenario_state: ScenarioState, name: str) -> None:
     select = scenario_state.current
     assert isinstance(select, SelectCareTeamPage)
     assert select.care_system_radio().rum_action_name() == name
+
+
+NEW_FLOW_PAGES = ("interstitial", "recent care teams", "select care team", "start message", "care team help")
+
+
+@when("they open each page of the new flow")
+def open_each_new_flow_page(page: Page, app: SecureMessagingApp, scenario_state: ScenarioState,
+                            request: pytest.FixtureRequest) -> None:
+    """Load every new-flow address (each is where a patient may land) and read RUM's init configuration.
+    Read-only: the pages are only opened, so this is safe against staging."""
+    evidence = record_evidence(request)
+    checked = []
+    for name in NEW_FLOW_PAGES:
+        page.goto(app.url(paths.BY_NAME[name]))
+        config = init_configuration(page)
+        checked.append({"page": name, "url": page.url, "config": config})
+        if evidence is not None:
+            evidence.add_rum_collection(name, page.url, config)
+    scenario_state["rum_configs"] = checked
+
+
+@then(parsers.parse('Datadog RUM collects {rate:d}% of the sessions of "{service}" on each of them'))
+def collection_on_each(scenario_state: ScenarioState, rate: int, service: str) -> None:
+    wrong = []
+    for entry in scenario_state["rum_configs"]:
+        config = entry["config"]
+        if config is None:
+            wrong.append(f"{entry['page']} ({entry['url']}): RUM is not initialised")
+        elif config.get("sessionSampleRate") != rate or config.get("service") != service:
+            wrong.append(f"{entry['page']} ({entry['url']}): sessionSampleRate "
+                         f"{config.get('sessionSampleRate')}, service {config.get('service')!r}")
+    assert not wrong, f"DD collection is not {rate}% for {service!r} on:\n" + "\n".join(wrong)

@@ -30,6 +30,7 @@ _RECORD = pytest.StashKey[ScenarioEvidence]()
 _REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
 _STEPS = pytest.StashKey[list[dict[str, Any]]]()
 _ERROR_LINES = 40
+RUM_FLUSH_TIMEOUT_S = 3.0  # a sampled-out session sends nothing: do not hold every scenario up for long
 _NOT_TAGS = {"req", "usefixtures", "parametrize", "filterwarnings", "skip", "skipif", "xfail"}
 _TOGGLE_TAGS = {
     "curated_on": ("mhv_secure_messaging_curated_list_flow", "on"),
@@ -316,6 +317,7 @@ class EvidenceRecorder:
         base_url = self._active(request, "base_url")
         if base_url and not self.facts["base_url"]:
             self.facts["base_url"] = str(base_url)
+        self._rum(request, record)
         session = self._active(request, "mock_session")
         if session is None:
             return
@@ -328,6 +330,25 @@ class EvidenceRecorder:
             record.set_context(profile=session.patient().get("profile"), toggles=session.toggles())
         except Exception as exc:  # the mock being down must not hide the scenario's own result
             record.note(f"could not read the mock session: {type(exc).__name__}: {exc}")
+
+    def _rum(self, request: pytest.FixtureRequest, record: Any) -> None:
+        """Flush the page's RUM and keep what the intake received (the dashboard is computed from it)."""
+        page = self._active(request, "page")
+        if page is None:
+            return
+        try:
+            rum = request.getfixturevalue("rum")
+            rum.flush(page, timeout_s=RUM_FLUSH_TIMEOUT_S)
+        except Exception as exc:  # no RUM on this page (never opened, sampled out): note it, keep going
+            record.note(f"RUM not flushed: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+            rum = self._active(request, "rum")
+        if rum is None:
+            return
+        try:
+            state = self._active(request, "scenario_state") or {}
+            record.add_rum_events(rum.events(), clicked=state.get("rum_clicked", []), mode=rum.mode)
+        except Exception as exc:
+            record.note(f"could not read RUM: {type(exc).__name__}: {exc}")
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
