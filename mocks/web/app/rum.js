@@ -33,9 +33,9 @@ export function addAction(name, context) {
   window.DD_RUM?.addAction(name, context || {});
 }
 
-// setDatadogRumUser: the account uuid only, never personal data.
-export function setRumUser(user) {
-  if (user?.accountUuid && window.DD_RUM?.getInitConfiguration()) window.DD_RUM.setUser({ id: user.accountUuid });
+// setDatadogRumUser({ id: accountUuid }), as the real App does once the user loads: never personal data.
+export function setRumUser(accountUuid) {
+  if (accountUuid && window.DD_RUM?.getInitConfiguration()) window.DD_RUM.setUser({ id: accountUuid });
 }
 
 // vets-website's recordEvent: a plain push onto the GA dataLayer.
