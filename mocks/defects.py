@@ -26,6 +26,6 @@ DEFECTS: dict[str, str] = {
     # RUM as Datadog counts it (issue 10)
     "rum_action_renamed": "'Update your contact list' carries a data-dd-action-name the dashboard misses.",
     "rum_click_double_counted": "'Can't find your care team' also adds a custom action: two per click.",
-    "rum_action_unnamed": "'Select a different care team' is an unnamed va-link: RUM can't name it.",
+    "rum_action_unnamed": "'Select a different care team' loses its action name inside a masked block.",
     "rum_sample_rate_lowered": "RUM is initialised with sessionSampleRate 50 instead of 100.",
 }

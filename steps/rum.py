@@ -37,6 +37,9 @@ def link_destination(page: Page, scenario_state: ScenarioState, name: str) -> No
     link["final_url"] = page.url
 
 
+UNNAMED = ("Masked Element", "", None)  # the SDK's placeholder under data-dd-privacy="mask", or no name
+
+
 def _path(url: str) -> str:
     return urlparse(url).path
 
@@ -49,7 +52,9 @@ def _assert_one_click(rum: Rum, name: str, view: str | None) -> dict[str, Any]:
     """Exactly one action named `name` (of any type: a dashboard query on the name counts them all)."""
     named = rum.actions(name)
     seen = sorted({str(a.get("name")) for a in rum.actions()})
-    assert named, f"RUM recorded no action named {name!r}; it recorded: {seen}"
+    unnamed = [a for a in rum.actions() if a.get("name") in UNNAMED]
+    hint = f" ({len(unnamed)} click(s) Datadog could not name: {UNNAMED})" if unnamed else ""
+    assert named, f"RUM recorded no action named {name!r}; it recorded: {seen}{hint}"
     assert len(named) == 1, (
         f"one click, but RUM recorded {len(named)} actions named {name!r}: "
         f"{[(a.get('type'), a['view'].get('path')) for a in named]} (the dashboard would count each)"

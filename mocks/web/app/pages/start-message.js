@@ -3,7 +3,7 @@
 // 10-second idle autosave (setTimeout, so Playwright's page.clock drives it), Save/Delete draft, Send.
 import { api } from '../api.js';
 import { alertBox, backLink, emergencyNote, loading, vaAlert, warningModal } from '../components.js';
-import { h, focusFirstError, focusH1, ROOT, routerLink, setTitle } from '../dom.js';
+import { h, focusFirstError, focusH1, routerLink, setTitle } from '../dom.js';
 import { defects } from '../defects.js';
 import { hasTyped, isComplete, saveDraft, snapshot } from '../drafts.js';
 import { addAction, recordEvent } from '../rum.js';
@@ -509,23 +509,17 @@ async function composeForm(ctx, variant) {
   if (hasTyped(draft) && snapshot(draft) !== draft.savedSnapshot) changed();
 }
 
-// "Select a different care team": a link RUM names by its data-dd-action-name. The seeded defect
-// renders a va-link without one; its text lives in the shadow DOM, so Datadog has no name for the click.
+// "Select a different care team": a link RUM names by its data-dd-action-name. The seeded defect drops the
+// name and puts the link inside a masked (data-dd-privacy="mask") block, like the recipient title above
+// it: Datadog then cannot name the click and records it as "Masked Element".
 function differentTeamLink(router, draft) {
+  const path = '/new-message/select-care-team/';
   const beforeNavigate = () => {
     if (defects.differentTeamLosesBody()) draft.body = '';
   };
-  const path = '/new-message/select-care-team/';
   if (defects.differentTeamLinkUnnamed()) {
-    return h('va-link', {
-      text: 'Select a different care team',
-      href: ROOT + path,
-      onclick: (event) => {
-        event.preventDefault();
-        beforeNavigate();
-        router.push(path);
-      },
-    });
+    return h('span', { 'data-dd-privacy': 'mask' },
+      routerLink(router, path, 'Select a different care team', { beforeNavigate }));
   }
   return routerLink(router, path, 'Select a different care team', {
     'data-dd-action-name': 'Select a different care team link',
