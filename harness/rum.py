@@ -5,6 +5,10 @@
 - In staging, the app's SDK sends to Datadog (or its proxy). The harness routes those intake requests in
   the browser context, parses the batches itself and answers 202 locally, so test sessions never reach
   the production dashboards; `--rum-forward` lets them through after reading them.
+- Requests the browser sends while a document unloads (the SDK's last beacon) can escape a route, so in
+  staging the harness also ends the RUM session (flush, then `stopSession()`) before it leaves a page or
+  closes the context, and, unless `--rum-forward`, Chromium resolves Datadog's intake hosts
+  (browser-intake-*) to nowhere: whatever escapes the route still cannot reach the dashboards.
 - Flushing is deterministic: the harness adds a marker action and dispatches the page-lifecycle `freeze`
   event the SDK flushes on (as when a tab is frozen in the background), then waits for the marker's
   batch and for every intake request in flight to finish. No sleeps.
@@ -15,6 +19,7 @@ from __future__ import annotations
 import time
 import tomllib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -26,6 +31,7 @@ from mocks.rum_format import FLUSH_MARKER, BatchError, RumStore
 
 ROOT = Path(__file__).resolve().parents[1]
 FLUSH_TIMEOUT_S = 10.0
+TEARDOWN_FLUSH_S = 3.0
 INIT_TIMEOUT_MS = 10_000
 _INTERCEPT_KEY = pytest.StashKey["InterceptedRum"]()
 _TRAFFIC_KEY = pytest.StashKey["IntakeTraffic"]()
@@ -42,6 +48,8 @@ _FLUSH_JS = """(args) => {
   window.dispatchEvent(event);
   return true;
 }"""
+_STOP_JS = "() => { if (window.DD_RUM && window.DD_RUM.stopSession) window.DD_RUM.stopSession(); }"
+BLOCK_INTAKE_HOSTS = "--host-resolver-rules=MAP browser-intake-* ~NOTFOUND"
 _INIT_JS = "() => (window.DD_RUM && window.DD_RUM.getInitConfiguration && window.DD_RUM.getInitConfiguration()) || null"  # noqa: E501
 
 
@@ -160,6 +168,12 @@ class Rum:
                 )
             page.wait_for_timeout(25)  # keeps Playwright's event loop (and the route handler) running
 
+    def leave(self, page: Any, timeout_s: float = FLUSH_TIMEOUT_S) -> None:
+        """Before the harness navigates away or closes: send everything now and end the RUM session, so
+        nothing is left for the unload-time beacon (the one request a route may not see)."""
+        self.flush(page, timeout_s)
+        page.evaluate(_STOP_JS)
+
     def _has_marker(self, token: str) -> bool:
         return any(
             a.get("name") == FLUSH_MARKER and (a.get("context") or {}).get("token") == token
@@ -180,17 +194,41 @@ def init_configuration(page: Any, wait: bool = True) -> dict[str, Any] | None:
 # ---------------------------------------------------------------- fixtures
 
 
+def _staging(config: pytest.Config) -> bool:
+    return config.getoption("harness_env", default=None) == "staging"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any], pytestconfig: pytest.Config
+) -> dict[str, Any]:
+    """Staging without --rum-forward: Datadog's intake hosts do not resolve in the harness's browser."""
+    args = browser_type_launch_args
+    if not _staging(pytestconfig) or pytestconfig.getoption("rum_forward", default=False):
+        return args
+    return {**args, "args": [*args.get("args", []), BLOCK_INTAKE_HOSTS]}
+
+
 @pytest.fixture
-def context(context: Any, request: pytest.FixtureRequest) -> Any:
-    """The browser context with its RUM intake traffic counted; in staging, the intake intercepted."""
+def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The browser context with its RUM intake traffic counted; in staging, the intake intercepted and
+    every page's RUM session ended before the context closes."""
     traffic = IntakeTraffic()
     traffic.install(context)
     request.node.stash[_TRAFFIC_KEY] = traffic
-    if request.config.getoption("harness_env", default=None) == "staging":
+    intercepted = None
+    if _staging(request.config):
         intercepted = InterceptedRum(forward=bool(request.config.getoption("rum_forward", default=False)))
         intercepted.install(context)
         request.node.stash[_INTERCEPT_KEY] = intercepted
-    return context
+    yield context
+    if intercepted is not None:
+        rum = Rum(intercepted, traffic, "interception")
+        for page in context.pages:
+            try:
+                rum.leave(page, timeout_s=TEARDOWN_FLUSH_S)
+            except Exception:  # a page without RUM (closed, blank, sampled out) has nothing to send
+                continue
 
 
 @pytest.fixture

@@ -143,12 +143,14 @@ NEW_FLOW_PAGES = ("interstitial", "recent care teams", "select care team", "star
 
 @when("they open each page of the new flow")
 def open_each_new_flow_page(page: Page, app: SecureMessagingApp, scenario_state: ScenarioState,
-                            request: pytest.FixtureRequest) -> None:
+                            rum: Rum, request: pytest.FixtureRequest) -> None:
     """Load every new-flow address (each is where a patient may land) and read RUM's init configuration.
     Read-only: the pages are only opened, so this is safe against staging."""
     evidence = record_evidence(request)
-    checked = []
+    checked: list[dict[str, Any]] = []
     for name in NEW_FLOW_PAGES:
+        if checked and checked[-1]["config"] is not None and rum.mode == "interception":
+            rum.leave(page)  # staging: send now, so the unload beacon has nothing to carry
         page.goto(app.url(paths.BY_NAME[name]))
         config = init_configuration(page)
         checked.append({"page": name, "url": page.url, "config": config})
