@@ -7,8 +7,9 @@
   the production dashboards; `--rum-forward` lets them through after reading them.
 - Requests the browser sends while a document unloads (the SDK's last beacon) can escape a route, so in
   staging the harness also ends the RUM session (flush, then `stopSession()`) before it leaves a page or
-  closes the context, and, unless `--rum-forward`, Chromium resolves Datadog's intake hosts
-  (browser-intake-*) to nowhere: whatever escapes the route still cannot reach the dashboards.
+  closes the page, and, unless `--rum-forward`, Chromium resolves Datadog's intake hosts
+  (browser-intake-*; the staging-like mock names its intake host alike) to nowhere: whatever escapes the
+  route still cannot reach the dashboards.
 - Flushing is deterministic: the harness adds a marker action and dispatches the page-lifecycle `freeze`
   event the SDK flushes on (as when a tab is frozen in the background), then waits for the marker's
   batch and for every intake request in flight to finish. No sleeps.
@@ -212,7 +213,7 @@ def browser_type_launch_args(
 @pytest.fixture
 def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """The browser context with its RUM intake traffic counted; in staging, the intake intercepted and
-    every page's RUM session ended before the context closes."""
+    every open page's RUM session ended before the context closes."""
     traffic = IntakeTraffic()
     traffic.install(context)
     request.node.stash[_TRAFFIC_KEY] = traffic
@@ -223,12 +224,26 @@ def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
         request.node.stash[_INTERCEPT_KEY] = intercepted
     yield context
     if intercepted is not None:
-        rum = Rum(intercepted, traffic, "interception")
-        for page in context.pages:
-            try:
-                rum.leave(page, timeout_s=TEARDOWN_FLUSH_S)
-            except Exception:  # a page without RUM (closed, blank, sampled out) has nothing to send
-                continue
+        for page in context.pages:  # pages opened outside the `page` fixture
+            _end_rum(request, page)
+
+
+def _end_rum(request: pytest.FixtureRequest, page: Any) -> None:
+    intercepted = request.node.stash.get(_INTERCEPT_KEY, None)
+    if intercepted is None or page.is_closed():
+        return
+    try:
+        Rum(intercepted, request.node.stash[_TRAFFIC_KEY], "interception").leave(page, TEARDOWN_FLUSH_S)
+    except Exception:  # a page without RUM (blank, sampled out) has nothing to send
+        return
+
+
+@pytest.fixture
+def page(page: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """pytest-playwright's page; in staging its RUM session is ended before the page closes, because the
+    SDK's beacon at close is the one request the route may not see."""
+    yield page
+    _end_rum(request, page)
 
 
 @pytest.fixture
