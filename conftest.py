@@ -10,6 +10,7 @@ pytest_plugins = [
     "harness.shard",
     "harness.evidence.plugin",
     "harness.staging.plugin",
+    "harness.rum",  # after staging: its `context` wraps the staging one (intake interception, --rum-forward)
     "steps",
     "steps.rollout",
     "pytester",  # the harness's own tests (tests/harness) run throwaway pytest projects

@@ -132,7 +132,16 @@ class Session:
         return self._get("/metrics")
 
     def rum_actions(self) -> list[dict[str, Any]]:
+        """RUM actions the intake received: name, type, context, url, view (path), ts, id."""
         return self._get("/rum")
+
+    def rum_events(self, kind: str | None = None) -> dict[str, Any]:
+        """What the RUM intake kept: {"batches", "replay_segments", "events": [...]}, optionally one kind
+        (action, view, resource, error); see mocks/rum_format.py for each event's fields."""
+        return self._get("/rum/events" + (f"?kind={kind}" if kind else ""))
+
+    def clear_rum(self) -> None:
+        _check(self.client.http.delete(self._path("/rum/events")))
 
     def delete(self) -> None:
         response = self.client.http.delete(self._path(""))

@@ -23,4 +23,9 @@ DEFECTS: dict[str, str] = {
     "wrong_success_text": "The send confirmation says 'Your message was sent' instead of 'Message sent'.",
     "different_team_loses_body": "'Select a different care team' loses the message body typed so far.",
     "send_error_clears_form": "A failed send clears the subject and message the patient typed.",
+    # RUM as Datadog counts it (issue 10)
+    "rum_action_renamed": "'Update your contact list' carries a data-dd-action-name the dashboard misses.",
+    "rum_click_double_counted": "'Can't find your care team' also adds a custom action: two per click.",
+    "rum_action_unnamed": "'Select a different care team' loses its action name inside a masked block.",
+    "rum_sample_rate_lowered": "RUM is initialised with sessionSampleRate 50 instead of 100.",
 }

@@ -99,11 +99,6 @@ class BasePage:
         testid = {"primary": "route-guard-primary-button", "secondary": "route-guard-secondary-button"}[which]
         return self.page.get_by_test_id(testid)
 
-    def rum_name_of(self, target: Locator) -> str:
-        """The name Datadog RUM gives a click on `target`: the nearest `data-dd-action-name` on the element
-        or an ancestor (through shadow roots), else the element's text."""
-        return target.evaluate(_RUM_NAME_JS)
-
     def link(self, name: str) -> Locator:
         """A link by its accessible name (what a screen reader announces)."""
         return self.page.get_by_role("link", name=name, exact=True)
@@ -142,11 +137,3 @@ class BasePage:
 
         return urlparse(self.page.url).path
 
-
-_RUM_NAME_JS = """el => {
-  for (let node = el; node; node = node.parentElement || node.getRootNode().host) {
-    const name = node.getAttribute && node.getAttribute('data-dd-action-name');
-    if (name) return name;
-  }
-  return (el.textContent || '').trim();
-}"""

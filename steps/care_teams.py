@@ -244,8 +244,6 @@ def choose_team(scenario_state: ScenarioState, kind: str) -> None:
 def choose_system(scenario_state: ScenarioState, kind: str) -> None:
     team = scenario_state.team_of_kind(kind)
     select = _select_page(scenario_state)
-    if select.care_system_chooser() == "radio":
-        scenario_state.setdefault("rum_names", []).append(select.care_system_radio().rum_action_name())
     select.choose_care_system(system_name(scenario_state, team))
     scenario_state["care_system"] = team.station
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.accessibility.waivers import load_waivers
-from harness.evidence import aggregate, store
+from harness.evidence import aggregate, dashboard, store
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
@@ -95,6 +95,7 @@ def summarise(
         ),
         "a11y": aggregate.accessibility(scenarios, load_waivers(root / WAIVERS_FILE), today),
         "links": aggregate.links_and_rum(scenarios, criteria.get("rum", {}).get("required", [])),
+        "dashboard": dashboard.rum_dashboard(scenarios, criteria.get("rum", {}).get("required", [])),
         "rollout": aggregate.rollout(scenarios, float(criteria.get("rollout", {}).get("tolerance", 0.05))),
         "manual_checks": manual,
         "env": (run.get("identity") or {}).get("env") or "mock",

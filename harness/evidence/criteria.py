@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from harness.evidence import dashboard
 from harness.evidence.a11y import IMPACTS
 
 GO, NO_GO, GO_WITH_RISK = "GO", "NO-GO", "GO WITH RISK"
@@ -219,6 +220,26 @@ def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) 
                 not missing,
                 stage,
                 [f"not observed: {m}" for m in missing],
+            )
+        )
+
+    if conf.get("rum_collection"):
+        collected = facts["dashboard"]["collection"] if "dashboard" in facts else dashboard.collection([])
+        pages, bad = collected["pages"], collected["bad"]
+        out.append(
+            Criterion(
+                "rum_collection",
+                f"DD collection at {collected['rate']}% on the new flow (DD_RUM.getInitConfiguration())",
+                f"sessionSampleRate {collected['rate']}, service {collected['service']}, every page",
+                "not checked" if not pages else f"{len(pages) - len(bad)}/{len(pages)} pages",
+                bool(pages) and not bad,
+                stage,
+                [
+                    f"{p['page']} ({p['url']}): "
+                    + (f"sessionSampleRate {p['sessionSampleRate']}, service {p['service']}"
+                       if p["initialised"] else "RUM not initialised")
+                    for p in bad
+                ],
             )
         )
 

@@ -31,6 +31,7 @@ _RECORD = pytest.StashKey[ScenarioEvidence]()
 _REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
 _STEPS = pytest.StashKey[list[dict[str, Any]]]()
 _ERROR_LINES = 40
+RUM_FLUSH_TIMEOUT_S = 3.0  # a sampled-out session sends nothing: do not hold every scenario up for long
 _NOT_TAGS = {"req", "usefixtures", "parametrize", "filterwarnings", "skip", "skipif", "xfail"}
 _TOGGLE_TAGS = {
     "curated_on": ("mhv_secure_messaging_curated_list_flow", "on"),
@@ -328,6 +329,7 @@ class EvidenceRecorder:
             # What the app received is what the scenario ran on, in staging as on the mock.
             toggles = observed.patient().toggles
             record.set_context(toggles={k: v for k, v in toggles.items() if k in _TRACKED_TOGGLES})
+        self._rum(request, record)
         session = self._active(request, "mock_session")
         if session is None:
             if _option(self.config, "harness_env") == "staging":
@@ -346,6 +348,25 @@ class EvidenceRecorder:
             record.set_context(profile=profile, toggles=session.toggles(), data=data)
         except Exception as exc:  # the mock being down must not hide the scenario's own result
             record.note(f"could not read the mock session: {type(exc).__name__}: {exc}")
+
+    def _rum(self, request: pytest.FixtureRequest, record: Any) -> None:
+        """Flush the page's RUM and keep what the intake received (the dashboard is computed from it)."""
+        page = self._active(request, "page")
+        if page is None:
+            return
+        try:
+            rum = request.getfixturevalue("rum")
+            rum.flush(page, timeout_s=RUM_FLUSH_TIMEOUT_S)
+        except Exception as exc:  # no RUM on this page (never opened, sampled out): note it, keep going
+            record.note(f"RUM not flushed: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+            rum = self._active(request, "rum")
+        if rum is None:
+            return
+        try:
+            state = self._active(request, "scenario_state") or {}
+            record.add_rum_events(rum.events(), clicked=state.get("rum_clicked", []), mode=rum.mode)
+        except Exception as exc:
+            record.note(f"could not read RUM: {type(exc).__name__}: {exc}")
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(

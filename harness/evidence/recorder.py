@@ -66,6 +66,8 @@ class ScenarioEvidence:
             "a11y": [],
             "links": [],
             "rum_actions": [],
+            "rum": None,
+            "rum_collection": [],
             "api": None,
             "rollout": [],
             "notes": [],
@@ -122,6 +124,47 @@ class ScenarioEvidence:
             if key[0] and key not in seen:
                 seen.add(key)
                 self.record["rum_actions"].append({"name": key[0], "type": key[1]})
+
+    def add_rum_events(
+        self, events: list[dict[str, Any]], clicked: list[str] | tuple[str, ...] = (), mode: str = "journal"
+    ) -> None:
+        """What the RUM intake received for this scenario (harness.rum: journal or interception), and the
+        tracked clicks the scenario made. Cumulative, so a later call replaces an earlier one."""
+        actions = [e for e in events if e.get("kind") == "action"]
+        resources = [
+            {"path": e.get("path"), "method": e.get("method"), "status": e.get("status"),
+             "duration_ms": e.get("duration_ms"), "view": (e.get("view") or {}).get("path")}
+            for e in events
+            if e.get("kind") == "resource" and str(e.get("path") or "").startswith(("/my_health/", "/v0/"))
+        ]  # fmt: skip
+        self.record["rum"] = redact(
+            {
+                "mode": mode,
+                "clicked": [str(n) for n in clicked],
+                "actions": [
+                    {"name": a.get("name"), "type": a.get("type"), "view": (a.get("view") or {}).get("path")}
+                    for a in actions
+                ],
+                "resources": resources,
+                "errors": sum(1 for e in events if e.get("kind") == "error"),
+                "views": sum(1 for e in events if e.get("kind") == "view"),
+            }
+        )
+        self.add_rum([{"name": a.get("name"), "type": a.get("type")} for a in actions])
+
+    def add_rum_collection(self, page: str, url: str, config: dict[str, Any] | None) -> None:
+        """`DD_RUM.getInitConfiguration()` as one page of the new flow reported it (None: not initialised)."""
+        config = config or {}
+        self.record["rum_collection"].append(
+            {
+                "page": str(page),
+                "url": redact_url(str(url)),
+                "initialised": bool(config),
+                "service": config.get("service"),
+                "sessionSampleRate": config.get("sessionSampleRate"),
+                "sessionReplaySampleRate": config.get("sessionReplaySampleRate"),
+            }
+        )
 
     def add_api(self, journal: list[dict[str, Any]], metrics: dict[str, Any] | None = None) -> None:
         """This scenario's mock journal and dashboard metrics. The journal is cumulative per session, so a

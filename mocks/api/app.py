@@ -21,6 +21,7 @@ from mocks.api.routes import (
     messages,
     preferences,
     recipients,
+    rum,
     static,
     user,
     vamc_ehr,
@@ -71,7 +72,8 @@ def create_app(config: MockConfig) -> Starlette:
         *preferences.routes,
         *messages.routes,
     ]
-    routes = api + control.health_routes + (control.routes if config.control else []) + static.routes
+    plane = control.health_routes + (control.routes if config.control else [])
+    routes = api + rum.routes + plane + static.routes
     app = Starlette(
         routes=routes,
         middleware=[

@@ -18,6 +18,7 @@ from fixtures.model import CareTeam, Draft, Message, Patient
 from mocks.api.flipper import Gates
 from mocks.api.toggles import default_gates
 from mocks.defects import DEFECTS
+from mocks.rum_format import RumStore
 
 DEFAULT_SESSION = "default"
 JOURNAL_LIMIT = 5_000
@@ -99,7 +100,7 @@ class Session:
         self.faults: list[Fault] = []
         self.defects: list[str] = []
         self.journal: deque[dict[str, Any]] = deque(maxlen=JOURNAL_LIMIT)
-        self.rum: deque[dict[str, Any]] = deque(maxlen=JOURNAL_LIMIT)
+        self.rum = RumStore(limit=JOURNAL_LIMIT)  # what the stand-in's Datadog SDK sent to /rum-intake
         self.messaging_access = True
         self.settings = settings
         self.rand = random.Random(settings.seed)

@@ -29,7 +29,7 @@ BODY_ENDPOINTS = [
     ("PUT", "/_mock/sessions/{session}/profile"),
     ("PUT", "/_mock/sessions/{session}/clock"),
     ("PUT", "/_mock/sessions/{session}/defects"),
-    ("POST", "/_mock/rum"),
+    ("POST", "/rum-intake?ddforward=%2Fapi%2Fv2%2Frum%3Fddsource%3Dbrowser"),
 ]
 FIELDS = [
     "recipient_id",

@@ -58,7 +58,7 @@ def test_config_js_carries_the_sessions_defects(plain: httpx.Client, control: Mo
         assert text.startswith(prefix)
         assert json.loads(text[len(prefix) :].strip().rstrip(";")) == {
             "defects": ["no_h1_focus"],
-            "rumEndpoint": "/_mock/rum",
+            "rumProxy": "/rum-intake",
         }
     finally:
         s.delete()
@@ -109,7 +109,10 @@ def test_staging_like_mode() -> None:
         assert httpx.get(server.url + "/_mock/health").json() == {"status": "ok"}
         assert_va_error(httpx.post(server.url + "/_mock/sessions", json={}), 404)
         config = httpx.get(server.url + "/sm-web/config.js").text
-        assert '"rumEndpoint": null' in config and '"defects": []' in config
+        # RUM goes to the mock's own intake on a Datadog-like loopback host: nothing leaves the machine
+        port = server.url.rsplit(":", 1)[1]
+        assert f'"rumProxy": "http://browser-intake-standin.localhost:{port}/rum-intake"' in config
+        assert '"defects": []' in config
         assert_va_error(httpx.get(server.url + "/v0/user"), 401)
         assert_va_error(httpx.get(server.url + f"{MSG}/allrecipients", cookies={"vagov_session": ""}), 401)
         assert httpx.get(server.url + "/v0/user", cookies={"vagov_session": "abc"}).status_code == 200

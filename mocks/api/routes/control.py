@@ -1,5 +1,5 @@
 """The control plane under /_mock/ (CONTRACTS.md §3): sessions, profile, toggles, faults, defects, clock,
-read-outs (patient, journal, metrics, RUM actions). Absent with --no-control, except health.
+read-outs (patient, journal, metrics, RUM events from the intake). Absent with --no-control, except health.
 """
 
 from datetime import UTC, datetime
@@ -10,12 +10,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from mocks.api.errors import ApiError, bad_request, not_found
+from mocks.api.errors import ApiError, not_found
 from mocks.api.flipper import parse_value
 from mocks.api.http import json_object
-from mocks.api.middleware import cookies, header
 from mocks.api.readouts import metrics, patient_view
 from mocks.api.session import Fault, Session, SessionError, SessionRegistry, SessionSettings
+from mocks.rum_format import KINDS, legacy_action
 
 OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
@@ -235,31 +235,20 @@ async def get_metrics(request: Request) -> JSONResponse:
 
 
 async def get_rum(request: Request) -> JSONResponse:
-    return JSONResponse(list(_session(request).rum))
+    """The RUM actions, in the original read-out shape (name, type, context, url, ts) plus view and id."""
+    return JSONResponse([legacy_action(e) for e in _session(request).rum.events("action")])
 
 
-async def post_rum(request: Request) -> JSONResponse:
-    """The stand-in posts its RUM actions here with the session cookie."""
-    wanted = header(request.scope, b"x-mock-session") or cookies(request.scope).get("mock_session")
-    session = _registry(request).get(wanted)
-    if session is None:
-        raise not_found(wanted)
-    body = await json_object(request)
-    actions = body.get("actions")
-    if not isinstance(actions, list) or not all(isinstance(a, dict) for a in actions):
-        raise bad_request("actions must be a list of objects")
-    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
-    for action in actions:
-        session.rum.append(
-            {
-                "name": action.get("name"),
-                "type": action.get("type", "custom"),
-                "context": action.get("context") or {},
-                "url": action.get("url"),
-                "ts": action.get("ts") or now,
-            }
-        )
-    return JSONResponse({"recorded": len(actions)})
+async def rum_events(request: Request) -> Response:
+    """Every RUM event the intake kept (actions, views, resources, errors), with the batch count."""
+    store = _session(request).rum
+    if request.method == "DELETE":
+        store.clear()
+        return Response(status_code=204)
+    kind = request.query_params.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise _invalid(ValueError(f"kind must be one of {', '.join(KINDS)}"))
+    return JSONResponse({**store.summary(), "events": store.events(kind)})
 
 
 S = "/_mock/sessions/{session_id}"
@@ -280,5 +269,5 @@ routes = [
     Route(f"{S}/journal", journal, methods=["GET", "DELETE"], name="mock_journal"),
     Route(f"{S}/metrics", get_metrics, methods=["GET"], name="mock_metrics"),
     Route(f"{S}/rum", get_rum, methods=["GET"], name="mock_rum_read"),
-    Route("/_mock/rum", post_rum, methods=["POST"], name="mock_rum"),
+    Route(f"{S}/rum/events", rum_events, methods=["GET", "DELETE"], name="mock_rum_events"),
 ]

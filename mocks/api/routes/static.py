@@ -9,9 +9,11 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from mocks.api.http import session_of
+from mocks.api.routes.rum import INTAKE_PATH
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
 NO_CACHE = {"cache-control": "no-store"}
+STAGING_LIKE_INTAKE_HOST = "browser-intake-standin.localhost"
 
 
 async def index(request: Request) -> Response:
@@ -23,12 +25,22 @@ async def index(request: Request) -> Response:
     return FileResponse(page, headers=NO_CACHE)
 
 
+def rum_proxy(request: Request) -> str:
+    """Where the stand-in's Datadog SDK sends: always the mock's own intake, so nothing leaves the machine.
+    With the control plane, same-origin (the session cookie picks the journal). Staging-like, on a host of
+    its own named like Datadog's intake (browser-intake-*; *.localhost is loopback), as on the real site,
+    so a staging run blocks it exactly as it blocks Datadog (harness/rum.py)."""
+    if session_of(request).control:
+        return INTAKE_PATH
+    return f"http://{STAGING_LIKE_INTAKE_HOST}:{request.url.port or 80}{INTAKE_PATH}"
+
+
 async def config_js(request: Request) -> Response:
     session = session_of(request)
     control = session.control
     config = {
         "defects": list(session.defects) if control else [],
-        "rumEndpoint": "/_mock/rum" if control else None,
+        "rumProxy": rum_proxy(request),
     }
     return Response(
         f"window.SM_STANDIN_CONFIG = {json.dumps(config)};\n",

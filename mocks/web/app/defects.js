@@ -1,6 +1,6 @@
 // The one place where seeded defects (mocks/defects.py) switch behaviour. With none on, the
 // stand-in follows the reference exactly. The list comes from /sm-web/config.js, per mock session.
-const config = window.SM_STANDIN_CONFIG || { defects: [], rumEndpoint: null };
+const config = window.SM_STANDIN_CONFIG || { defects: [], rumProxy: null };
 const active = new Set(config.defects || []);
 
 export const defect = (name) => active.has(name);
@@ -25,6 +25,9 @@ export const defects = {
   sendSuccessText: () => (defect('wrong_success_text') ? 'Your message was sent' : 'Message sent'),
   differentTeamLosesBody: () => defect('different_team_loses_body'),
   sendErrorClearsForm: () => defect('send_error_clears_form'),
+  // RUM as Datadog counts it (issue 10)
+  contactListActionName: () => (defect('rum_action_renamed') ? 'Update contact list' : null),
+  helpLinkCountedTwice: () => defect('rum_click_double_counted'),
+  differentTeamLinkUnnamed: () => defect('rum_action_unnamed'),
+  rumSessionSampleRate: () => (defect('rum_sample_rate_lowered') ? 50 : 100),
 };
-
-export const rumEndpoint = config.rumEndpoint || null;

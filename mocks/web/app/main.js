@@ -1,10 +1,10 @@
-// Boot: register the VA web components, start RUM, load toggles/user/static data (showing the
+// Boot: register the VA web components, start Datadog RUM (rum.js), load toggles/user/static data (showing the
 // feature-toggle loading indicator meanwhile), fetch recipients, then hand over to the router.
 import { defineCustomElements } from '/sm-web/node_modules/@department-of-veterans-affairs/web-components/dist/esm/loader.js';
-import './rum.js';
+import { setRumUser } from './rum.js';
 import { loading } from './components.js';
 import { startRouter } from './router.js';
-import { loadAppData, loadRecipients } from './store.js';
+import { loadAppData, loadRecipients, store } from './store.js';
 import { careTeamHelp } from './pages/care-team-help.js';
 import { contactList } from './pages/contact-list.js';
 import { folder } from './pages/folder.js';
@@ -40,6 +40,7 @@ async function boot() {
   routesEl.hidden = true;
   container.prepend(indicator);
   await loadAppData();
+  setRumUser(store.user?.account?.accountUuid);
   indicator.remove();
   routesEl.hidden = false;
   loadRecipients(); // FetchRecipients on App mount; pages await it

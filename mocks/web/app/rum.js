@@ -1,70 +1,41 @@
-// A Datadog-RUM-compatible action recorder and the GA dataLayer, as production sees them.
-// Click actions take their name from the nearest data-dd-action-name (across shadow roots via
-// composedPath), else from the clicked link's or button's text, as RUM's action tracking does.
-import { rumEndpoint } from './defects.js';
+// Datadog's browser RUM SDK (@datadog/browser-rum, loaded from node_modules by index.html as
+// window.DD_RUM), initialised as vets-website's Secure Messaging App does (useDatadogRum), and the GA
+// dataLayer. Only `proxy` differs: every batch goes to the mock's intake, so nothing leaves the machine.
+import { defects } from './defects.js';
 
-const actions = [];
-window.SM_RUM_ACTIONS = actions;
+const config = window.SM_STANDIN_CONFIG || {};
 window.dataLayer = window.dataLayer || [];
 
-const INTERACTIVE = new Set(['a', 'button', 'va-link', 'va-link-action', 'va-button', 'summary', 'label', 'input']);
-
-function post(action) {
-  if (!rumEndpoint) return;
-  fetch(rumEndpoint, {
-    method: 'POST',
-    keepalive: true, // the click often navigates; keepalive lets the post finish
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ actions: [action] }),
-  }).catch(() => {});
-}
-
-function record(type, name, context = {}) {
-  const action = { type, name, context, url: window.location.href, ts: Date.now() };
-  actions.push(action);
-  post(action);
-  return action;
-}
-
-function textOf(el) {
-  const labelled = el.tagName === 'INPUT' ? el.labels?.[0]?.textContent : null;
-  const text = el.getAttribute?.('text') || labelled || el.textContent || '';
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function clickName(path) {
-  const elements = path.filter((node) => node instanceof Element);
-  const named = elements.find((el) => el.hasAttribute('data-dd-action-name'));
-  if (named) return named.getAttribute('data-dd-action-name');
-  const control = elements.find((el) => INTERACTIVE.has(el.tagName.toLowerCase()));
-  return control ? textOf(control) : null;
-}
-
-let last = { name: null, ts: 0 };
-document.addEventListener(
-  'click',
-  (event) => {
-    const name = clickName(event.composedPath());
-    if (!name) return;
-    const now = Date.now();
-    // A click on a label re-dispatches a click on its input: RUM counts one action.
-    if (name === last.name && now - last.ts < 100) return;
-    last = { name, ts: now };
-    record('click', name);
-  },
-  true,
-);
-
-export const userProperties = {};
-window.DD_RUM = {
-  addAction: (name, context) => record('custom', name, context || {}),
-  addUserProperties: (props) => Object.assign(userProperties, props),
-  getActions: () => actions.slice(),
+// The real app's options (mhv-secure-messaging containers/App.jsx); ids are placeholders, never Datadog's.
+export const RUM_INIT = {
+  applicationId: '00000000-0000-4000-8000-000000000000',
+  clientToken: 'pub00000000000000000000000000000000',
+  site: 'ddog-gov.com',
+  service: 'va.gov-mhv-secure-messaging',
+  env: 'standin',
+  sessionSampleRate: defects.rumSessionSampleRate(),
+  sessionReplaySampleRate: 50,
+  trackInteractions: true,
+  trackFrustrations: true,
+  trackUserInteractions: true,
+  trackResources: true,
+  trackLongTasks: true,
+  defaultPrivacyLevel: 'mask-user-input',
 };
 
+const rum = window.DD_RUM;
+if (rum && config.rumProxy && !rum.getInitConfiguration()) {
+  rum.init({ ...RUM_INIT, proxy: config.rumProxy });
+  rum.startSessionReplayRecording();
+}
+
 export function addAction(name, context) {
-  window.DD_RUM.addAction(name, context);
+  window.DD_RUM?.addAction(name, context || {});
+}
+
+// setDatadogRumUser({ id: accountUuid }), as the real App does once the user loads: never personal data.
+export function setRumUser(accountUuid) {
+  if (accountUuid && window.DD_RUM?.getInitConfiguration()) window.DD_RUM.setUser({ id: accountUuid });
 }
 
 // vets-website's recordEvent: a plain push onto the GA dataLayer.

@@ -10,6 +10,8 @@ import { recipientsOk } from './guards.js';
 import { blockedAlert } from './blocked-alert.js';
 import { installLeaveGuard } from './leave-guard.js';
 
+const HELP_LINK_TEXT = 'Learn what to do if you can’t find your care team';
+
 const MAX_RADIO_OPTIONS = 6;
 const TEAM_ERROR = 'Select a care team';
 const sysName = (vhaId) => systemName(store.ehr, vhaId) || vhaId;
@@ -196,12 +198,16 @@ export async function selectCareTeam(ctx) {
     combo,
     h('div', { class: 'vads-u-margin-top--2' },
       h('p', { class: 'vads-u-margin-bottom--1' },
-        routerLink(ctx.router, '/new-message/care-team-help/', 'Learn what to do if you can’t find your care team'))),
+        routerLink(ctx.router, '/new-message/care-team-help/', HELP_LINK_TEXT, {
+          // seeded defect: a hand-made custom action on top of the click Datadog already records
+          beforeNavigate: () => { if (defects.helpLinkCountedTwice()) addAction(HELP_LINK_TEXT); },
+        }))),
     showContactNote
       ? h('div', { class: 'vads-u-margin-top--2' },
           h('p', { class: 'vads-u-margin-bottom--1' }, h('strong', {}, 'Note:'),
             ' If you can’t find the care team you want to select, update your contact list to add it here.'),
-          routerLink(ctx.router, '/contact-list/', 'Update your contact list'))
+          routerLink(ctx.router, '/contact-list/', 'Update your contact list',
+            defects.contactListActionName() ? { 'data-dd-action-name': defects.contactListActionName() } : {}))
       : null,
     continueLink,
   );

@@ -281,13 +281,7 @@ async function composeForm(ctx, variant) {
         'data-dd-privacy': 'mask',
         'data-dd-action-name': 'Care System - Team recipient title',
       }, `${draft.careSystemName || team()?.healthCareSystemName || ''} - ${draft.recipientName || team()?.displayName || ''}`),
-      h('p', { class: 'vads-u-margin-top--1' },
-        routerLink(ctx.router, '/new-message/select-care-team/', 'Select a different care team', {
-          'data-dd-action-name': 'Select a different care team link',
-          beforeNavigate: () => {
-            if (defects.differentTeamLosesBody()) draft.body = '';
-          },
-        })),
+      h('p', { class: 'vads-u-margin-top--1' }, differentTeamLink(ctx.router, draft)),
     );
   }
   renderSignature();
@@ -513,4 +507,22 @@ async function composeForm(ctx, variant) {
   installLeaveGuard(ctx, { onModal: (open) => { modalOpen = open; } });
   ctx.onLeave(() => clearTimeout(autosaveTimer));
   if (hasTyped(draft) && snapshot(draft) !== draft.savedSnapshot) changed();
+}
+
+// "Select a different care team": a link RUM names by its data-dd-action-name. The seeded defect drops the
+// name and puts the link inside a masked (data-dd-privacy="mask") block, like the recipient title above
+// it: Datadog then cannot name the click and records it as "Masked Element".
+function differentTeamLink(router, draft) {
+  const path = '/new-message/select-care-team/';
+  const beforeNavigate = () => {
+    if (defects.differentTeamLosesBody()) draft.body = '';
+  };
+  if (defects.differentTeamLinkUnnamed()) {
+    return h('span', { 'data-dd-privacy': 'mask' },
+      routerLink(router, path, 'Select a different care team', { beforeNavigate }));
+  }
+  return routerLink(router, path, 'Select a different care team', {
+    'data-dd-action-name': 'Select a different care team link',
+    beforeNavigate,
+  });
 }

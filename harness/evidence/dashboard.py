@@ -1,0 +1,157 @@
+"""The release plan's Datadog dashboard, computed from the RUM events as Datadog computes it, with the
+mock journal's figures beside it and every disagreement flagged.
+
+- Clicks on the four tracked elements: RUM actions by name (a dashboard query on the name counts every
+  action with it, whatever its type), beside the clicks the scenarios made and asserted.
+- Draft and send latency: RUM resource durations of the draft and send calls made on the new flow's
+  select-care-team and start-message pages, beside the mock's own latency for the same calls.
+- Send error rate of the new flow against the legacy flow, side by side: RUM sends by the page they were
+  made on (start message = new, the legacy compose form = legacy), beside the journal's sends split by
+  the scenario's curated-list toggle.
+- DD collection: `DD_RUM.getInitConfiguration()` on every page of the new flow (go/no-go criterion).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from harness.evidence.aggregate import percentile
+
+CURATED = "mhv_secure_messaging_curated_list_flow"
+EXPECTED_SERVICE = "va.gov-mhv-secure-messaging"
+EXPECTED_SAMPLE_RATE = 100
+ROOT = "/my-health/secure-messages"
+NEW_FLOW_VIEWS = (f"{ROOT}/new-message/select-care-team/", f"{ROOT}/new-message/start-message/")
+NEW_SEND_VIEWS = (f"{ROOT}/new-message/start-message/",)
+LEGACY_SEND_VIEWS = (f"{ROOT}/new-message/",)
+_DRAFT = re.compile(r"/my_health/v1/messaging/message_drafts(/\d+)?/?$")
+_SEND = re.compile(r"/my_health/v1/messaging/messages/?$")
+_JOURNAL_DRAFTS = {"draft_create", "draft_update"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+
+
+def _kind(resource: dict[str, Any]) -> str | None:
+    path, method = resource.get("path") or "", (resource.get("method") or "").upper()
+    if _DRAFT.search(path) and method in ("POST", "PUT"):
+        return "draft"
+    if _SEND.search(path) and method == "POST":
+        return "send"
+    return None
+
+
+def _failed(status: Any) -> bool:
+    return not isinstance(status, int) or status == 0 or status >= 400
+
+
+def _stats(values: list[float]) -> dict[str, Any]:
+    return {"p50": percentile(values, 50), "p95": percentile(values, 95), "count": len(values)}
+
+
+def _rate(errors: int, total: int) -> dict[str, Any]:
+    return {"errors": errors, "total": total, "rate": round(errors / total, 4) if total else None}
+
+
+def _curated(scenario: dict[str, Any]) -> bool | None:
+    value = ((scenario.get("context") or {}).get("toggles") or {}).get(CURATED)
+    return None if value is None else str(value).lower() in ("on", "true", "100%")
+
+
+def clicks(scenarios: list[dict[str, Any]], required: list[list[str]]) -> list[dict[str, Any]]:
+    rows = []
+    for names in required:
+        wanted = {_norm(n) for n in names}
+        actions = [a for s in scenarios for a in (s.get("rum") or {}).get("actions", [])
+                   if _norm(str(a.get("name") or "")) in wanted]  # fmt: skip
+        clicked = [n for s in scenarios for n in (s.get("rum") or {}).get("clicked", [])]
+        made = sum(1 for n in clicked if _norm(n) in wanted)
+        not_clicks = sum(1 for a in actions if a.get("type") != "click")
+        flags = []
+        if len(actions) != made:
+            flags.append(f"RUM counts {len(actions)}, the scenarios clicked {made}")
+        if not_clicks:
+            flags.append(f"{not_clicks} of them are not click actions")
+        rows.append({"action": names[0], "rum": len(actions), "clicked": made, "flags": flags})
+    return rows
+
+
+def latency(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+    rum: dict[str, list[float]] = {"draft": [], "send": []}
+    journal: dict[str, list[float]] = {"draft": [], "send": []}
+    for scenario in scenarios:
+        for resource in (scenario.get("rum") or {}).get("resources", []):
+            kind = _kind(resource)
+            if kind and resource.get("view") in NEW_FLOW_VIEWS and resource.get("duration_ms") is not None:
+                rum[kind].append(float(resource["duration_ms"]))
+        if _curated(scenario) and scenario.get("rum"):
+            for call in (scenario.get("api") or {}).get("calls", []):
+                kind = "draft" if call.get("endpoint") in _JOURNAL_DRAFTS else (
+                    "send" if call.get("endpoint") == "send" else None)  # fmt: skip
+                if kind and call.get("latency_ms") is not None:
+                    journal[kind].append(float(call["latency_ms"]))
+    out = {}
+    for kind in ("draft", "send"):
+        row = {"rum": _stats(rum[kind]), "journal": _stats(journal[kind]), "flags": []}
+        if row["rum"]["count"] != row["journal"]["count"]:
+            seen, served = row["rum"]["count"], row["journal"]["count"]
+            row["flags"].append(f"RUM saw {seen} calls, the mock served {served}")
+        low = row["rum"]["p50"] is not None and row["journal"]["p50"] is not None
+        if low and row["rum"]["p50"] < row["journal"]["p50"]:
+            row["flags"].append("the browser measured less time than the server spent")
+        out[kind] = row
+    return out
+
+
+def error_rates(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+    counts = {("rum", "new"): [0, 0], ("rum", "legacy"): [0, 0],
+              ("journal", "new"): [0, 0], ("journal", "legacy"): [0, 0]}  # fmt: skip
+    for scenario in scenarios:
+        for resource in (scenario.get("rum") or {}).get("resources", []):
+            if _kind(resource) != "send":
+                continue
+            flow = "new" if resource.get("view") in NEW_SEND_VIEWS else (
+                "legacy" if resource.get("view") in LEGACY_SEND_VIEWS else None)  # fmt: skip
+            if flow:
+                counts["rum", flow][0] += _failed(resource.get("status"))
+                counts["rum", flow][1] += 1
+        curated = _curated(scenario)
+        if curated is None or not scenario.get("rum"):
+            continue
+        flow = "new" if curated else "legacy"
+        for call in (scenario.get("api") or {}).get("calls", []):
+            if call.get("endpoint") == "send":
+                counts["journal", flow][0] += _failed(call.get("status"))
+                counts["journal", flow][1] += 1
+    out: dict[str, Any] = {}
+    for flow in ("new", "legacy"):
+        rum, journal = _rate(*counts["rum", flow]), _rate(*counts["journal", flow])
+        flags = []
+        if (rum["errors"], rum["total"]) != (journal["errors"], journal["total"]):
+            flags.append(
+                f"RUM {rum['errors']}/{rum['total']} vs journal {journal['errors']}/{journal['total']}"
+            )
+        out[flow] = {"rum": rum, "journal": journal, "flags": flags}
+    return out
+
+
+def collection(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+    pages = [{**entry, "scenario": s["nodeid"]} for s in scenarios for entry in s.get("rum_collection", [])]
+    bad = [
+        p for p in pages
+        if p.get("sessionSampleRate") != EXPECTED_SAMPLE_RATE or p.get("service") != EXPECTED_SERVICE
+    ]  # fmt: skip
+    return {"pages": pages, "bad": bad, "service": EXPECTED_SERVICE, "rate": EXPECTED_SAMPLE_RATE}
+
+
+def rum_dashboard(scenarios: list[dict[str, Any]], required: list[list[str]]) -> dict[str, Any]:
+    with_rum = [s for s in scenarios if s.get("rum")]
+    return {
+        "scenarios_with_rum": len(with_rum),
+        "clicks": clicks(with_rum, required),
+        "latency_ms": latency(with_rum),
+        "send_error_rate": error_rates(with_rum),
+        "collection": collection(scenarios),
+    }

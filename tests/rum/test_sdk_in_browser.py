@@ -1,0 +1,95 @@
+"""The real @datadog/browser-rum SDK in the stand-in, read both ways the harness reads it: the mock's
+journal (mock mode) and interception in the browser context (staging mode), with the deterministic flush."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser
+
+from harness.rum import IntakeTraffic, InterceptedRum, JournalRum, Rum, init_configuration
+from mocks.client import MockClient, Session
+from mocks.server import RunningServer, start_server
+from pages import InterstitialPage, SelectCareTeamPage
+
+APP = "/my-health/secure-messages"
+CONTINUE = "Continue to start message button on Interstitial Page"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[RunningServer]:
+    running = start_server(port=0, profile="mixed")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def sess(server: RunningServer) -> Iterator[Session]:
+    with MockClient(server.url) as client:
+        session = client.create_session(profile="mixed", seed=11, recent_teams=0)
+        yield session
+        session.delete()
+
+
+def _continue_from_interstitial(browser: Browser, server: RunningServer, sess: Session,
+                                intercepted: InterceptedRum | None) -> tuple[Any, Rum]:  # fmt: skip
+    context = browser.new_context()
+    context.add_cookies([sess.cookie])
+    traffic = IntakeTraffic()
+    traffic.install(context)
+    if intercepted is not None:
+        intercepted.install(context)
+    page = context.new_page()
+    page.goto(f"{server.url}{APP}/new-message/")
+    landed = InterstitialPage(page).continue_()
+    assert isinstance(landed, SelectCareTeamPage)
+    source = intercepted if intercepted is not None else JournalRum(sess)
+    return context, Rum(source, traffic, "interception" if intercepted else "journal")
+
+
+def test_the_stand_in_initialises_the_sdk_as_the_real_app(browser: Browser, server: RunningServer,
+                                                          sess: Session) -> None:  # fmt: skip
+    context, _ = _continue_from_interstitial(browser, server, sess, None)
+    config = init_configuration(context.pages[0])
+    context.close()
+    assert config is not None
+    assert {k: config[k] for k in ("service", "sessionSampleRate", "sessionReplaySampleRate",
+                                   "trackUserInteractions", "trackResources", "trackLongTasks",
+                                   "defaultPrivacyLevel", "proxy")} == {
+        "service": "va.gov-mhv-secure-messaging", "sessionSampleRate": 100, "sessionReplaySampleRate": 50,
+        "trackUserInteractions": True, "trackResources": True, "trackLongTasks": True,
+        "defaultPrivacyLevel": "mask-user-input", "proxy": "/rum-intake"}  # fmt: skip
+
+
+def test_journal_mode_reads_one_click_on_its_view_after_a_flush(browser: Browser, server: RunningServer,
+                                                                sess: Session) -> None:  # fmt: skip
+    context, rum = _continue_from_interstitial(browser, server, sess, None)
+    rum.flush(context.pages[0])
+    clicks = rum.actions(CONTINUE)
+    views = [v["path"] for v in rum.events("view")]
+    context.close()
+    assert [(a["type"], a["view"]["path"]) for a in clicks] == [("click", f"{APP}/new-message/")]
+    assert f"{APP}/new-message/select-care-team/" in views
+    assert not rum.actions("harness: RUM flush")  # the flush marker is the harness's, never reported
+
+
+def test_interception_reads_the_batches_and_answers_locally(browser: Browser, server: RunningServer,
+                                                            sess: Session) -> None:  # fmt: skip
+    intercepted = InterceptedRum(forward=False)
+    context, rum = _continue_from_interstitial(browser, server, sess, intercepted)
+    rum.flush(context.pages[0])
+    context.close()
+    assert [a["view"]["path"] for a in rum.actions(CONTINUE)] == [f"{APP}/new-message/"]
+    assert intercepted.store.batches > 0 and not intercepted.rejected
+    assert sess.rum_events()["batches"] == 0  # nothing reached the intake behind the browser
+
+
+def test_rum_forward_lets_the_batches_through(browser: Browser, server: RunningServer, sess: Session) -> None:
+    intercepted = InterceptedRum(forward=True)
+    context, rum = _continue_from_interstitial(browser, server, sess, intercepted)
+    rum.flush(context.pages[0])
+    context.close()
+    assert rum.actions(CONTINUE)
+    assert [a["name"] for a in sess.rum_actions() if a["name"] == CONTINUE] == [CONTINUE]
