@@ -94,7 +94,7 @@ def latency(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
                     journal[kind].append(float(call["latency_ms"]))
     out = {}
     for kind in ("draft", "send"):
-        row = {"rum": _stats(rum[kind]), "journal": _stats(journal[kind]), "flags": []}
+        row: dict[str, Any] = {"rum": _stats(rum[kind]), "journal": _stats(journal[kind]), "flags": []}
         if row["rum"]["count"] != row["journal"]["count"]:
             seen, served = row["rum"]["count"], row["journal"]["count"]
             row["flags"].append(f"RUM saw {seen} calls, the mock served {served}")

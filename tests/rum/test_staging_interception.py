@@ -10,14 +10,21 @@ from pathlib import Path
 import pytest
 
 from harness.evidence import store
-from tests.staging.test_staging_run import CURATED, RECENT, StagingLikeMock, _serve, run_staging
+from tests.staging.test_staging_run import (
+    CURATED,
+    RECENT,
+    VISTA_PATIENT,
+    StagingLikeMock,
+    run_staging,
+    serve_staging_like,
+)
 
 INTAKE = "/rum-intake"
 
 
 @pytest.fixture(scope="module")
 def staging_like() -> Iterator[StagingLikeMock]:
-    yield from _serve({CURATED: "on", RECENT: "on"})
+    yield from serve_staging_like(*VISTA_PATIENT, toggles={CURATED: "on", RECENT: "on"})
 
 
 def _intake_posts(mock: StagingLikeMock, since: int) -> list[str]:
