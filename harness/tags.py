@@ -34,6 +34,18 @@ TAGS: dict[str, str] = {
     "no_associations": "patient profile without care team associations",
     "migrating": "patient profile with a care system migrating to Oracle Health",
     "signature_required": "patient profile with signature-required care teams",
+    "one_team_blocked": "patient profile with exactly one blocked care team",
+    "several_teams_blocked": "patient profile with blocked care teams in several care systems",
+    "system_blocked": "patient profile with a whole care system blocked",
+    "migrating_before": "patient profile whose care system moves to Oracle Health soon (phase p1-p2)",
+    "migrating_during": "patient profile whose care system is moving to Oracle Health now (phase p3-p5)",
+    "migrating_after": "patient profile whose care system just moved to Oracle Health (phase p6)",
+    # states and areas
+    "blocked": "blocked care teams and patients who cannot message",
+    "oracle_health_migration": "Oracle Health migration alerts",
+    "ipe": "the in-product education hint for Oracle Health patients",
+    "attachments": "attachments on start message",
+    "folders": "folder pages and entering the flow from them",
     # capabilities and kinds of check
     "a11y": "runs axe-core accessibility scans",
     "smoke": "fast happy-path check",

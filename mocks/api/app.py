@@ -22,6 +22,7 @@ from mocks.api.routes import (
     preferences,
     recipients,
     static,
+    tooltips,
     user,
     vamc_ehr,
 )
@@ -70,6 +71,7 @@ def create_app(config: MockConfig) -> Starlette:
         *drafts.routes,
         *preferences.routes,
         *messages.routes,
+        *tooltips.routes,
     ]
     routes = api + control.health_routes + (control.routes if config.control else []) + static.routes
     app = Starlette(

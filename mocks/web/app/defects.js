@@ -25,6 +25,14 @@ export const defects = {
   sendSuccessText: () => (defect('wrong_success_text') ? 'Your message was sent' : 'Message sent'),
   differentTeamLosesBody: () => defect('different_team_loses_body'),
   sendErrorClearsForm: () => defect('send_error_clears_form'),
+  // Issue 11: states of blocked, migrating and Oracle Health patients, attachments, folders.
+  blockedAlertCurlyApostrophe: () => defect('blocked_alert_curly_apostrophe'),
+  cannotMessageRedirectsToInbox: () => defect('cannot_message_redirects_to_inbox'),
+  migrationErrorAfterWindow: () => defect('migration_alert_after_window'),
+  ipeShownPastLimit: () => defect('ipe_shown_past_limit'),
+  deleteDraftButtonId: () => (defect('delete_draft_button_no_id') ? null : 'delete-draft-button'),
+  largeAttachmentsIgnored: () => defect('large_attachments_ignored'),
+  folderEntryBackToInbox: () => defect('folder_entry_back_to_inbox'),
 };
 
 export const rumEndpoint = config.rumEndpoint || null;
