@@ -32,6 +32,7 @@ TAGS: dict[str, str] = {
     "single_system": "patient profile with one care system",
     "all_blocked": "patient profile whose care teams are all blocked",
     "no_associations": "patient profile without care team associations",
+    "not_connected": "patient profile whose care team list is empty (200, zero associations)",
     "migrating": "patient profile with a care system migrating to Oracle Health",
     "signature_required": "patient profile with signature-required care teams",
     "one_team_blocked": "patient profile with exactly one blocked care team",

@@ -53,6 +53,12 @@ function innerNavigation(router) {
 
 const cannotMessage = (r) => Boolean(r && (r.noAssociations || r.allBlocked || r.error));
 
+function recipientsErrorAlert() {
+  return h('va-alert', { status: 'warning', visible: true, 'data-testid': 'recipients-error-alert' },
+    h('h2', { slot: 'headline' }, 'We can’t load your care team list right now'),
+    h('p', {}, 'We’re sorry. Something went wrong on our end. Please refresh this page or try again later.'));
+}
+
 function composeLink(router) {
   return routerLink(router, '/new-message/', 'Start a new message', {
     class: 'compose-message-link vads-u-display--block vads-u-margin-y--3 vads-u-font-weight--bold',
@@ -79,6 +85,7 @@ export const folder = (kind) => async (ctx) => {
     kind === 'inbox' && r && (r.noAssociations || r.allBlocked)
       ? blockedAlert(r, { style: r.noAssociations ? 'info' : 'warning', parent: PARENT.folder })
       : null,
+    withNav && r?.error ? recipientsErrorAlert() : null,
     withNav && !cannotMessage(r) ? composeLink(ctx.router) : null,
     withNav ? innerNavigation(ctx.router) : null,
     h('h2', { class: 'vads-u-font-size--h3' }, 'Messages'),
