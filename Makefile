@@ -6,8 +6,9 @@ PY := $(VENV)/bin/python
 STAMPS := .setup-stamps
 PYTEST := $(PY) -m pytest
 WORKERS ?= 2
+SEEDS ?= 10
 
-.PHONY: setup test lint evidence bench bench-mock selftest serve clean
+.PHONY: setup test lint evidence bench bench-mock selftest seed-sweep serve clean
 
 setup: $(STAMPS)/python $(STAMPS)/npm $(STAMPS)/chromium
 
@@ -41,6 +42,9 @@ bench: setup bench-mock
 
 bench-mock: setup
 	$(PY) -m bench.mock
+
+seed-sweep: setup
+	$(PY) -m harness.seed_sweep --seeds $(SEEDS) --workers $(WORKERS)
 
 selftest: setup
 	$(PY) -m harness.selftest

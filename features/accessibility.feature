@@ -19,7 +19,7 @@ Feature: Accessibility of every page state
     Then they see that the message was sent
     And the "message sent" state has no accessibility violations
 
-  @mock_only @req:A11Y-1
+  @staging_safe @req:A11Y-1
   Scenario: The leave-page warning is accessible
     Given a vista_only patient who messaged 0 care teams in the last 6 months
     When they start a message to a VistA care team
@@ -32,7 +32,7 @@ Feature: Accessibility of every page state
     When they choose to keep editing
     Then the warning closes and they stay on the page
 
-  @mock_only @req:A11Y-1
+  @staging_safe @req:A11Y-1
   Scenario: The page-not-found state is accessible
     Given a vista_only patient
     When they open the interstitial page directly

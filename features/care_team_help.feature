@@ -3,7 +3,7 @@ Feature: Care team help
   Patients who cannot find their care team learn why and what to do. VistA patients are pointed to
   their contact list; Oracle Health patients learn that care team names may appear different.
 
-  @mock_only @a11y @req:HELP-1 @req:LINK-3 @req:A11Y-1
+  @staging_safe @a11y @req:HELP-1 @req:LINK-3 @req:A11Y-1
   Scenario Outline: The help fits the patient's care systems
     Given a <patient> patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -29,7 +29,7 @@ Feature: Care team help
       | patient | reason                          | contact |
       | mixed   | Their name may appear different | offers  |
 
-  @mock_only @req:HELP-1
+  @staging_safe @req:HELP-1
   Scenario: Back from the help returns to select care team
     Given a vista_only patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue

@@ -12,7 +12,7 @@ Feature: Interstitial before a new message
     And keyboard focus is on the page heading
     And the page has no accessibility violations
 
-  @mock_only @req:TOGGLE-1 @req:RECENT-1
+  @staging_safe @req:TOGGLE-1 @req:RECENT-1
   Scenario Outline: Where continuing leads, for every toggle state and kind of patient
     Given a <patient> patient who messaged 2 care teams in the last 6 months
     And the curated list flow is <curated> and the recent recipients toggle is <recent>
@@ -50,14 +50,14 @@ Feature: Interstitial before a new message
       | single_system | on      | on     | recent care teams |
       | single_system | on      | off    | select care team  |
 
-  @curated_on @recent_on @mock_only @req:TOGGLE-1
+  @curated_on @recent_on @staging_safe @req:TOGGLE-1
   Scenario: Patients without recent care teams go straight to select care team
     Given a mixed patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
     Then they see the select care team page
     And the Back link leads to the interstitial page
 
-  @curated_on @recent_on @mock_only @req:TOGGLE-1
+  @curated_on @recent_on @staging_safe @req:TOGGLE-1
   Scenario: Flow pages opened directly show the interstitial first
     Given a vista_only patient
     When they open the select care team page directly
@@ -65,7 +65,7 @@ Feature: Interstitial before a new message
     When they open the start message page directly
     Then they see the interstitial page
 
-  @curated_on @recent_on @mock_only
+  @curated_on @recent_on @staging_safe
   Scenario: Back on the interstitial returns to the inbox
     Given a vista_only patient
     When they start a new message

@@ -27,3 +27,16 @@ Feature: Keyboard-only journey
     When using only the keyboard they write and send a message
     Then they see that the message was sent
     And the message reached the care team they chose
+
+  @staging_safe @req:KEYBOARD-1
+  Scenario: From the inbox to a focused Send button, by keyboard, without sending
+    Given a signed-in patient with care teams
+    When they open their inbox
+    And using only the keyboard they start a new message and continue
+    And using only the keyboard they reach start message with one of their care teams
+    Then they see the start message page
+    And the message is addressed to the care system and care team they chose
+    When using only the keyboard they write a message and move to Send
+    Then the Send button has keyboard focus
+    And what they typed is kept
+

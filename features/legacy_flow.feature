@@ -4,7 +4,7 @@ Feature: Legacy flow when the curated list flow is off
   shows the interstitial and then the legacy form with an in-page "To" list, and the curated pages
   do not exist.
 
-  @mock_only @a11y @req:LEGACY-1 @req:ROLLBACK-1 @req:A11Y-1
+  @staging_safe @a11y @req:LEGACY-1 @req:ROLLBACK-1 @req:A11Y-1
   Scenario Outline: The legacy form offers the patient's care teams
     Given a <patient> patient who messaged 2 care teams in the last 6 months
     When they start a new message and continue
@@ -32,7 +32,7 @@ Feature: Legacy flow when the curated list flow is off
     Then they see that the message was sent
     And the message reached the care team they chose
 
-  @mock_only @req:LEGACY-1 @req:ROLLBACK-1
+  @staging_safe @req:LEGACY-1 @req:ROLLBACK-1
   Scenario: Curated flow pages do not exist with the toggle off
     Given a mixed patient
     When they open the recent care teams page directly

@@ -3,7 +3,7 @@ Feature: Recent care teams
   Patients who messaged care teams in the last 6 months can pick one of them without searching the
   full list. At most four recent care teams are offered, most recent first, each with its care system.
 
-  @recent_on @mock_only @req:RECENT-1
+  @recent_on @staging_safe @req:RECENT-1
   Scenario Outline: At most four recent care teams are offered
     Given a <patient> patient who messaged <count> care teams in the last 6 months
     When they start a new message and continue
@@ -27,7 +27,7 @@ Feature: Recent care teams
       | mixed   | 3     | 3     |
       | mixed   | 6     | 4     |
 
-  @recent_on @mock_only @a11y @req:RECENT-1 @req:A11Y-1
+  @recent_on @staging_safe @a11y @req:RECENT-1 @req:A11Y-1
   Scenario: Continuing without a choice asks for a care team
     Given a mixed patient who messaged 2 care teams in the last 6 months
     When they start a new message and continue
@@ -39,7 +39,7 @@ Feature: Recent care teams
     And they stay on the page
     And the "recent care teams with an error" state has no accessibility violations
 
-  @recent_on @mock_only @smoke @req:RECENT-1 @req:COMPOSE-1
+  @recent_on @staging_safe @smoke @req:RECENT-1 @req:COMPOSE-1
   Scenario: A recent care team leads straight to start message
     Given a mixed patient who messaged 3 care teams in the last 6 months
     When they start a new message and continue
@@ -48,7 +48,7 @@ Feature: Recent care teams
     Then they see the start message page
     And the message is addressed to the care system and care team they chose
 
-  @recent_on @mock_only @req:RECENT-1
+  @recent_on @staging_safe @req:RECENT-1
   Scenario: "A different care team" leads to select care team, and Back returns
     Given a vista_only patient who messaged 2 care teams in the last 6 months
     When they start a new message and continue
@@ -57,7 +57,7 @@ Feature: Recent care teams
     Then they see the select care team page
     And the Back link leads to the recent care teams page
 
-  @recent_off @mock_only @req:RECENT-1 @req:TOGGLE-1
+  @recent_off @staging_safe @req:RECENT-1 @req:TOGGLE-1
   Scenario: With the recent recipients toggle off, recent care teams are skipped
     Given a mixed patient who messaged 3 care teams in the last 6 months
     And the recent recipients toggle is off

@@ -3,7 +3,7 @@ Feature: Small screens
   At 320 CSS pixels wide (WCAG 1.4.10 reflow), every page of the flow fits the screen without
   scrolling sideways.
 
-  @mock_only @req:REFLOW-1
+  @staging_safe @req:REFLOW-1
   Scenario: Every page of the flow reflows at 320 pixels
     Given a mixed patient who messaged 2 care teams in the last 6 months
     When they use a screen 320 pixels wide

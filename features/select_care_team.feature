@@ -3,7 +3,7 @@ Feature: Select care team
   Patients choose a care system (radio buttons for 2 to 5, a dropdown for 6 or more, nothing to choose
   for one) and then one of that care system's allowed care teams. Blocked care teams are never offered.
 
-  @mock_only @req:SELECT-1
+  @staging_safe @req:SELECT-1
   Scenario Outline: The care system chooser fits the number of care systems
     Given a <patient> patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -36,7 +36,7 @@ Feature: Select care team
       | patient       | chooser   |
       | single_system | no choice |
 
-  @mock_only @a11y @req:SELECT-1 @req:A11Y-1
+  @staging_safe @a11y @req:SELECT-1 @req:A11Y-1
   Scenario Outline: Only the chosen care system's allowed care teams are offered
     Given a <patient> patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -51,7 +51,7 @@ Feature: Select care team
       | mixed        | Oracle Health |
       | many_systems | VistA         |
 
-  @mock_only @req:SELECT-1
+  @staging_safe @req:SELECT-1
   Scenario: Switching care system clears the chosen care team
     Given a mixed patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -62,7 +62,7 @@ Feature: Select care team
     Then they are asked to "Select a care team"
     And they stay on the page
 
-  @mock_only @a11y @req:SELECT-1 @req:A11Y-1
+  @staging_safe @a11y @req:SELECT-1 @req:A11Y-1
   Scenario: Continuing without a care team asks for one
     Given a vista_only patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -72,7 +72,7 @@ Feature: Select care team
     And they stay on the page
     And the "select care team with an error" state has no accessibility violations
 
-  @mock_only @req:LINK-2 @req:CONTACT-1
+  @staging_safe @req:LINK-2 @req:CONTACT-1
   Scenario Outline: "Update your contact list" is offered only to patients with VistA care teams
     Given a <patient> patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -84,7 +84,7 @@ Feature: Select care team
       | mixed              | shown     |
       | oracle_health_only | not shown |
 
-  @all_blocked @mock_only @a11y @req:SELECT-1
+  @all_blocked @staging_safe @a11y @req:SELECT-1
   Scenario: Patients whose care teams are all blocked are told so
     Given an all_blocked patient
     When they start a new message and continue
@@ -92,13 +92,13 @@ Feature: Select care team
     And they are told their care teams are blocked
     And the "all care teams blocked" state has no accessibility violations
 
-  @no_associations @mock_only @req:SELECT-1
+  @no_associations @staging_safe @req:SELECT-1
   Scenario: Patients with no care teams stay in the inbox
     Given a no_associations patient
     When they try to start a new message
     Then they land on the inbox
 
-  @migrating @mock_only @req:SELECT-1
+  @migrating @staging_safe @req:SELECT-1
   Scenario: A patient whose care system is moving to Oracle Health can still message a care team
     Given a migrating patient who messaged 0 care teams in the last 6 months
     When they start a message to one of their care teams

@@ -64,16 +64,16 @@ Feature: Start message: write, save drafts and send
     When they confirm
     Then the draft is deleted
 
-  @mock_only @a11y @req:COMPOSE-1 @req:A11Y-1
+  @staging_safe @a11y @req:COMPOSE-1 @req:A11Y-1
   Scenario: Sending an empty message asks for what is missing
     Given a vista_only patient who messaged 2 care teams in the last 6 months
     When they start a message to their most recent care team
     And they send the message
-    Then they are told to fill in the category, the subject and the message
+    Then they are told to fill in what is missing
     And no message was sent
     And the "start message with errors" state has no accessibility violations
 
-  @mock_only @req:COMPOSE-1 @req:LINK-4
+  @staging_safe @req:COMPOSE-1 @req:LINK-4
   Scenario: Back on start message returns to select care team, keeping the care team
     Given a vista_only patient who messaged 0 care teams in the last 6 months
     When they start a message to a VistA care team
@@ -81,7 +81,7 @@ Feature: Start message: write, save drafts and send
     Then they see the select care team page
     And the care team they chose is still chosen
 
-  @signature_required @mock_only @req:COMPOSE-1
+  @signature_required @staging_safe @req:COMPOSE-1
   Scenario: Care teams that need a signature ask for one
     Given a signature_required patient who messaged 0 care teams in the last 6 months
     When they start a message to a signature-required care team

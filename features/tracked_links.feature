@@ -3,7 +3,7 @@ Feature: Tracked links and RUM actions
   The release plan tracks four controls on the rollout dashboard. Each must lead where it says, be
   announced by its name, and record its Datadog RUM click action.
 
-  @mock_only @req:LINK-1 @req:RUM-1
+  @staging_safe @req:LINK-1 @req:RUM-1
   Scenario: The care system radio buttons are named and tracked
     Given a mixed patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -13,7 +13,7 @@ Feature: Tracked links and RUM actions
     Then RUM recorded the click "Care System Radio button"
     And only that care system's allowed care teams are offered
 
-  @mock_only @req:LINK-2 @req:RUM-1
+  @staging_safe @req:LINK-2 @req:RUM-1
   Scenario: "Update your contact list" leads to the contact list and is tracked
     Given a vista_only patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -22,7 +22,7 @@ Feature: Tracked links and RUM actions
     And the link led to the contact list address
     And RUM recorded the click "Update your contact list"
 
-  @mock_only @req:LINK-3 @req:RUM-1
+  @staging_safe @req:LINK-3 @req:RUM-1
   Scenario: "Can't find your care team" leads to the care team help and is tracked
     Given a mixed patient who messaged 0 care teams in the last 6 months
     When they start a new message and continue
@@ -31,7 +31,7 @@ Feature: Tracked links and RUM actions
     And the link led to the care team help address
     And RUM recorded the click "Learn what to do if you can’t find your care team"
 
-  @mock_only @req:LINK-4 @req:RUM-1
+  @staging_safe @req:LINK-4 @req:RUM-1
   Scenario: "Select a different care team" keeps the message, leads back and is tracked
     Given a mixed patient who messaged 2 care teams in the last 6 months
     When they start a message to their most recent care team

@@ -28,7 +28,13 @@ def add_options(parser: pytest.Parser) -> None:
         help="mock: start the mock server per worker (default). staging: run @staging_safe scenarios "
         "against --base-url.",
     )
-    group.addoption("--seed", type=int, default=None, help="Run seed (default: today's date, YYYYMMDD).")
+    group.addoption(
+        "--seed",
+        default=None,
+        help="Run seed: an integer, or 'today' for today's date (YYYYMMDD). Default: harness_seed in "
+        "pyproject.toml, so runs are the same on any date.",
+    )
+    parser.addini("harness_seed", "The pinned run seed (an integer, or 'today').", default="")
     group.addoption(
         "--storage-state",
         default=None,

@@ -19,8 +19,10 @@ from harness import dry_run, seeds, tags
 from harness.feature_collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
 from harness.mock_server import WorkerMock, start_worker_mock
 from harness.options import OPTIONS_KEY, HarnessOptions, add_options, read_options, validate
+from harness.oracle import ObservedTraffic
 
 STAGING_SAFE = "staging_safe"
+SEED_ORIGIN = pytest.StashKey[str]()
 
 
 # ---------------------------------------------------------------- configuration
@@ -40,9 +42,16 @@ def pytest_configure(config: pytest.Config) -> None:
     if options.dry_run and hasattr(config.option, "dist"):
         # The dry run inspects collected items in this process; xdist workers would take them away.
         config.option.dist, config.option.numprocesses = "no", None
-    if config.getoption("seed") is None:
-        # Set on the controller; xdist hands its options to the workers, so all share one run seed.
-        config.option.seed = seeds.default_run_seed()
+    # Each xdist worker parses the same command line and ini, so all resolve the same run seed.
+    asked, pinned = config.getoption("seed"), str(config.getini(seeds.SEED_INI)).strip()
+    try:
+        config.option.seed = seeds.resolve_run_seed(asked, pinned)
+    except ValueError as error:
+        raise pytest.UsageError(f"--seed: {error}") from None
+    config.stash[SEED_ORIGIN] = (
+        "--seed today" if str(asked).strip() == seeds.TODAY else "--seed" if asked
+        else "pinned in pyproject.toml" if pinned else "today's date"
+    )
     if not config.pluginmanager.is_registered(base_url_plugin):
         config.pluginmanager.register(base_url_plugin, "harness-base-url")
 
@@ -50,7 +59,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> list[str]:
     options = config.stash[OPTIONS_KEY]
     seed = config.getoption("seed")
-    lines = [f"harness: run seed {seed} (rerun with --seed {seed}); env {options.env}"]
+    origin = config.stash.get(SEED_ORIGIN, "--seed")
+    lines = [f"harness: run seed {seed} ({origin}; rerun with --seed {seed}); env {options.env}"]
     if config.getoption("browser_channel", default=None) is None:
         lines.append(f"harness: browser {browser_choice.describe_choice(options.browser_path)}")
     if options.defects:
@@ -254,6 +264,14 @@ def browser_context_args(
     if harness_options.storage_state is not None:
         args["storage_state"] = str(harness_options.storage_state)
     return args
+
+
+@pytest.fixture
+def observed(context: Any) -> ObservedTraffic:
+    """What the app receives in this scenario's browser context: the oracle steps read expectations from."""
+    traffic = ObservedTraffic()
+    traffic.attach(context)
+    return traffic
 
 
 # ---------------------------------------------------------------- fixtures: accessibility

@@ -17,6 +17,29 @@ def default_run_seed(today: dt.date | None = None) -> int:
     return int(day.strftime("%Y%m%d"))
 
 
+TODAY = "today"
+SEED_INI = "harness_seed"  # the pinned run seed, in pyproject.toml's [tool.pytest.ini_options]
+
+
+def resolve_run_seed(option: str | int | None, pinned: str | None, today: dt.date | None = None) -> int:
+    """The run seed: `--seed N`, else the pinned one, else today's date; `today` (either place) = the date.
+
+    CI and `make test` use the pinned seed so main cannot turn red by the calendar; `--seed today` keeps
+    the daily variation for exploration.
+    """
+    for value in (option, pinned):
+        if value is None or str(value).strip() == "":
+            continue
+        text = str(value).strip()
+        if text == TODAY:
+            return default_run_seed(today)
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(f"a run seed is an integer or {TODAY!r}, not {text!r}") from None
+    return default_run_seed(today)
+
+
 def scenario_seed(run_seed: int, nodeid: str) -> int:
     """A stable 32-bit seed from the run seed and the node id (Python's hash() is salted per process)."""
     digest = hashlib.sha256(f"{run_seed}:{nodeid}".encode()).digest()

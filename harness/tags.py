@@ -70,6 +70,8 @@ TAGS: dict[str, str] = {
     # where a scenario may run
     "mock_only": "needs the mock's control plane (faults, toggles, profiles)",
     "staging_safe": "read-only, safe against staging with a test account",
+    "staging_write": "writes (draft, send, delete) to the test care team; in staging only with --allow-send",
+    "signed_in": "expectations for whoever is signed in, read from what the app received",
     # run control
     "wip": "work in progress",
     "slow": "slower than the usual scenario",

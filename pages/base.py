@@ -69,10 +69,14 @@ class BasePage:
         """
         target.first.wait_for()
         for _ in range(max_tabs):
-            if target.first.evaluate(_FOCUS_INSIDE):
+            if self.has_keyboard_focus(target):
                 return
             self.page.keyboard.press("Tab")
         raise AssertionError(f"{target} not reached with {max_tabs} presses of Tab")
+
+    def has_keyboard_focus(self, target: Locator) -> bool:
+        """Whether keyboard focus is inside `target` (shadow roots included)."""
+        return bool(target.first.evaluate(_FOCUS_INSIDE))
 
     def press_with_keyboard(self, target: Locator) -> None:
         """Reach `target` with Tab and activate it with Enter."""
@@ -94,6 +98,11 @@ class BasePage:
     def leave_modal_button(self, which: str) -> Locator:
         testid = {"primary": "route-guard-primary-button", "secondary": "route-guard-secondary-button"}[which]
         return self.page.get_by_test_id(testid)
+
+    def rum_name_of(self, target: Locator) -> str:
+        """The name Datadog RUM gives a click on `target`: the nearest `data-dd-action-name` on the element
+        or an ancestor (through shadow roots), else the element's text."""
+        return target.evaluate(_RUM_NAME_JS)
 
     def link(self, name: str) -> Locator:
         """A link by its accessible name (what a screen reader announces)."""
@@ -132,3 +141,12 @@ class BasePage:
         from urllib.parse import urlparse
 
         return urlparse(self.page.url).path
+
+
+_RUM_NAME_JS = """el => {
+  for (let node = el; node; node = node.parentElement || node.getRootNode().host) {
+    const name = node.getAttribute && node.getAttribute('data-dd-action-name');
+    if (name) return name;
+  }
+  return (el.textContent || '').trim();
+}"""

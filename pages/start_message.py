@@ -48,6 +48,13 @@ class ComposeForm(BasePage):
     def send_with_keyboard(self) -> None:
         self.press_with_keyboard(self.send_button().button())
 
+    def tab_to_send(self) -> None:
+        """Reach Send with Tab, without pressing it."""
+        self.tab_to(self.send_button().button())
+
+    def send_has_keyboard_focus(self) -> bool:
+        return self.has_keyboard_focus(self.send_button().button())
+
     def send_button(self) -> VaButton:
         return VaButton(self.page.get_by_test_id("send-button"))
 

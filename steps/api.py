@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page
 from pytest_bdd import then
 
-from steps.care_teams import is_oracle_health
+from mocks.client import Session as MockSession
 from steps.state import ScenarioState, record_evidence, wait_until
 
 
@@ -33,51 +33,53 @@ def _query(entry: dict[str, Any]) -> dict[str, str]:
     return {k: (v[-1] if isinstance(v, list) else v) for k, v in query.items()}
 
 
-def calls(session: Any, endpoint: str, status: int | None = None) -> list[dict[str, Any]]:
+def calls(session: MockSession, endpoint: str, status: int | None = None) -> list[dict[str, Any]]:
     return [
         e for e in session.journal()
         if e.get("endpoint") == endpoint and (status is None or int(e.get("status", 0)) == status)
     ]
 
 
-def wait_for_call(page: Page, session: Any, endpoint: str, status: int | None = None) -> dict[str, Any]:
+def wait_for_call(
+    page: Page, session: MockSession, endpoint: str, status: int | None = None
+) -> dict[str, Any]:
     found = wait_until(page, lambda: calls(session, endpoint, status), f"a {endpoint} call ({status})")
     return found[-1]
 
 
-def _record(request: pytest.FixtureRequest, session: Any) -> None:
+def _record(request: pytest.FixtureRequest, session: MockSession) -> None:
     evidence = record_evidence(request)
     if evidence is not None:
         evidence.add_api(session.journal(), session.metrics())
 
 
 @then("a draft is created")
-def draft_created(page: Page, mock_session: Any, scenario_state: ScenarioState) -> None:
+def draft_created(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
     entry = wait_for_call(page, mock_session, "draft_create", 201)
     body = _body(entry)
     assert body.get("subject") == scenario_state["subject"], f"draft subject: {body}"
     assert body.get("body") == scenario_state["body"], f"draft body: {body}"
-    assert int(body.get("recipientId") or body.get("recipient_id")) == scenario_state.team["triageTeamId"]
+    assert int(body.get("recipientId") or body.get("recipient_id")) == scenario_state.team.id
     drafts = mock_session.patient()["drafts"]
     assert drafts, "the mock holds no draft after a 201"
     scenario_state["draft_id"] = drafts[-1]["messageId"]
 
 
 @then("the draft is updated")
-def draft_updated(page: Page, mock_session: Any, scenario_state: ScenarioState) -> None:
+def draft_updated(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
     entry = wait_for_call(page, mock_session, "draft_update", 204)
     assert str(scenario_state["draft_id"]) in entry["path"], f"updated {entry['path']}, not the draft"
     assert _body(entry).get("body") == scenario_state["body"]
 
 
 @then("no draft is saved")
-def no_draft(mock_session: Any) -> None:
+def no_draft(mock_session: MockSession) -> None:
     assert not calls(mock_session, "draft_create", 201), "a draft was created"
     assert not mock_session.patient()["drafts"]
 
 
 @then("the draft is deleted")
-def draft_deleted(page: Page, mock_session: Any, scenario_state: ScenarioState) -> None:
+def draft_deleted(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
     entry = wait_for_call(page, mock_session, "draft_delete")
     assert int(entry["status"]) in (200, 204), f"delete answered {entry['status']}"
     assert str(scenario_state["draft_id"]) in entry["path"]
@@ -86,15 +88,15 @@ def draft_deleted(page: Page, mock_session: Any, scenario_state: ScenarioState) 
 
 @then("the message reached the care team they chose")
 def message_reached(
-    page: Page, mock_session: Any, scenario_state: ScenarioState, request: pytest.FixtureRequest
+    page: Page, mock_session: MockSession, scenario_state: ScenarioState, request: pytest.FixtureRequest
 ) -> None:
     entry = wait_for_call(page, mock_session, "send", 200)
     body, query, team = _body(entry), _query(entry), scenario_state.team
-    assert int(body.get("recipient_id")) == team["triageTeamId"], f"recipient_id in {body}"
+    assert int(body.get("recipient_id")) == team.id, f"recipient_id in {body}"
     assert body.get("category") == scenario_state["category"], f"category in {body}"
     assert body.get("subject") == scenario_state["subject"], f"subject in {body}"
     assert body.get("body", "").startswith(scenario_state["body"]), f"body in {body}"
-    if is_oracle_health(team):
+    if team.oracle_health:
         assert query.get("is_oh_triage_group") == "true", f"OH send without is_oh_triage_group: {entry}"
     else:
         assert "is_oh_triage_group" not in query, f"VistA send flagged as OH: {entry}"
@@ -107,7 +109,7 @@ def message_reached(
 
 
 @then("exactly one message was sent")
-def exactly_one(page: Page, mock_session: Any, scenario_state: ScenarioState) -> None:
+def exactly_one(page: Page, mock_session: MockSession, scenario_state: ScenarioState) -> None:
     wait_for_call(page, mock_session, "send", 200)
     sends = calls(mock_session, "send")
     assert len(sends) == 1, f"{len(sends)} send requests for one message: {[e['status'] for e in sends]}"
@@ -116,12 +118,12 @@ def exactly_one(page: Page, mock_session: Any, scenario_state: ScenarioState) ->
 
 
 @then("no message was sent")
-def nothing_sent(mock_session: Any) -> None:
+def nothing_sent(mock_session: MockSession) -> None:
     assert not calls(mock_session, "send", 200), "a message was sent"
 
 
 @then("the dashboard counts the failed send")
-def metrics_count_failure(mock_session: Any, scenario_state: ScenarioState) -> None:
+def metrics_count_failure(mock_session: MockSession, scenario_state: ScenarioState) -> None:
     metrics = mock_session.metrics()
     failed = {k: v for k, v in metrics["messages_sent"].items() if not k.startswith("2")}
     assert sum(failed.values()) >= 1, f"no failed send in {metrics['messages_sent']}"
@@ -129,7 +131,7 @@ def metrics_count_failure(mock_session: Any, scenario_state: ScenarioState) -> N
 
 
 @then("the dashboard counts the drafts and the send")
-def metrics_count(mock_session: Any, request: pytest.FixtureRequest) -> None:
+def metrics_count(mock_session: MockSession, request: pytest.FixtureRequest) -> None:
     metrics = mock_session.metrics()
     assert metrics["drafts_created"].get("201", 0) >= 1, metrics
     assert metrics["messages_sent"].get("200", 0) >= 1, metrics

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers
 
-from steps.state import ScenarioState, record_evidence
+from harness.oracle import SHAPES
+from mocks.client import Session as MockSession
+from steps.state import Premise, ScenarioState, record_evidence
 
 CURATED = "mhv_secure_messaging_curated_list_flow"
 RECENT = "mhv_secure_messaging_recent_recipients"
@@ -43,24 +45,54 @@ def _on_off(state: str) -> str:
     return value
 
 
-def _apply_tag_toggles(request: pytest.FixtureRequest, session: Any) -> None:
+def _set_or_expect(
+    request: pytest.FixtureRequest, scenario_state: ScenarioState, toggle: str, state: str
+) -> None:
+    """On the mock, set the toggle; against staging, where toggles are live, expect it (or skip)."""
+    value = _on_off(state)
+    if scenario_state.staging:
+        wanted = value == "on"
+        scenario_state.expect(Premise(
+            f"{toggle} {value}", lambda p: p.toggle(toggle) == wanted, data="feature_toggles"
+        ))
+    else:
+        request.getfixturevalue("mock_session").set_toggle(toggle, value)
+
+
+def _apply_tag_toggles(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
     for marker_name, (toggle, state) in _TAG_TOGGLES.items():
         if request.node.get_closest_marker(marker_name) is not None:
-            session.set_toggle(toggle, state)
+            _set_or_expect(request, scenario_state, toggle, state)
+
+
+def recent_premise(count: int) -> Premise:
+    words = "no care teams" if count == 0 else f"{count} care team{'s' * (count > 1)}"
+    return Premise(
+        f"a patient who messaged {words} (allowed ones) in the last 6 months",
+        lambda p: len(p.recent_candidates) == count,
+        data="sent_search",
+    )
 
 
 def _use_profile(
     request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, recent: int | None
 ) -> None:
+    if profile not in SHAPES:
+        raise ValueError(f"unknown patient profile {profile!r}; known: {', '.join(SHAPES)}")
+    shape = SHAPES[profile]
+    scenario_state.expect(Premise(f"a {profile} patient ({shape.words})", shape.holds))
+    if recent is not None:
+        scenario_state.expect(recent_premise(recent))
+    scenario_state["profile"] = profile
+    if scenario_state.staging:
+        _apply_tag_toggles(request, scenario_state)
+        return
     session = request.getfixturevalue("mock_session")
     session.set_profile(profile, recent_teams=recent)
-    _apply_tag_toggles(request, session)
-    scenario_state["patient"] = session.patient()
-    scenario_state["profile"] = profile
+    _apply_tag_toggles(request, scenario_state)  # after the profile: a rebuild re-applies fixture toggles
     evidence = record_evidence(request)
     if evidence is not None:
-        seed = scenario_state["patient"]["seed"]
-        evidence.set_context(profile=profile, toggles=session.toggles(), seed=seed)
+        evidence.set_context(profile=profile, toggles=session.toggles(), seed=session.patient()["seed"])
 
 
 @given(parsers.re(r"^an? (?P<profile>[a-z_]+) patient$"))
@@ -81,22 +113,25 @@ def a_patient_with_recent(
 
 @given("a signed-in patient with care teams")
 def a_signed_in_patient(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
-    """Staging-safe: against staging the signed-in test account is the patient; on the mock, `mixed`."""
-    if request.getfixturevalue("harness_options").staging:
-        scenario_state["patient"] = None
+    """Whoever is signed in, as long as they can message someone; on the mock, a `mixed` patient."""
+    scenario_state.expect(Premise("allowed care teams", lambda p: p.can_message))
+    if scenario_state.staging:
+        _apply_tag_toggles(request, scenario_state)
         return
     _use_profile(request, scenario_state, "mixed", None)
 
 
 @given(parsers.re(r"^the recent recipients toggle is (?P<state>on|off)$"))
-def recent_toggle(mock_session: Any, state: str) -> None:
-    mock_session.set_toggle(RECENT, _on_off(state))
+def recent_toggle(request: pytest.FixtureRequest, scenario_state: ScenarioState, state: str) -> None:
+    _set_or_expect(request, scenario_state, RECENT, state)
 
 
 @given(parsers.parse("the curated list flow is {curated} and the recent recipients toggle is {recent}"))
-def both_toggles(mock_session: Any, curated: str, recent: str) -> None:
-    mock_session.set_toggle(CURATED, _on_off(curated))
-    mock_session.set_toggle(RECENT, _on_off(recent))
+def both_toggles(
+    request: pytest.FixtureRequest, scenario_state: ScenarioState, curated: str, recent: str
+) -> None:
+    _set_or_expect(request, scenario_state, CURATED, curated)
+    _set_or_expect(request, scenario_state, RECENT, recent)
 
 
 def _fault(kind: str) -> dict[str, Any]:
@@ -106,35 +141,35 @@ def _fault(kind: str) -> dict[str, Any]:
 
 
 @given(parsers.parse("sending a message fails with {kind}"))
-def send_fails(mock_session: Any, scenario_state: ScenarioState, kind: str) -> None:
+def send_fails(mock_session: MockSession, scenario_state: ScenarioState, kind: str) -> None:
     mock_session.add_fault("send", **_fault(kind))
     scenario_state["send_fault"] = kind
 
 
 @given("the network is slow when sending")
-def slow_send(mock_session: Any) -> None:
+def slow_send(mock_session: MockSession) -> None:
     mock_session.add_fault("send", latency_ms=1500)
 
 
 @given("saving a draft fails")
-def draft_save_fails(mock_session: Any) -> None:
+def draft_save_fails(mock_session: MockSession) -> None:
     mock_session.add_fault("draft_create", status=500)
     mock_session.add_fault("draft_update", status=500)
 
 
 @given("loading the care teams fails")
-def recipients_fail(mock_session: Any) -> None:
+def recipients_fail(mock_session: MockSession) -> None:
     mock_session.add_fault("allrecipients", status=500)
 
 
 @given("the search for recently messaged care teams fails")
-def sent_search_fails(mock_session: Any, scenario_state: ScenarioState) -> None:
+def sent_search_fails(mock_session: MockSession, scenario_state: ScenarioState) -> None:
     mock_session.add_fault("sent_search", status=500)
     scenario_state["sent_search_fails"] = True
 
 
 @given("saving the contact list fails")
-def contact_list_save_fails(mock_session: Any) -> None:
+def contact_list_save_fails(mock_session: MockSession) -> None:
     mock_session.add_fault("contact_list_save", status=500)
 
 

@@ -1,17 +1,18 @@
 """Choosing a care team: recent care teams, the care system chooser and the care-team combo box.
 
-Expectations come from the patient the mock built (`mock_session.patient()`), so the same sentences
-hold for every profile and seed.
+Expectations come from the oracle (`scenario_state.patient`: what the app received), so the same
+sentences hold for every profile and seed, for VA's fixture folders and for staging's test patients.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
+from harness.oracle import CareTeam
+from mocks.client import Session as MockSession
 from pages import (
     ContactListPage,
     LegacyComposePage,
@@ -22,44 +23,6 @@ from pages import (
 )
 from pages.recent_care_teams import DIFFERENT_CARE_TEAM
 from steps.state import ScenarioState
-
-
-# ---------------------------------------------------------------- patient data
-def team_name(team: dict[str, Any]) -> str:
-    return team.get("displayName") or team["name"]
-
-
-def is_oracle_health(team: dict[str, Any]) -> bool:
-    return bool(team.get("ohTriageGroup"))
-
-
-def allowed_systems(patient: dict[str, Any]) -> list[str]:
-    """Care systems the chooser offers: first appearance in the care-team list as the API sorts it
-    (by name), leaving out care systems whose teams are all blocked (reference §3.3.1)."""
-    names: list[str] = []
-    teams = sorted(patient["careTeams"], key=lambda t: t["name"])
-    for team in teams:
-        system = team["careSystemName"]
-        fully_blocked = all(t["blocked"] for t in teams if t["careSystemName"] == system)
-        if system not in names and not fully_blocked:
-            names.append(system)
-    return names
-
-
-def pick_team(patient: dict[str, Any], kind: str) -> dict[str, Any]:
-    """The first allowed care team of a kind: VistA, Oracle Health, signature-required or any."""
-    tests = {
-        "VistA": lambda t: not is_oracle_health(t),
-        "Oracle Health": is_oracle_health,
-        "signature-required": lambda t: bool(t.get("signatureRequired")),
-        "any": lambda t: True,
-    }
-    if kind not in tests:
-        raise ValueError(f"unknown care team kind {kind!r}; known: {', '.join(tests)}")
-    for team in patient["allowedCareTeams"]:
-        if tests[kind](team):
-            return team
-    raise AssertionError(f"the {patient['profile']} patient has no allowed {kind} care team")
 
 
 def _select_page(scenario_state: ScenarioState) -> SelectCareTeamPage:
@@ -74,23 +37,54 @@ def _recent_page(scenario_state: ScenarioState) -> RecentCareTeamsPage:
     return current
 
 
-def choose_on_select_page(select: SelectCareTeamPage, team: dict[str, Any]) -> None:
+def recent_expected(scenario_state: ScenarioState) -> bool:
+    """Whether the interstitial's Continue leads to recent care teams, from what the app received.
+
+    The curated interstitial decides its link once the 6-month sent search answers (reference §3.1),
+    so with the recent toggle on the oracle waits for that answer too.
+    """
+    traffic, page = scenario_state.traffic, scenario_state.page
+    traffic.settle(page, "feature_toggles")
+    if not traffic.patient().curated:
+        return False
+    patient = scenario_state.patient
+    if patient.recipients_error or not patient.recent_toggle:
+        return False
+    traffic.settle(page, "sent_search")
+    return bool(scenario_state.patient.recent_teams)
+
+
+def system_name(scenario_state: ScenarioState, team: CareTeam) -> str:
+    return scenario_state.patient.system(team.station).name
+
+
+def choose_on_select_page(scenario_state: ScenarioState, select: SelectCareTeamPage, team: CareTeam) -> None:
     if select.care_system_chooser() != "none":
-        select.choose_care_system(team["careSystemName"])
-    select.choose_care_team(team_name(team))
+        select.choose_care_system(system_name(scenario_state, team))
+    select.choose_care_team(team.display_name)
+    scenario_state["team"] = team
+    scenario_state["chosen_on"] = "select"
 
 
-def reach_start_message(app: SecureMessagingApp, scenario_state: ScenarioState, team: dict[str, Any]) -> None:
-    """The shortest path a person takes from the inbox to writing to `team`."""
-    current = app.open_inbox().start_new_message().continue_(scenario_state.recent_expected)
+def reach_start_message(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
+    """The shortest path a person takes from the inbox to writing to a care team of `kind`
+    ("recent" = their most recent care team)."""
+    current = app.open_inbox().start_new_message().continue_(recent_expected(scenario_state))
+    if kind == "recent":
+        recent = scenario_state.patient.recent_teams
+        scenario_state.premise(bool(recent), "a recently messaged care team")
+        team = recent[0]
+    else:
+        team = scenario_state.team_of_kind(kind)
     if isinstance(current, RecentCareTeamsPage):
-        if team_name(team) in current.care_team_options():
-            current.choose_care_team(team_name(team))
+        if team in scenario_state.patient.recent_teams:
+            current.choose_care_team(team.display_name)
+            scenario_state["chosen_on"] = "recent"
         else:
             current.choose_different_care_team()
         current = current.continue_()
     if isinstance(current, SelectCareTeamPage):
-        choose_on_select_page(current, team)
+        choose_on_select_page(scenario_state, current, team)
         current = current.continue_()
     assert isinstance(current, StartMessagePage), f"expected start message, got {type(current).__name__}"
     scenario_state["team"] = team
@@ -100,27 +94,25 @@ def reach_start_message(app: SecureMessagingApp, scenario_state: ScenarioState, 
 # ---------------------------------------------------------------- recent care teams
 @then(parsers.parse('it offers {count:d} recent care teams and "A different care team"'))
 def offers_recent(scenario_state: ScenarioState, count: int) -> None:
-    recent = _recent_page(scenario_state)
-    labels = recent.radio_group().labels()
+    labels = _recent_page(scenario_state).radio_group().labels()
     assert labels[-1:] == [DIFFERENT_CARE_TEAM], f"last option should be {DIFFERENT_CARE_TEAM!r}: {labels}"
     offered = labels[:-1]
-    expected = [team_name(t) for t in scenario_state.patient["recentCareTeams"]]
+    expected = [t.display_name for t in scenario_state.patient.recent_teams]
     assert len(offered) == count, f"expected {count} recent care teams, got {len(offered)}: {offered}"
-    assert offered == expected[:count], f"recent care teams {offered} != most recent first {expected}"
+    assert offered == expected, f"recent care teams {offered} != most recent first {expected}"
 
 
 @then("each recent care team shows its care system")
 def recent_show_systems(scenario_state: ScenarioState) -> None:
-    recent = _recent_page(scenario_state)
-    expected = [t["careSystemName"] for t in scenario_state.patient["recentCareTeams"]]
-    assert recent.care_system_descriptions() == expected
+    expected = [t.care_system for t in scenario_state.patient.recent_teams]
+    assert _recent_page(scenario_state).care_system_descriptions() == expected
 
 
 @when("they choose their most recent care team")
 def choose_most_recent(scenario_state: ScenarioState) -> None:
-    team = scenario_state.patient["recentCareTeams"][0]
-    _recent_page(scenario_state).choose_care_team(team_name(team))
-    scenario_state["team"] = team
+    team = scenario_state.patient.recent_teams[0]
+    _recent_page(scenario_state).choose_care_team(team.display_name)
+    scenario_state.update(team=team, chosen_on="recent")
 
 
 @when('they choose "A different care team"')
@@ -148,65 +140,114 @@ def stays(page: Page, scenario_state: ScenarioState) -> None:
     assert scenario_state.current.is_current(), f"left the page: now at {page.url}"
 
 
+@then("they see the first page their recent care teams call for")
+def first_page_by_recents(page: Page, scenario_state: ScenarioState) -> None:
+    expected = RecentCareTeamsPage if scenario_state.patient.recent_page_shown else SelectCareTeamPage
+    current = scenario_state.current
+    assert isinstance(current, expected), (
+        f"{scenario_state.patient.describe()}; recent toggle {scenario_state.patient.recent_toggle}: "
+        f"expected {expected.__name__}, got {type(current).__name__} at {page.url}"
+    )
+    current.expect_loaded()
+
+
+@then("they are offered their recent care teams, if they have any")
+def offered_their_recents(scenario_state: ScenarioState) -> None:
+    recent = scenario_state.patient.recent_teams
+    scenario_state.premise(bool(recent), "a recently messaged care team")
+    offers_recent(scenario_state, len(recent))
+    recent_show_systems(scenario_state)
+
+
+@when("they go on to select care team")
+def go_to_select(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
+    current = app.open_inbox().start_new_message().continue_(recent_expected(scenario_state))
+    if isinstance(current, RecentCareTeamsPage):
+        current.choose_different_care_team()
+        current = current.continue_()
+    assert isinstance(current, SelectCareTeamPage), f"expected select care team, got {type(current).__name__}"
+    scenario_state.current = current
+
+
 # ---------------------------------------------------------------- select care team
 _CHOOSER_WORDS = {"radio buttons": "radio", "a dropdown": "select", "no choice": "none"}
 
 
 @then(parsers.parse("the care system is chosen with {kind}"))
 def chooser_kind(scenario_state: ScenarioState, kind: str) -> None:
-    select = _select_page(scenario_state)
     expected = _CHOOSER_WORDS[kind]
-    systems = allowed_systems(scenario_state.patient)
-    by_count = "none" if len(systems) <= 1 else "radio" if len(systems) < 6 else "select"
-    assert by_count == expected, f"example says {kind}, but the patient has {len(systems)} care systems"
-    assert select.care_system_chooser() == expected
+    patient = scenario_state.patient
+    scenario_state.premise(patient.chooser == expected, f"care systems that call for {kind}")
+    assert _select_page(scenario_state).care_system_chooser() == expected
 
 
 @then("every care system with care teams is offered")
 def systems_offered(scenario_state: ScenarioState) -> None:
     select = _select_page(scenario_state)
     offered = select.care_system_options()
-    expected = allowed_systems(scenario_state.patient)
+    expected = [s.name for s in scenario_state.patient.care_systems]
     chooser = select.care_system_chooser()
     if chooser == "none":
         assert len(expected) == 1, f"no care system chooser, but the patient has {expected}"
     elif chooser == "radio":
         assert offered == expected, f"radio order should follow the care teams list: {offered} != {expected}"
     else:
-        assert offered == sorted(expected), f"dropdown should be sorted by name: {offered}"
+        assert offered == sorted(expected), f"dropdown should offer {sorted(expected)} by name: {offered}"
+
+
+@then("the care system chooser fits their care systems")
+def chooser_fits(scenario_state: ScenarioState) -> None:
+    patient = scenario_state.patient
+    shown = _select_page(scenario_state).care_system_chooser()
+    assert shown == patient.chooser, (
+        f"{len(patient.care_systems)} care systems to choose from call for {patient.chooser}, shown: {shown}"
+    )
+
+
+@then("each care system offers its allowed care teams and never a blocked one")
+def each_system_offers_allowed(scenario_state: ScenarioState) -> None:
+    select = _select_page(scenario_state)
+    patient = scenario_state.patient
+    for system in patient.care_systems:
+        if select.care_system_chooser() != "none":
+            select.choose_care_system(system.name)
+        scenario_state["care_system"] = system.vha_id
+        teams_of_system(scenario_state)
 
 
 @when(parsers.parse("they choose a {kind} care team"))
 def choose_team(scenario_state: ScenarioState, kind: str) -> None:
-    team = pick_team(scenario_state.patient, kind)
-    choose_on_select_page(_select_page(scenario_state), team)
-    scenario_state["team"] = team
+    choose_on_select_page(scenario_state, _select_page(scenario_state), scenario_state.team_of_kind(kind))
 
 
 @when(parsers.parse("they choose the care system of a {kind} care team"))
 def choose_system(scenario_state: ScenarioState, kind: str) -> None:
-    team = pick_team(scenario_state.patient, kind)
-    _select_page(scenario_state).choose_care_system(team["careSystemName"])
-    scenario_state["care_system"] = team["careSystemName"]
+    team = scenario_state.team_of_kind(kind)
+    select = _select_page(scenario_state)
+    if select.care_system_chooser() == "radio":
+        scenario_state.setdefault("rum_names", []).append(select.care_system_radio().rum_action_name())
+    select.choose_care_system(system_name(scenario_state, team))
+    scenario_state["care_system"] = team.station
 
 
 @then("only that care system's allowed care teams are offered")
 def teams_of_system(scenario_state: ScenarioState) -> None:
-    system = scenario_state["care_system"]
+    station = scenario_state["care_system"]
     patient = scenario_state.patient
-    expected = sorted(team_name(t) for t in patient["allowedCareTeams"] if t["careSystemName"] == system)
+    expected = sorted(t.display_name for t in patient.teams_of(station))
     offered = sorted(_select_page(scenario_state).care_team_options())
-    blocked = {team_name(t) for t in patient["careTeams"] if t["blocked"]}
+    blocked = {t.display_name for t in patient.blocked_teams} - set(expected)
     assert not blocked & set(offered), f"blocked care teams offered: {sorted(blocked & set(offered))}"
-    assert offered == expected, f"care teams offered for {system}: {offered} != {expected}"
+    assert offered == expected, f"care teams offered for {station}: {offered} != {expected}"
 
 
 @when("they switch to another care system")
 def switch_system(scenario_state: ScenarioState) -> None:
     team = scenario_state.team
-    other = next(s for s in allowed_systems(scenario_state.patient) if s != team["careSystemName"])
-    _select_page(scenario_state).choose_care_system(other)
-    scenario_state["care_system"] = other
+    others = [s for s in scenario_state.patient.care_systems if s.vha_id != team.station]
+    scenario_state.premise(bool(others), "a second care system to switch to")
+    _select_page(scenario_state).choose_care_system(others[0].name)
+    scenario_state["care_system"] = others[0].vha_id
 
 
 @then("no care team is chosen")
@@ -223,15 +264,29 @@ def combo_labelled(scenario_state: ScenarioState, label: str) -> None:
 
 @then(parsers.parse('the "Update your contact list" link is {shown}'))
 def contact_link_shown(scenario_state: ScenarioState, shown: str) -> None:
-    link = _select_page(scenario_state).update_contact_list_link()
+    if shown not in ("shown", "not shown"):
+        raise ValueError(f"say 'shown' or 'not shown', not {shown!r}")
+    patient = scenario_state.patient
+    vista = "an allowed VistA care team" if shown == "shown" else "no allowed VistA care team"
+    scenario_state.premise(patient.offers_contact_list == (shown == "shown"), vista)
     select = _select_page(scenario_state)
+    link = select.update_contact_list_link()
     select.care_team_combo_box().input().wait_for()
     if shown == "shown":
         expect(link).to_be_visible()
-    elif shown == "not shown":
-        expect(link).to_have_count(0)
     else:
-        raise ValueError(f"say 'shown' or 'not shown', not {shown!r}")
+        expect(link).to_have_count(0)
+
+
+@then("the contact list link is offered exactly when they have VistA care teams")
+def contact_link_by_data(scenario_state: ScenarioState) -> None:
+    select = _select_page(scenario_state)
+    select.care_team_combo_box().input().wait_for()
+    link = select.update_contact_list_link()
+    if scenario_state.patient.offers_contact_list:
+        expect(link).to_be_visible()
+    else:
+        expect(link).to_have_count(0)
 
 
 @then("they are told their care teams are blocked")
@@ -244,22 +299,22 @@ def told_blocked(scenario_state: ScenarioState) -> None:
 @then("the care team they chose is still chosen")
 def team_still_chosen(scenario_state: ScenarioState) -> None:
     combo = _select_page(scenario_state).care_team_combo_box()
-    expect(combo.input()).to_have_value(re.compile("^" + re.escape(team_name(scenario_state.team))))
+    expect(combo.input()).to_have_value(re.compile("^" + re.escape(scenario_state.team.display_name)))
 
 
 @when(parsers.parse("they start a message to a {kind} care team"))
 def start_message_to(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
-    reach_start_message(app, scenario_state, pick_team(scenario_state.patient, kind))
+    reach_start_message(app, scenario_state, kind)
 
 
 @when("they start a message to one of their care teams")
 def start_message_any(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    reach_start_message(app, scenario_state, pick_team(scenario_state.patient, "any"))
+    reach_start_message(app, scenario_state, "any")
 
 
 @when("they start a message to their most recent care team")
 def start_message_recent(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    reach_start_message(app, scenario_state, scenario_state.patient["recentCareTeams"][0])
+    reach_start_message(app, scenario_state, "recent")
 
 
 # ---------------------------------------------------------------- legacy form
@@ -272,15 +327,15 @@ def _legacy_page(scenario_state: ScenarioState) -> LegacyComposePage:
 @then("the legacy form offers every allowed care team")
 def legacy_offers(scenario_state: ScenarioState) -> None:
     offered = sorted(_legacy_page(scenario_state).care_team_options())
-    expected = sorted(team_name(t) for t in scenario_state.patient["allowedCareTeams"])
+    expected = sorted(t.display_name for t in scenario_state.patient.allowed_teams)
     assert offered == expected, f"legacy list {offered} != allowed care teams {expected}"
 
 
 @when(parsers.parse("they choose a {kind} care team from the legacy list"))
 def legacy_choose(scenario_state: ScenarioState, kind: str) -> None:
-    team = pick_team(scenario_state.patient, kind)
-    _legacy_page(scenario_state).choose_care_team(team_name(team))
-    scenario_state["team"] = team
+    team = scenario_state.team_of_kind(kind)
+    _legacy_page(scenario_state).choose_care_team(team.display_name)
+    scenario_state.update(team=team, chosen_on="legacy")
 
 
 # ---------------------------------------------------------------- contact list
@@ -293,10 +348,9 @@ def _contact_page(scenario_state: ScenarioState) -> ContactListPage:
 @then("the contact list shows their VistA care teams and no Oracle Health ones")
 def contact_list_teams(scenario_state: ScenarioState) -> None:
     listed = set(_contact_page(scenario_state).listed_team_ids())
-    teams = scenario_state.patient["careTeams"]
-    oh = {t["triageTeamId"] for t in teams if is_oracle_health(t)}
-    vista_allowed = {t["triageTeamId"] for t in scenario_state.patient["allowedCareTeams"]
-                     if not is_oracle_health(t)}
+    patient = scenario_state.patient
+    oh = {t.id for t in patient.teams if t.oracle_health}
+    vista_allowed = {t.id for t in patient.teams_of_kind("VistA")}
     assert not listed & oh, f"Oracle Health care teams on the contact list: {sorted(listed & oh)}"
     assert vista_allowed <= listed, f"VistA care teams missing: {sorted(vista_allowed - listed)}"
 
@@ -304,14 +358,14 @@ def contact_list_teams(scenario_state: ScenarioState) -> None:
 @when("they remove a care team from their contact list and save")
 def remove_from_contact_list(scenario_state: ScenarioState) -> None:
     page = _contact_page(scenario_state)
-    team = next(t for t in scenario_state.patient["allowedCareTeams"] if not is_oracle_health(t))
-    page.toggle_care_team(team["triageTeamId"])
+    team = scenario_state.team_of_kind("VistA")
+    page.toggle_care_team(team.id)
     page.save()
     scenario_state["removed_team"] = team
 
 
 @then("the removed care team is no longer a preferred care team")
-def removed_not_preferred(mock_session: Any, scenario_state: ScenarioState) -> None:
-    removed = scenario_state["removed_team"]["triageTeamId"]
+def removed_not_preferred(mock_session: MockSession, scenario_state: ScenarioState) -> None:
+    removed = scenario_state["removed_team"].id
     allowed = {t["triageTeamId"] for t in mock_session.patient()["allowedCareTeams"]}
     assert removed not in allowed, "the care team removed from the contact list is still offered"

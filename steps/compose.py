@@ -8,9 +8,9 @@ from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
-from pages import SecureMessagingApp
+from pages import SecureMessagingApp, SelectCareTeamPage
 from pages.start_message import ComposeForm, StartMessagePage
-from steps.care_teams import team_name
+from steps.care_teams import choose_on_select_page, system_name
 from steps.state import ScenarioState
 
 # Categories by the label a person reads (codes are what the API receives).
@@ -100,13 +100,11 @@ def confirm_delete(scenario_state: ScenarioState) -> None:
 
 @when(parsers.parse("they go back to start message with a {kind} care team"))
 def back_to_start_with(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
-    from steps.care_teams import choose_on_select_page, pick_team
-
-    team = pick_team(scenario_state.patient, kind)
+    team = scenario_state.team_of_kind(kind)
     select = scenario_state.current
-    choose_on_select_page(select, team)  # type: ignore[arg-type]
-    scenario_state.current = select.continue_()  # type: ignore[attr-defined]
-    scenario_state["team"] = team
+    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    choose_on_select_page(scenario_state, select, team)
+    scenario_state.current = select.continue_()
 
 
 @then("the message is addressed to the care system and care team they chose")
@@ -114,7 +112,11 @@ def addressed_to(scenario_state: ScenarioState) -> None:
     current = scenario_state.current
     assert isinstance(current, StartMessagePage)
     team = scenario_state.team
-    expect(current.recipient_title()).to_have_text(f"{team['careSystemName']} - {team_name(team)}")
+    # Chosen on recent care teams, the title names the team's care system as the recent page does;
+    # chosen on select care team, the care system the patient picked there.
+    from_recent = scenario_state.get("chosen_on") == "recent"
+    system = team.care_system if from_recent else system_name(scenario_state, team)
+    expect(current.recipient_title()).to_have_text(f"{system} - {team.display_name}")
 
 
 @then(parsers.parse('they see "{text}"'))
@@ -150,16 +152,26 @@ def told_saved(scenario_state: ScenarioState) -> None:
     expect(compose_form(scenario_state).draft_saved_notice()).to_contain_text("saved")
 
 
-@then(parsers.parse("they are told to fill in {fields}"))
-def told_to_fill(scenario_state: ScenarioState, fields: str) -> None:
-    messages = {
-        "the category": "Please select a category.",
-        "the subject": "Subject cannot be blank.",
-        "the message": "Message body cannot be blank.",
-    }
-    errors = compose_form(scenario_state).field_errors()
-    for field in [f.strip() for f in fields.replace(" and ", ",").split(",") if f.strip()]:
-        expect(errors.filter(has_text=messages[field]).first).to_be_visible()
+_FIELD_ERRORS = {
+    "category": "Please select a category.",
+    "subject": "Subject cannot be blank.",
+    "message": "Message body cannot be blank.",
+}
+
+
+@then("they are told to fill in what is missing")
+def told_to_fill(scenario_state: ScenarioState) -> None:
+    """Category and subject start empty; the message starts with the patient's signature when they have
+    one on file (sm-api.md §1.5), and then it is not missing."""
+    prefill = scenario_state.patient.signature.body_prefill
+    form = compose_form(scenario_state)
+    errors = form.field_errors()
+    for field, message in _FIELD_ERRORS.items():
+        if field == "message" and prefill:
+            expect(form.body().control()).to_have_value(prefill)
+            expect(errors.filter(has_text=message)).to_have_count(0)
+        else:
+            expect(errors.filter(has_text=message).first).to_be_visible()
 
 
 @then("they are asked for an electronic signature")

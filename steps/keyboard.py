@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from faker import Faker
-from pytest_bdd import when
+from pytest_bdd import then, when
 
 from pages import (
     FolderPage,
@@ -13,7 +13,7 @@ from pages import (
     SelectCareTeamPage,
     StartMessagePage,
 )
-from steps.care_teams import pick_team, team_name
+from steps.care_teams import recent_expected, system_name
 from steps.compose import CATEGORIES, _subject
 from steps.state import ScenarioState
 
@@ -29,16 +29,16 @@ def kb_start(scenario_state: ScenarioState) -> None:
     assert isinstance(inbox, FolderPage)
     interstitial = inbox.start_new_message_with_keyboard()
     assert isinstance(interstitial, InterstitialPage)
-    scenario_state.current = interstitial.continue_with_keyboard(scenario_state.recent_expected)
+    scenario_state.current = interstitial.continue_with_keyboard(recent_expected(scenario_state))
 
 
 @when("using only the keyboard they choose their most recent care team and continue")
 def kb_recent(scenario_state: ScenarioState) -> None:
     recent = scenario_state.current
     assert isinstance(recent, RecentCareTeamsPage), f"not on recent care teams: {type(recent).__name__}"
-    team = scenario_state.patient["recentCareTeams"][0]
-    recent.choose_care_team_with_keyboard(team_name(team))
-    scenario_state["team"] = team
+    team = scenario_state.patient.recent_teams[0]
+    recent.choose_care_team_with_keyboard(team.display_name)
+    scenario_state.update(team=team, chosen_on="recent")
     scenario_state.current = recent.continue_with_keyboard()
 
 
@@ -47,24 +47,57 @@ def kb_select(scenario_state: ScenarioState) -> None:
     select = scenario_state.current
     assert isinstance(select, SelectCareTeamPage), f"not on select care team: {type(select).__name__}"
     patient = scenario_state.patient
-    first_system = patient["allowedCareTeams"][0]["careSystemName"]
-    team = next(
-        (t for t in patient["allowedCareTeams"] if t["careSystemName"] != first_system
-         and not t.get("ohTriageGroup")),
-        pick_team(patient, "VistA"),
-    )
+    vista = patient.teams_of_kind("VistA")
+    scenario_state.premise(bool(vista), "an allowed VistA care team")
+    first_system = patient.care_systems[0].vha_id
+    team = next((t for t in vista if t.station != first_system), vista[0])
     if select.care_system_chooser() == "radio":
-        select.choose_care_system_with_keyboard(team["careSystemName"])
-    select.choose_care_team_with_keyboard(team_name(team))
-    scenario_state["team"] = team
+        select.choose_care_system_with_keyboard(system_name(scenario_state, team))
+    select.choose_care_team_with_keyboard(team.display_name)
+    scenario_state.update(team=team, chosen_on="select")
     scenario_state.current = select.continue_with_keyboard()
 
 
-@when("using only the keyboard they write and send a message")
-def kb_write_send(scenario_state: ScenarioState, faker: Faker) -> None:
+def _write_with_keyboard(scenario_state: ScenarioState, faker: Faker) -> StartMessagePage:
     form = scenario_state.current
     assert isinstance(form, StartMessagePage), f"not on start message: {type(form).__name__}"
     subject, body = _subject(faker), faker.sentence(nb_words=12)
     form.write_with_keyboard("General", subject, body)
-    scenario_state.update(category=CATEGORIES["General"], subject=subject, body=body)
-    form.send_with_keyboard()
+    # Typing goes where the caret lands in the body: after the signature the app pre-filled, if any.
+    prefill = scenario_state.patient.signature.body_prefill
+    scenario_state.update(category=CATEGORIES["General"], subject=subject, body=prefill + body)
+    return form
+
+
+@when("using only the keyboard they write and send a message")
+def kb_write_send(scenario_state: ScenarioState, faker: Faker) -> None:
+    _write_with_keyboard(scenario_state, faker).send_with_keyboard()
+
+
+@when("using only the keyboard they reach start message with one of their care teams")
+def kb_reach_start(scenario_state: ScenarioState) -> None:
+    """From recent care teams (their most recent team) or select care team (their first allowed team)."""
+    if isinstance(scenario_state.current, RecentCareTeamsPage):
+        kb_recent(scenario_state)
+        return
+    select = scenario_state.current
+    assert isinstance(select, SelectCareTeamPage), f"not on select care team: {type(select).__name__}"
+    team = scenario_state.team_of_kind("any")
+    if select.care_system_chooser() == "radio":
+        select.choose_care_system_with_keyboard(system_name(scenario_state, team))
+    select.choose_care_team_with_keyboard(team.display_name)
+    scenario_state.update(team=team, chosen_on="select")
+    scenario_state.current = select.continue_with_keyboard()
+
+
+@when("using only the keyboard they write a message and move to Send")
+def kb_write_to_send(scenario_state: ScenarioState, faker: Faker) -> None:
+    _write_with_keyboard(scenario_state, faker).tab_to_send()
+
+
+@then("the Send button has keyboard focus")
+def send_focused(scenario_state: ScenarioState) -> None:
+    form = scenario_state.current
+    assert isinstance(form, StartMessagePage), f"not on start message: {type(form).__name__}"
+    assert form.send_has_keyboard_focus(), "keyboard focus is not on Send"
+

@@ -23,6 +23,7 @@ from pages import (
 )
 from pages.app import wait_for_flow_page
 from pages.base import BasePage
+from steps.care_teams import recent_expected
 from steps.state import ScenarioState, wait_until
 
 PAGES: dict[str, type[BasePage]] = {
@@ -63,14 +64,14 @@ def try_start(page: Page, app: SecureMessagingApp, scenario_state: ScenarioState
 @when("they start a new message and continue")
 def start_and_continue(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     interstitial = app.open_inbox().start_new_message()
-    scenario_state.current = interstitial.continue_(scenario_state.recent_expected)
+    scenario_state.current = interstitial.continue_(recent_expected(scenario_state))
 
 
 @when("they continue")
 def continue_(scenario_state: ScenarioState) -> None:
     current = scenario_state.current
     if isinstance(current, InterstitialPage):
-        scenario_state.current = current.continue_(scenario_state.recent_expected)
+        scenario_state.current = current.continue_(recent_expected(scenario_state))
     else:
         scenario_state.current = current.continue_()  # type: ignore[attr-defined]
 

@@ -26,6 +26,7 @@ from pages.legacy_compose import LegacyComposePage
 from pages.recent_care_teams import RecentCareTeamsPage
 from pages.select_care_team import SelectCareTeamPage
 from pages.start_message import StartMessagePage
+from steps.care_teams import recent_expected
 from steps.state import ScenarioState, record_evidence
 
 COHORT_ENV = "SM_ROLLOUT_COHORT"
@@ -370,9 +371,6 @@ def signed_in_toggles(
     request: pytest.FixtureRequest, live_toggles: dict[str, bool], scenario_state: ScenarioState
 ) -> None:
     scenario_state["live_flow"] = rollout.flow_from_toggles(live_toggles)
-    # Against the mock the patient is known, so whether they have recent care teams is too.
-    if not request.getfixturevalue("harness_options").staging:
-        scenario_state["patient"] = request.getfixturevalue("mock_session").patient()
 
 
 @when("they open the interstitial and continue")
@@ -381,10 +379,7 @@ def open_interstitial_and_continue(app: SecureMessagingApp, a11y: Any, scenario_
     assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
     scans = [a11y.scan(app.page, "interstitial")]
     # On a real site the link flips to the recent page only once the sent search answers.
-    patient = scenario_state.get("patient") or {}
-    has_recents = bool(patient.get("recentCareTeams"))
-    recent_expected = scenario_state["live_flow"] == "curated_with_recent" and has_recents
-    landed = interstitial.continue_(recent_expected=recent_expected)
+    landed = interstitial.continue_(recent_expected=recent_expected(scenario_state))
     scans.append(a11y.scan(app.page, f"after the interstitial: {type(landed).__name__}"))
     scenario_state.current = landed
     scenario_state["a11y_scans"] = scans
@@ -394,11 +389,8 @@ def open_interstitial_and_continue(app: SecureMessagingApp, a11y: Any, scenario_
 def first_page_matches_live_toggles(scenario_state: ScenarioState) -> None:
     flow: Flow = scenario_state["live_flow"]
     expected: set[type] = {next(page for page, f in FLOW_OF_PAGE.items() if f == flow)}
-    if flow == "curated_with_recent":
-        patient = scenario_state.get("patient")
-        # The recent page shows only with recent care teams; a staging account's history is unknown.
-        if patient is None or not patient.get("recentCareTeams"):
-            expected.add(SelectCareTeamPage)
+    if flow == "curated_with_recent" and not scenario_state.patient.recent_teams:
+        expected = {SelectCareTeamPage}  # the recent page shows only with recent care teams
     current = scenario_state.current
     assert type(current) in expected, (
         f"the live toggles give the {flow} flow, so expected {sorted(c.__name__ for c in expected)}, "

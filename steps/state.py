@@ -1,29 +1,90 @@
-"""What steps share within one scenario, and small helpers every step module uses."""
+"""What steps share within one scenario, and small helpers every step module uses.
+
+Expectations come from the oracle (`harness.oracle`): `scenario_state.patient` is the patient as the app
+received it. What a scenario assumes about that patient ("a mixed patient who messaged 2 care teams") is
+a premise: against the mock, which built the patient on purpose, a premise that does not hold is an
+error; against staging, where the signed-in patient is whoever it is, the scenario is skipped with a
+reason that names the missing shape.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pytest
 from playwright.sync_api import Page
 
+from harness.options import HarnessOptions
+from harness.oracle import CareTeam, ObservedPatient, ObservedTraffic
 from pages import SecureMessagingApp
 from pages.base import BasePage
 
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Premise:
+    needs: str  # words for a skip reason: "needs <needs>"
+    holds: Callable[[ObservedPatient], bool]
+    data: str = "allrecipients"  # the endpoint whose answer decides it
+
+
 class ScenarioState(dict):
-    """A plain dict shared by one scenario's steps; the properties name the usual keys."""
+    """A dict shared by one scenario's steps; the properties name the usual keys."""
 
+    def __init__(self, traffic: ObservedTraffic, page: Page, staging: bool) -> None:
+        super().__init__()
+        self.traffic = traffic
+        self.page = page
+        self.staging = staging
+        self._premises: list[Premise] = []
+
+    # -- the oracle
     @property
-    def patient(self) -> dict[str, Any]:
-        if "patient" not in self:
-            raise AssertionError("no patient yet: start the scenario with a 'Given a ... patient' step")
-        return self["patient"]
+    def patient(self) -> ObservedPatient:
+        """The patient as the app received it, once its care-team list (and anything in flight) arrived."""
+        self.traffic.settle(self.page, "allrecipients")
+        patient = self.traffic.patient()
+        self._check_premises(patient)
+        return patient
 
+    def expect(self, premise: Premise) -> None:
+        """Record what the scenario assumes; it is checked as soon as the app has the data to decide."""
+        self._premises.append(premise)
+
+    def check_premises(self) -> None:
+        """Check the premises whose data the app already asked for (before a Then step asserts)."""
+        if self.traffic.latest("allrecipients") is not None:
+            self.traffic.settle(self.page, "allrecipients")
+            self._check_premises(self.traffic.patient())
+
+    def _check_premises(self, patient: ObservedPatient) -> None:
+        documents = self.traffic.documents()
+        for premise in list(self._premises):
+            exchange = documents.get(premise.data)
+            if exchange is None or not exchange.ok:
+                continue  # not decidable (not asked yet, or an injected fault): a later read decides
+            self._premises.remove(premise)
+            self.premise(premise.holds(patient), premise.needs, patient)
+
+    def premise(self, holds: bool, needs: str, patient: ObservedPatient | None = None) -> None:
+        """Skip in staging, fail against the mock, when the patient lacks what a step needs."""
+        if holds:
+            return
+        has = (patient or self.traffic.patient()).describe()
+        if self.staging:
+            pytest.skip(f"needs {needs}; the signed-in patient has {has}")
+        raise AssertionError(f"the scenario needs {needs}, but the app received {has}")
+
+    def team_of_kind(self, kind: str) -> CareTeam:
+        teams = self.patient.teams_of_kind(kind)
+        self.premise(bool(teams), f"an allowed {kind} care team")
+        return teams[0]
+
+    # -- pages and choices
     @property
     def current(self) -> BasePage:
         if "current" not in self:
@@ -35,26 +96,27 @@ class ScenarioState(dict):
         self["current"] = page_object
 
     @property
-    def recent_expected(self) -> bool:
-        """Whether the interstitial should lead to recent care teams (the sent search finds some)."""
-        patient = self.get("patient")
-        return bool(patient and patient["recentCareTeams"]) and not self.get("sent_search_fails")
-
-    @property
-    def team(self) -> dict[str, Any]:
+    def team(self) -> CareTeam:
         if "team" not in self:
             raise AssertionError("no care team chosen yet")
         return self["team"]
 
 
 @pytest.fixture
-def scenario_state() -> ScenarioState:
-    return ScenarioState()
+def scenario_state(observed: ObservedTraffic, page: Page, harness_options: HarnessOptions) -> ScenarioState:
+    return ScenarioState(observed, page, harness_options.staging)
 
 
 @pytest.fixture
-def app(page: Page, base_url: str) -> SecureMessagingApp:
+def app(page: Page, base_url: str, scenario_state: ScenarioState) -> SecureMessagingApp:
+    # Through scenario_state, so the oracle listens before the app makes its first request.
     return SecureMessagingApp(page, base_url)
+
+
+def pytest_bdd_before_step(request: pytest.FixtureRequest, step: Any) -> None:
+    """Before a Then step asserts, settle the scenario's premises (a staging skip beats a false failure)."""
+    if step.type == "then" and "scenario_state" in request.fixturenames:
+        request.getfixturevalue("scenario_state").check_premises()
 
 
 def wait_until(page: Page, probe: Callable[[], T | None], what: str, timeout_s: float = 5.0) -> T:

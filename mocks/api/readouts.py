@@ -49,6 +49,15 @@ def team_view(session: Session, team: CareTeam, name: str | None = None) -> dict
     }
 
 
+def signature_data(session: Session) -> dict[str, Any]:
+    """The `data` of the signature preference: a fixture folder's verbatim, else the patient's."""
+    raw = session.patient.raw.get("signature")
+    if raw is not None:
+        data = raw.get("data") if isinstance(raw, dict) else None
+        return dict(data) if isinstance(data, dict) else {}
+    return dict(session.patient.signature)
+
+
 def patient_view(session: Session) -> dict[str, Any]:
     patient, now = session.patient, session.now()
     teams = session.teams()
@@ -90,6 +99,7 @@ def patient_view(session: Session) -> dict[str, Any]:
         "allowedCareTeams": [team_view(session, t) for t in allowed],
         "recentCareTeams": [team_view(session, t, t.display_name) for t in recent],
         "sentRecipientIds": sent_ids,
+        "signature": signature_data(session),
         "drafts": [
             {
                 "messageId": d.message_id,

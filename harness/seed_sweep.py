@@ -1,0 +1,100 @@
+"""`make seed-sweep`: run the scenarios on fresh seeds nobody tuned for, and list failures per seed.
+
+A false NO-GO is as serious as a missed bug, so before an issue is resolved the suite must pass on seeds
+other than the pinned one. Each seed is a whole pytest run (a scenario's data depends on the run seed and
+its node id); failures are read from pytest-reportlog and printed with the `rerun:` line that reproduces
+them.
+
+    python -m harness.seed_sweep --seeds 10 [--workers 2] [--seed-list 1,2,3] [-- extra pytest args]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from harness.seeds import rerun_command
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    seed: int
+    passed: int
+    failed: list[str]
+    skipped: int
+    seconds: float
+    exit_code: int
+
+
+def fresh_seeds(count: int) -> list[int]:
+    """Eight-digit seeds from the OS's randomness: not today's date, not the pinned seed."""
+    return [10_000_000 + secrets.randbelow(90_000_000) for _ in range(count)]
+
+
+def read_reportlog(path: Path) -> tuple[int, list[str], int]:
+    passed, failed, skipped = 0, [], 0
+    if not path.is_file():
+        return passed, failed, skipped
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry.get("$report_type") != "TestReport":
+            continue
+        outcome, when = entry.get("outcome"), entry.get("when")
+        if outcome == "failed":
+            failed.append(entry["nodeid"])
+        elif outcome == "skipped" and when in ("setup", "call"):
+            skipped += 1
+        elif outcome == "passed" and when == "call":
+            passed += 1
+    return passed, list(dict.fromkeys(failed)), skipped
+
+
+def run_seed(seed: int, workers: int, extra: list[str]) -> SeedResult:
+    with tempfile.TemporaryDirectory(prefix="seed-sweep-") as tmp:
+        log = Path(tmp) / "report.jsonl"
+        command = [
+            sys.executable, "-m", "pytest", "features", "-q", "--seed", str(seed),
+            "-n", str(workers), f"--report-log={log}", "-p", "no:randomly", *extra,
+        ]
+        started = time.monotonic()
+        completed = subprocess.run(command, capture_output=True, text=True, check=False)
+        passed, failed, skipped = read_reportlog(log)
+        if completed.returncode not in (0, 1):  # 1 = tests failed; anything else is a broken run
+            sys.stderr.write(completed.stdout[-4000:] + completed.stderr[-4000:])
+        return SeedResult(seed, passed, failed, skipped, time.monotonic() - started, completed.returncode)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m harness.seed_sweep", description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, default=10, help="how many fresh seeds (default 10)")
+    parser.add_argument("--seed-list", default="", help="comma-separated seeds to use instead of fresh ones")
+    parser.add_argument("--workers", type=int, default=2, help="pytest-xdist workers per run (default 2)")
+    parser.add_argument("pytest_args", nargs="*", help="passed to pytest after --")
+    args = parser.parse_args(argv)
+    seeds = [int(s) for s in args.seed_list.split(",") if s.strip()] or fresh_seeds(args.seeds)
+    print(f"seed sweep: {len(seeds)} seeds: {', '.join(map(str, seeds))}", flush=True)
+    results = []
+    for seed in seeds:
+        result = run_seed(seed, args.workers, args.pytest_args)
+        results.append(result)
+        status = "ok" if not result.failed and result.exit_code in (0, 5) else "FAILED"
+        print(f"seed {seed}: {status}: {result.passed} passed, {len(result.failed)} failed, "
+              f"{result.skipped} skipped in {result.seconds:.0f} s", flush=True)
+        for nodeid in result.failed:
+            print(f"  {rerun_command(nodeid, seed)}", flush=True)
+    failures = sum(len(r.failed) for r in results)
+    broken = [r.seed for r in results if r.exit_code not in (0, 1, 5)]
+    print(f"seed sweep: {failures} failures over {len(results)} seeds"
+          + (f"; runs that broke (not test failures): {broken}" if broken else ""))
+    return 1 if failures or broken else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
