@@ -275,3 +275,41 @@ def test_legacy_cant_find_your_team(open_standin) -> None:
     help_.click()
     expect(page.get_by_role("link", name="Show more teams in your contact list")).to_be_visible()
     assert_clean(page, "legacy compose, can't find your team open")
+
+
+def test_interstitial_renders_at_once(open_standin) -> None:
+    """The interstitial shows before the sent search answers; its link points to select care team
+    until then, and to recent care teams once the search finds some."""
+    opened = open_standin("mixed", recent_teams=2)
+    opened.session.add_fault("sent_search", latency_ms=3000, times=1)
+    page = opened.page
+    opened.goto("/new-message/")
+    h1(page, "Only use messages for non-urgent needs")
+    link = page.get_by_test_id("start-message-link")
+    before = link.get_attribute("href", timeout=2000)
+    assert before == "/my-health/secure-messages/new-message/select-care-team/", before
+    expect(link).to_have_attribute("href", "/my-health/secure-messages/new-message/recent/", timeout=10_000)
+
+
+@pytest.mark.parametrize("recent", [True, False])
+def test_combo_box_option_groups(open_standin, recent: bool) -> None:
+    """Opt-groups toggle: a "Recent care teams" group (recent toggle on), then one group per care
+    system sorted by name; options read "<team>\\t(<short system>)"."""
+    opened = open_standin("mixed", recent_teams=2, recent=recent)
+    opened.session.set_toggle("mhv_secure_messaging_recipient_opt_groups", "on")
+    page = opened.page
+    opened.goto("/new-message/")
+    page.get_by_test_id("start-message-link").click()
+    if recent:
+        h1(page, "Care teams you recently sent messages to")
+        page.get_by_label("A different care team").check()
+        page.get_by_test_id("recent-care-teams-continue-button").click()
+    h1(page, "Select care team")
+    combo = page.get_by_test_id("compose-recipient-combobox")
+    labels = combo.locator("select optgroup").evaluate_all("gs => gs.map(g => g.label)")
+    patient = opened.session.patient()
+    systems = sorted({s["name"] for s in patient["careSystems"] if s["allowedTeams"]})
+    assert labels == (["Recent care teams"] if recent else []) + systems
+    first = combo.locator(f'select optgroup[label="{systems[0]}"] option').first.text_content() or ""
+    short = systems[0].removeprefix("VA ").removesuffix(" health care")
+    assert re.fullmatch(rf".+\t\({re.escape(short)}\)", first), first
