@@ -147,8 +147,8 @@ class SelectCareTeamPage(BasePage):
 
     def care_team_option_groups(self) -> list[str]:
         """The combo box's group labels (`optgroup`), in order; empty when the list is flat."""
-        return self.care_team_combo_box().host.locator("select optgroup").evaluate_all(
-            "gs => gs.map(g => g.label)"
+        return self.care_team_combo_box().host.evaluate(
+            "c => [...c.querySelectorAll(':scope > optgroup')].map(g => g.label)"
         )
 
     # --- keyboard only -----------------------------------------------------------------------
