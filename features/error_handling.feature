@@ -50,7 +50,9 @@ Feature: Error handling
   Scenario: If the care teams cannot be loaded, the patient stays in the inbox
     Given a mixed patient
     And loading the care teams fails
-    When they try to start a new message
+    When they open the inbox
+    Then they are not offered "Start a new message"
+    When they open the interstitial page directly
     Then they land on the inbox
 
   @req:ERROR-1 @req:RECENT-1

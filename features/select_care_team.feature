@@ -87,15 +87,19 @@ Feature: Select care team
   @all_blocked @staging_safe @a11y @req:SELECT-1
   Scenario: Patients whose care teams are all blocked are told so
     Given an all_blocked patient
-    When they start a new message and continue
+    When they open the interstitial page directly
+    And they continue
     Then they see the select care team page
+    And they are told they cannot send messages to their care teams
     And they are told their care teams are blocked
     And the "all care teams blocked" state has no accessibility violations
 
   @no_associations @staging_safe @req:SELECT-1
   Scenario: Patients with no care teams stay in the inbox
     Given a no_associations patient
-    When they try to start a new message
+    When they open the inbox
+    Then they are not offered "Start a new message"
+    When they open the interstitial page directly
     Then they land on the inbox
 
   @migrating @staging_safe @req:SELECT-1

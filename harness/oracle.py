@@ -47,6 +47,7 @@ ENDPOINTS: dict[str, tuple[str, re.Pattern[str]]] = {
     "draft_update": ("PUT", re.compile(r"/my_health/v1/messaging/message_drafts/\d+/?$")),
     "draft_delete": ("DELETE", re.compile(r"/my_health/v1/messaging/messages/\d+/?$")),
     "send": ("POST", re.compile(r"/my_health/v1/messaging/messages/?$")),
+    "tooltips": ("GET", re.compile(r"/my_health/v1/tooltips$")),
 }
 
 # actions/recipients.js: teams whose messages need an electronic signature, by name.
@@ -238,6 +239,9 @@ class ObservedPatient:
     migrating_stations: frozenset[str] = field(default_factory=frozenset)
     # The patient's own facilities (/v0/user vaProfile.facilities): station -> on Oracle Health
     facilities: Mapping[str, bool] = field(default_factory=dict)
+    migration_phases: Mapping[str, str] = field(default_factory=dict)  # station -> current phase (p0-p7)
+    migrating_to_oh: bool = False  # vaProfile.userFacilityMigratingToOh
+    tooltips: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # tooltipName -> record
 
     # -- care teams
     @property
@@ -473,6 +477,20 @@ def _migrating(user_doc: Any) -> frozenset[str]:
     )
 
 
+def _phases(user_doc: Any) -> dict[str, str]:
+    schedules = _dig(user_doc, "data", "attributes", "vaProfile", "migrationSchedules") or []
+    return {
+        str(f.get("facilityId")): str(_dig(s, "phases", "current") or "")
+        for s in schedules if isinstance(s, dict)
+        for f in s.get("facilities") or [] if isinstance(f, dict)
+    }
+
+
+def _tooltips(doc: Any) -> dict[str, Mapping[str, Any]]:
+    records = doc if isinstance(doc, list) else _dig(doc, "data") or []
+    return {str(r.get("tooltipName")): r for r in records if isinstance(r, dict) and r.get("tooltipName")}
+
+
 def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
     """The patient as the app received it; endpoints not (yet) called count as empty."""
     user = _ok_json(documents, "user")
@@ -520,6 +538,9 @@ def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
         ),
         migrating_stations=_migrating(user),
         facilities=_facilities(user, systems),
+        migration_phases=_phases(user),
+        migrating_to_oh=_dig(user, "data", "attributes", "vaProfile", "userFacilityMigratingToOh") is True,
+        tooltips=_tooltips(_ok_json(documents, "tooltips")),
     )
 
 
@@ -561,5 +582,33 @@ SHAPES: dict[str, Shape] = {
     "signature_required": Shape(
         "a care team that requires an electronic signature",
         lambda p: bool(p.teams_of_kind("signature-required")),
+    ),
+    "not_connected": Shape(
+        "an empty care-team list (zero associations)",
+        lambda p: p.recipients_status == 200 and p.no_associations,
+    ),
+    "one_team_blocked": Shape(
+        "exactly one blocked care team and no fully blocked care system",
+        lambda p: p.can_message and len(p.blocked_teams) == 1 and not p.blocked_stations,
+    ),
+    "several_teams_blocked": Shape(
+        "several blocked care teams and no fully blocked care system",
+        lambda p: p.can_message and len(p.blocked_teams) > 1 and not p.blocked_stations,
+    ),
+    "system_blocked": Shape(
+        "exactly one care system whose care teams are all blocked",
+        lambda p: p.can_message and len(p.blocked_stations) == 1,
+    ),
+    "migrating_before": Shape(
+        "a care system about to move to Oracle Health (phase p1-p2)",
+        lambda p: p.can_message and any(ph in ("p1", "p2") for ph in p.migration_phases.values()),
+    ),
+    "migrating_during": Shape(
+        "a care system moving to Oracle Health now (phase p3-p5)",
+        lambda p: p.can_message and any(ph in ("p3", "p4", "p5") for ph in p.migration_phases.values()),
+    ),
+    "migrating_after": Shape(
+        "a care system that just moved to Oracle Health (phase p6)",
+        lambda p: p.can_message and any(ph == "p6" for ph in p.migration_phases.values()),
     ),
 }

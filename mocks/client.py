@@ -119,6 +119,10 @@ class Session:
         """Without messaging access every messaging endpoint answers 403 and /v0/user drops the service."""
         self._put("/access", {"messaging": allowed})
 
+    def set_tooltips(self, tooltips: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Replace the patient's in-product-education records: [{tooltipName, counter, hidden}]."""
+        return self._put("/tooltips", {"tooltips": list(tooltips)})["tooltips"]
+
     def patient(self) -> dict[str, Any]:
         return self._get("/patient")
 

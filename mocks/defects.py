@@ -28,4 +28,12 @@ DEFECTS: dict[str, str] = {
     "rum_click_double_counted": "'Can't find your care team' also adds a custom action: two per click.",
     "rum_action_unnamed": "'Select a different care team' loses its action name inside a masked block.",
     "rum_sample_rate_lowered": "RUM is initialised with sessionSampleRate 50 instead of 100.",
+    # Issue 11: states of blocked, migrating and Oracle Health patients, attachments, folders.
+    "blocked_alert_curly_apostrophe": "Blocked care team alerts use a curly apostrophe (can’t) for can't.",
+    "cannot_message_redirects_to_inbox": "Start message sends patients who cannot message to the inbox.",
+    "migration_alert_after_window": "The Oracle Health migration error alert stays after the migration (p6).",
+    "ipe_shown_past_limit": "The Oracle Health care-team hint is shown a fourth time.",
+    "delete_draft_button_no_id": "The Delete draft button lacks its id (#delete-draft-button).",
+    "large_attachments_ignored": "Attachment limits stay at 6 MB with the large-attachments toggle on.",
+    "folder_entry_back_to_inbox": "Back from the interstitial entered from More folders goes to the inbox.",
 }

@@ -7,7 +7,7 @@ Each exposes what a person can do and see, returns the next page object when it 
 from pages.app import SecureMessagingApp
 from pages.care_team_help import CareTeamHelpPage
 from pages.contact_list import ContactListPage
-from pages.folder import FolderPage
+from pages.folder import FolderPage, MoreFoldersPage
 from pages.interstitial import InterstitialPage
 from pages.legacy_compose import LegacyComposePage
 from pages.not_found import NotFoundPage
@@ -21,6 +21,7 @@ __all__ = [
     "FolderPage",
     "InterstitialPage",
     "LegacyComposePage",
+    "MoreFoldersPage",
     "NotFoundPage",
     "RecentCareTeamsPage",
     "SecureMessagingApp",

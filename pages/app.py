@@ -10,7 +10,7 @@ from pages import paths
 from pages.base import LOAD_TIMEOUT_MS, BasePage
 from pages.care_team_help import CareTeamHelpPage
 from pages.contact_list import ContactListPage
-from pages.folder import FolderPage
+from pages.folder import FolderPage, MoreFoldersPage
 from pages.interstitial import InterstitialPage
 from pages.legacy_compose import LegacyComposePage
 from pages.not_found import NotFoundPage
@@ -27,6 +27,7 @@ FLOW_PAGES: tuple[type[BasePage], ...] = (
     ContactListPage,
     LegacyComposePage,
     NotFoundPage,
+    MoreFoldersPage,
     FolderPage,
 )
 

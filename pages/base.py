@@ -122,6 +122,28 @@ class BasePage:
     def alerts(self) -> Locator:
         return self.page.locator("va-alert")
 
+    # --- patients who cannot message some or all care teams (BlockedTriageGroupAlert) ------------
+    def blocked_alert(self) -> Locator:
+        """The blocked-care-teams alert: a `va-alert` (info/warning) or, where every care team is blocked
+        on select care team, a warning `va-alert-expandable`."""
+        return self.page.get_by_test_id("blocked-triage-group-alert")
+
+    def blocked_alert_title(self) -> str:
+        """The alert's title as a person reads it (expandable: its trigger; alert: its headline)."""
+        host = self.blocked_alert().first
+        if host.evaluate("e => e.tagName") == "VA-ALERT-EXPANDABLE":
+            return VaAlertExpandable(host).trigger_text() or ""
+        return VaAlert(host).headline()
+
+    def open_blocked_alert(self) -> None:
+        host = self.blocked_alert().first
+        if host.evaluate("e => e.tagName") == "VA-ALERT-EXPANDABLE":
+            VaAlertExpandable(host).expand()
+
+    def find_facility_link(self) -> Locator:
+        """"Find your VA health facility" inside the blocked alert."""
+        return self.blocked_alert().locator('va-link-action[href="/find-locations/"]')
+
     def alert_with_status(self, status: str) -> VaAlert:
         return VaAlert(self.page.locator(f'va-alert[status="{status}"]').first)
 

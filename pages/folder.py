@@ -31,3 +31,20 @@ class FolderPage(BasePage):
 
     def review_sent_messages_link(self) -> Locator:
         return self.page.get_by_test_id("review-sent-messages-link")
+
+    def breadcrumbs(self) -> Locator:
+        """The full trail (`va-breadcrumbs`) on Inbox, Sent and More folders."""
+        return self.page.get_by_test_id("sm-breadcrumbs")
+
+    def recipients_error_alert(self) -> Locator:
+        return self.page.get_by_test_id("recipients-error-alert")
+
+
+class MoreFoldersPage(FolderPage):
+    """`/folders/`: "Messages: More folders", with the entry link and the other folders."""
+
+    h1_text = "Messages: More folders"
+    path = paths.FOLDERS
+
+    def folder_link(self, name: str) -> Locator:
+        return self.page.get_by_test_id("folders-list").get_by_role("link", name=name, exact=True)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Self
 
 from pages.base import BasePage
 
 
 class NotFoundPage(BasePage):
-    h1_text = re.compile(r"[Cc]an.t find that page|[Pp]age not found")
+    h1_text = "Page not found"
+    title_text = "Page not found | Veterans Affairs"
 
     def expect_loaded(self) -> Self:
         super().expect_loaded()

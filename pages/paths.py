@@ -3,6 +3,8 @@
 APP_ROOT = "/my-health/secure-messages"
 INBOX = f"{APP_ROOT}/inbox/"
 SENT = f"{APP_ROOT}/sent/"
+DRAFTS = f"{APP_ROOT}/drafts/"
+FOLDERS = f"{APP_ROOT}/folders/"
 INTERSTITIAL = f"{APP_ROOT}/new-message/"
 RECENT_CARE_TEAMS = f"{APP_ROOT}/new-message/recent/"
 SELECT_CARE_TEAM = f"{APP_ROOT}/new-message/select-care-team/"
@@ -13,6 +15,8 @@ CONTACT_LIST = f"{APP_ROOT}/contact-list/"
 BY_NAME = {
     "inbox": INBOX,
     "sent": SENT,
+    "drafts": DRAFTS,
+    "more folders": FOLDERS,
     "interstitial": INTERSTITIAL,
     "recent care teams": RECENT_CARE_TEAMS,
     "select care team": SELECT_CARE_TEAM,

@@ -8,7 +8,15 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
-from pages.components import VaComboBox, VaLinkAction, VaRadio, VaSelect
+from pages.components import (
+    VaAlert,
+    VaAlertExpandable,
+    VaButton,
+    VaComboBox,
+    VaLinkAction,
+    VaRadio,
+    VaSelect,
+)
 
 CANT_FIND_LINK_TEXT = "Learn what to do if you can’t find your care team"
 CONTACT_LIST_LINK_TEXT = "Update your contact list"
@@ -116,8 +124,32 @@ class SelectCareTeamPage(BasePage):
     def continue_without_choosing(self) -> None:
         self.continue_link().click()
 
-    def blocked_alert(self) -> Locator:
-        return self.page.get_by_test_id("blocked-triage-group-alert")
+    # --- Oracle Health: migration alerts and the in-product education hint ------------------
+    def migration_alerts(self) -> Locator:
+        """Every migration alert: the warning expandable (before) and the error alert (during)."""
+        return self.page.locator('[data-testid^="cerner-facilities-transition-alert"]')
+
+    def migration_warning(self) -> VaAlertExpandable:
+        return VaAlertExpandable(self.page.get_by_test_id("cerner-facilities-transition-alert"))
+
+    def migration_error(self) -> VaAlert:
+        return VaAlert(self.page.get_by_test_id("cerner-facilities-transition-alert-error-phase"))
+
+    def care_team_hint(self) -> Locator:
+        """The in-product education hint (an `aside`) about the updated care-team list."""
+        return self.page.get_by_test_id("sm-care-team-list-update-ipe-container")
+
+    def stop_showing_hint_button(self) -> VaButton:
+        return VaButton(self.page.get_by_test_id("sm-care-team-list-update-ipe-stop-showing-hint"))
+
+    def stop_showing_hint(self) -> None:
+        self.stop_showing_hint_button().click()
+
+    def care_team_option_groups(self) -> list[str]:
+        """The combo box's group labels (`optgroup`), in order; empty when the list is flat."""
+        return self.care_team_combo_box().host.evaluate(
+            "c => [...c.querySelectorAll(':scope > optgroup')].map(g => g.label)"
+        )
 
     # --- keyboard only -----------------------------------------------------------------------
     def choose_care_system_with_keyboard(self, name: str) -> None:

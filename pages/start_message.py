@@ -8,7 +8,15 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
-from pages.components import VaAlert, VaButton, VaModal, VaSelect, VaTextarea, VaTextInput
+from pages.components import (
+    VaAlert,
+    VaButton,
+    VaFileInputMultiple,
+    VaModal,
+    VaSelect,
+    VaTextarea,
+    VaTextInput,
+)
 
 SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
 
@@ -72,7 +80,22 @@ class ComposeForm(BasePage):
         self.save_draft_button().click()
 
     def delete_draft_button(self) -> Locator:
-        return self.page.get_by_test_id("delete-draft-button")
+        # The real button's id (DeleteDraft.jsx); its data-testid is the same word.
+        return self.page.locator("#delete-draft-button")
+
+    # --- attachments ------------------------------------------------------------------------
+    def attachments(self) -> VaFileInputMultiple:
+        return VaFileInputMultiple(self.page.get_by_test_id("attach-file-input"))
+
+    def attach(self, name: str, content: bytes, mime_type: str = "text/plain") -> None:
+        self.attachments().add(name, content, mime_type)
+
+    def attachment_error(self) -> Locator:
+        """The file-input error (`role=alert`) shown when a chosen file breaks a limit."""
+        return self.page.get_by_test_id("file-input-error-message")
+
+    def attachment_help(self) -> Locator:
+        return self.page.get_by_test_id("how-to-attach-files")
 
     def delete_draft_dialog(self) -> VaModal:
         return VaModal(self.page.locator("va-modal[visible]").filter(has_text="Delete this draft?"))

@@ -14,4 +14,6 @@ pytest_plugins = [
     "steps.rum",
     "steps.accessibility",
     "steps.keyboard",
+    "steps.care_team_states",
+    "steps.attachments",
 ]

@@ -23,6 +23,7 @@ from mocks.api.routes import (
     recipients,
     rum,
     static,
+    tooltips,
     user,
     vamc_ehr,
 )
@@ -71,6 +72,7 @@ def create_app(config: MockConfig) -> Starlette:
         *drafts.routes,
         *preferences.routes,
         *messages.routes,
+        *tooltips.routes,
     ]
     plane = control.health_routes + (control.routes if config.control else [])
     routes = api + rum.routes + plane + static.routes

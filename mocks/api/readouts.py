@@ -123,6 +123,7 @@ def patient_view(session: Session) -> dict[str, Any]:
             }
             for m in session.store.sent
         ],
+        "tooltips": [dict(t) for t in session.store.tooltips.values()],
         "defects": list(session.defects),
     }
 

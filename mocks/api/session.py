@@ -40,6 +40,9 @@ FAULT_ENDPOINTS = (
     "draft_delete",
     "send",
     "contact_list_save",
+    "tooltips",
+    "tooltip_create",
+    "tooltip_update",
 )
 
 
@@ -64,6 +67,7 @@ class Store:
     sent: list[Message] = field(default_factory=list)  # newest first
     deleted: set[int] = field(default_factory=set)
     preferred: dict[int, bool] = field(default_factory=dict)
+    tooltips: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> record (tooltips router)
     next_id: int = 90_000_001
 
     def new_id(self) -> int:
@@ -130,6 +134,7 @@ class Session:
         self.patient = patient
         if not keep_store:
             self.store = Store()
+            self.set_tooltips(patient.raw.get("tooltips") or [])
         for name, value in self._fixture_toggles().items():
             self.gates[name] = Gates(boolean=value)
 
@@ -164,6 +169,33 @@ class Session:
         return [
             m for m in self.patient.history if m.folder_id == 0 and m.message_id not in self.store.deleted
         ]
+
+    def set_tooltips(self, records: Any) -> None:
+        """Replace the patient's tooltip records (how often each hint was shown, whether it was hidden)."""
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise SessionError("tooltips must be a list of objects")
+        out: dict[str, dict[str, Any]] = {}
+        for record in records:
+            name = record.get("tooltipName", record.get("tooltip_name"))
+            counter = record.get("counter", 0)
+            hidden = record.get("hidden", False)
+            if not isinstance(name, str) or not name:
+                raise SessionError("each tooltip needs a tooltipName")
+            if isinstance(counter, bool) or not isinstance(counter, int) or counter < 0:
+                raise SessionError("tooltip counter must be a whole number >= 0")
+            if not isinstance(hidden, bool):
+                raise SessionError("tooltip hidden must be true or false")
+            tooltip_id = str(record.get("id") or f"tooltip-{len(out) + 1}")
+            out[tooltip_id] = {
+                "id": tooltip_id,
+                "tooltipName": name,
+                "counter": counter,
+                "hidden": hidden,
+                "lastSignedIn": record.get("lastSignedIn"),
+                "createdAt": record.get("createdAt"),
+                "updatedAt": record.get("updatedAt"),
+            }
+        self.store.tooltips = out
 
     # -- toggles, faults, defects --------------------------------------------------------------------
     def toggle_enabled(self, name: str, actor_id: str | None) -> bool:

@@ -9,6 +9,7 @@ from pages.components.alert import VaAlert
 from pages.components.alert_expandable import VaAlertExpandable
 from pages.components.button import VaButton
 from pages.components.combo_box import VaComboBox
+from pages.components.file_input import VaFileInputMultiple
 from pages.components.link import VaLink
 from pages.components.link_action import VaLinkAction
 from pages.components.modal import VaModal
@@ -23,6 +24,7 @@ __all__ = [
     "VaAlertExpandable",
     "VaButton",
     "VaComboBox",
+    "VaFileInputMultiple",
     "VaLink",
     "VaLinkAction",
     "VaModal",

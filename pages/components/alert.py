@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import Locator
+
 from pages.components._base import VaComponent
 
 
@@ -11,3 +13,17 @@ class VaAlert(VaComponent):
 
     def text(self) -> str:
         return " ".join((self.host.text_content() or "").split())
+
+    def headline(self) -> str:
+        """The slotted headline as it reads, without the "<Status> Alert" prefix va-alert adds to it
+        for screen readers."""
+        return self.host.locator('[slot="headline"]').first.evaluate(_VISIBLE_TEXT)
+
+    def headline_element(self) -> Locator:
+        return self.host.locator('[slot="headline"]').first
+
+
+# An element's text without screen-reader-only descendants, whitespace collapsed.
+_VISIBLE_TEXT = """el => { const c = el.cloneNode(true);
+  c.querySelectorAll('.usa-sr-only, .sr-only').forEach(e => e.remove());
+  return c.textContent.replace(/\\s+/g, ' ').trim(); }"""

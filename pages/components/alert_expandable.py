@@ -11,6 +11,12 @@ class VaAlertExpandable(VaComponent):
     def trigger(self) -> Locator:
         return self.host.locator("a.alert-expandable-trigger")
 
+    def trigger_text(self) -> str | None:
+        return self.host.get_attribute("trigger")
+
+    def is_expanded(self) -> bool:
+        return self.trigger().get_attribute("aria-expanded") == "true"
+
     def expand(self) -> None:
         if self.trigger().get_attribute("aria-expanded") != "true":
             self.trigger().click()

@@ -222,6 +222,17 @@ async def set_access(request: Request) -> JSONResponse:
     return JSONResponse({"messaging": session.messaging_access})
 
 
+async def set_tooltips(request: Request) -> JSONResponse:
+    """Which in-product hints the patient has seen and how often (e.g. counter 3: a fourth view)."""
+    session = _session(request)
+    body = await json_object(request)
+    try:
+        session.set_tooltips(body.get("tooltips"))
+    except SessionError as exc:
+        raise _invalid(exc) from None
+    return JSONResponse({"tooltips": list(session.store.tooltips.values())})
+
+
 async def journal(request: Request) -> Response:
     session = _session(request)
     if request.method == "DELETE":
@@ -266,6 +277,7 @@ routes = [
     Route(f"{S}/defects", set_defects, methods=["PUT"], name="mock_defects"),
     Route(f"{S}/clock", set_clock, methods=["PUT"], name="mock_clock"),
     Route(f"{S}/access", set_access, methods=["PUT"], name="mock_access"),
+    Route(f"{S}/tooltips", set_tooltips, methods=["PUT"], name="mock_tooltips"),
     Route(f"{S}/journal", journal, methods=["GET", "DELETE"], name="mock_journal"),
     Route(f"{S}/metrics", get_metrics, methods=["GET"], name="mock_metrics"),
     Route(f"{S}/rum", get_rum, methods=["GET"], name="mock_rum_read"),

@@ -1,6 +1,6 @@
 """GET /v0/user: the signed-in patient (users_scaffolds), with facilities and the messaging service."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from starlette.requests import Request
@@ -27,6 +27,27 @@ SERVICES = [
 ]
 
 
+PHASE_DAYS = 7  # each migration phase lasts a week here; only their order matters to the app
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment:%B} {moment.day}, {moment.year}"
+
+
+def migration_schedule(vha_id: str, facility: str, phase: str | None, now: datetime) -> dict[str, Any]:
+    """One entry of vaProfile.migrationSchedules, dated around the current phase (p0-p7) as vets-api
+    words them ("February 7, 2026 at 12:00AM ET"); the migration date is the start of p5 (T)."""
+    current = int(phase[1:]) if phase and phase[1:].isdigit() else 0
+    start = (now - timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    dates = {i: start + timedelta(days=(i - current) * PHASE_DAYS) for i in range(8)}
+    return {
+        "migrationDate": _day(dates[5]),
+        "facilities": [{"facilityId": vha_id, "facilityName": facility}],
+        "migrationStatus": "ACTIVE",
+        "phases": {"current": phase, **{f"p{i}": f"{_day(d)} at 12:00AM ET" for i, d in dates.items()}},
+    }
+
+
 def user_document(session: Session) -> dict[str, Any]:
     patient, now = session.patient, session.now()
     raw = patient.raw.get("user")
@@ -41,17 +62,7 @@ def user_document(session: Session) -> dict[str, Any]:
     services = [*SERVICES, "messaging"] if session.messaging_access else list(SERVICES)
     facilities = [{"facilityId": s.vha_id, "isCerner": s.ehr == "cerner"} for s in patient.care_systems]
     migrating = [s for s in patient.care_systems if s.migrating]
-    schedules = [
-        {
-            "migrationDate": iso(now + timedelta(days=30)),
-            "facilities": [{"facilityId": s.vha_id, "facilityName": s.facility_name}],
-            "phases": {
-                "current": s.migration_phase,
-                **{f"p{i}": iso(now + timedelta(days=30 + (i - 3) * 14)) for i in range(8)},
-            },
-        }
-        for s in migrating
-    ]
+    schedules = [migration_schedule(s.vha_id, s.facility_name, s.migration_phase, now) for s in migrating]
     return {
         "data": {
             "id": "",

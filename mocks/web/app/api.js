@@ -1,5 +1,15 @@
 // The one API client: vets-api paths, camelCase inflection, VA error bodies turned into ApiError.
 const SM = '/my_health/v1/messaging';
+const TOOLTIPS = '/my_health/v1/tooltips';
+
+// A send with attachments: the message as a JSON string plus one `uploads[]` part per file; the
+// browser sets the multipart boundary.
+function multipart(message, files) {
+  const form = new FormData();
+  form.append('message', JSON.stringify(message));
+  for (const file of files) form.append('uploads[]', file, file.name);
+  return form;
+}
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -22,9 +32,9 @@ async function request(method, path, { body, query } = {}) {
       headers: {
         'X-Key-Inflection': 'camel',
         'Source-App-Name': 'mhv-secure-messaging',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(body !== undefined && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}),
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: body === undefined || body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch (err) {
     throw new ApiError(0, { errors: [{ detail: String(err), code: 'NETWORK', status: '0' }] });
@@ -54,6 +64,7 @@ export const api = {
   vamcEhr: () => request('GET', '/data/cms/vamc-ehr.json'),
   allRecipients: () => request('GET', `${SM}/allrecipients`, { query: { useCache: 'false' } }),
   searchSent: (fromDate, toDate) => request('POST', `${SM}/folders/-1/search`, { body: { fromDate, toDate } }),
+  folders: () => request('GET', `${SM}/folders`, { query: { page: 1, per_page: 999, useCache: 'false' } }),
   threads: (folderId, pageSize = 10) =>
     request('GET', `${SM}/folders/${folderId}/threads`, {
       query: { pageSize, pageNumber: 1, sortField: 'SENT_DATE', sortOrder: 'DESC' },
@@ -63,8 +74,16 @@ export const api = {
   createDraft: (draft) => request('POST', `${SM}/message_drafts`, { body: draft }),
   updateDraft: (id, draft) => request('PUT', `${SM}/message_drafts/${id}`, { body: draft }),
   deleteDraft: (id) => request('DELETE', `${SM}/messages/${id}`),
-  send: (message, { ohTriageGroup }) =>
-    request('POST', `${SM}/messages`, { body: message, query: ohTriageGroup ? { is_oh_triage_group: 'true' } : {} }),
+  send: (message, { ohTriageGroup, files = [] }) =>
+    request('POST', `${SM}/messages`, {
+      body: files.length ? multipart(message, files) : message,
+      query: ohTriageGroup ? { is_oh_triage_group: 'true' } : {},
+    }),
   saveContactList: (updatedTriageTeams) =>
     request('POST', `${SM}/preferences/recipients`, { body: { updatedTriageTeams } }),
+  // In-product education hints (per-user tooltip records).
+  tooltips: () => request('GET', TOOLTIPS),
+  createTooltip: (tooltipName) => request('POST', TOOLTIPS, { body: { tooltip: { tooltipName, hidden: false } } }),
+  incrementTooltip: (id) => request('PATCH', `${TOOLTIPS}/${id}`, { query: { increment_counter: 'true' } }),
+  hideTooltip: (id) => request('PATCH', `${TOOLTIPS}/${id}`, { body: { tooltip: { hidden: true } } }),
 };

@@ -30,4 +30,12 @@ export const defects = {
   helpLinkCountedTwice: () => defect('rum_click_double_counted'),
   differentTeamLinkUnnamed: () => defect('rum_action_unnamed'),
   rumSessionSampleRate: () => (defect('rum_sample_rate_lowered') ? 50 : 100),
+  // Issue 11: states of blocked, migrating and Oracle Health patients, attachments, folders.
+  blockedAlertCurlyApostrophe: () => defect('blocked_alert_curly_apostrophe'),
+  cannotMessageRedirectsToInbox: () => defect('cannot_message_redirects_to_inbox'),
+  migrationErrorAfterWindow: () => defect('migration_alert_after_window'),
+  ipeShownPastLimit: () => defect('ipe_shown_past_limit'),
+  deleteDraftButtonId: () => (defect('delete_draft_button_no_id') ? null : 'delete-draft-button'),
+  largeAttachmentsIgnored: () => defect('large_attachments_ignored'),
+  folderEntryBackToInbox: () => defect('folder_entry_back_to_inbox'),
 };

@@ -7,7 +7,7 @@ import { startRouter } from './router.js';
 import { loadAppData, loadRecipients, store } from './store.js';
 import { careTeamHelp } from './pages/care-team-help.js';
 import { contactList } from './pages/contact-list.js';
-import { folder } from './pages/folder.js';
+import { folder, moreFolders } from './pages/folder.js';
 import { newMessage } from './pages/interstitial.js';
 import { notFound } from './pages/not-found.js';
 import { recentCareTeams } from './pages/recent-care-teams.js';
@@ -23,6 +23,7 @@ const ROUTES = [
   [/^\/sent\/?$/, folder('sent')],
   [/^\/drafts\/?$/, folder('drafts')],
   [/^\/trash\/?$/, folder('trash')],
+  [/^\/folders\/?$/, moreFolders],
   [/^\/folders\/(?<folderId>-?\d+)\/?$/, folder('custom')],
   [/^\/new-message\/?$/, newMessage],
   [/^\/new-message\/recent\/?$/, curatedOnly(recentCareTeams)],

@@ -29,6 +29,8 @@ export const flags = {
   curated: () => toggleOn('mhv_secure_messaging_curated_list_flow') || defects.curatedToggleIgnored(),
   recent: () => toggleOn('mhv_secure_messaging_recent_recipients'),
   optGroups: () => toggleOn('mhv_secure_messaging_recipient_opt_groups'),
+  largeAttachments: () => toggleOn('mhv_secure_messaging_large_attachments'),
+  cernerPilot: () => toggleOn('mhv_secure_messaging_cerner_pilot'),
 };
 
 export async function loadAppData() {
@@ -96,6 +98,18 @@ export function clearDraft() {
 
 export function entryFolder() {
   const entry = sessionStorage.getItem('sm_composeEntryUrl');
+  if (entry?.startsWith('/folders/') && defects.folderEntryBackToInbox()) return '/inbox/';
   if (entry === '/inbox/' || entry === '/sent/' || entry?.startsWith('/folders/')) return entry;
   return '/inbox/';
+}
+
+// The patient's EHR mix from the profile's facilities and the vamc-ehr cerner list (platform
+// cerner-dsot selectors): 'oracle_health' (all Cerner), 'mixed', or 'vista'.
+export function ehrType() {
+  const facilities = store.user?.vaProfile?.facilities || store.user?.profile?.facilities || [];
+  const cerner = new Set(store.ehr.cernerFacilities.map((f) => f.vhaId));
+  const isOh = (f) => f.isCerner === true || cerner.has(String(f.facilityId));
+  const oh = facilities.filter(isOh).length;
+  if (facilities.length > 0 && oh === facilities.length) return 'oracle_health';
+  return oh > 0 ? 'mixed' : 'vista';
 }

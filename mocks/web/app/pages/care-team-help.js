@@ -2,20 +2,11 @@
 // mixed variants (user type from the profile's facilities and the vamc-ehr cerner list).
 import { emergencyNote, backLink } from '../components.js';
 import { h, focusH1, routerLink, setTitle } from '../dom.js';
-import { store } from '../store.js';
-
-function userType() {
-  const facilities = store.user?.vaProfile?.facilities || [];
-  const cerner = new Set(store.ehr.cernerFacilities.map((f) => f.vhaId));
-  const isOh = (f) => f.isCerner === true || cerner.has(String(f.facilityId));
-  const oh = facilities.filter(isOh).length;
-  if (facilities.length > 0 && oh === facilities.length) return 'oracle_health';
-  return oh > 0 ? 'mixed' : 'vista';
-}
+import { ehrType } from '../store.js';
 
 export function careTeamHelp(ctx) {
   setTitle('Care Team Help - Start Message | Veterans Affairs');
-  const type = userType();
+  const type = ehrType();
   const reasons = [
     h('li', {}, 'They don’t use messages, ', h('strong', {}, 'or')),
     h('li', {}, 'They’re part of a different VA health care system, ', h('strong', {}, 'or')),
@@ -29,13 +20,14 @@ export function careTeamHelp(ctx) {
       h('li', {}, 'Your account isn’t connected to them, ', h('strong', {}, 'or')));
   }
   if (type !== 'vista') {
-    reasons.push(h('li', {}, 'Their name may appear different. ',
-      h('va-link', { 'data-testid': 'name-change-link', text: 'Review our messages health care team names glossary',
-        href: 'https://www.va.gov/resources/glossary-of-care-team-names-in-va-health-chat-and-messages/' })));
+    reasons.push(h('li', {}, 'Their name may appear different',
+      h('div', { class: 'vads-u-margin-top--0p5' },
+        h('va-link', { 'data-testid': 'name-change-link', text: 'Review our messages health care team names glossary',
+          href: 'https://www.va.gov/resources/glossary-of-care-team-names-in-va-health-chat-and-messages/' }))));
   }
   const node = h('div', { class: 'vads-l-grid-container care-team-help-container vads-u-padding-x--0' },
     backLink(ctx.router, '/new-message/select-care-team/'),
-    h('h1', {}, 'Can’t find your care team?'),
+    h('h1', { class: 'vads-u-margin-bottom--2' }, 'Can’t find your care team?'),
     emergencyNote(),
     h('p', {}, 'You may not find your care team for these reasons:'),
     h('ul', { 'data-testid': 'care-team-help-reasons' }, reasons),

@@ -1,9 +1,11 @@
-// Folder pages (Inbox, Sent, Drafts, Trash, custom folders): enough to land on, with the
-// "Start a new message" entry link and the folder's recent threads.
+// Folder pages (FIDELITY.md "Folder pages"): Inbox, Sent, Drafts, Trash and custom folders
+// (FolderHeader), and More folders at /folders/ (Folders). "Start a new message" is offered on Inbox,
+// Sent and More folders only, and never to patients who cannot message.
 import { api } from '../api.js';
-import { alertBox } from '../components.js';
-import { h, focusH1, routerLink, setTitle } from '../dom.js';
-import { store } from '../store.js';
+import { alertBox, backLink } from '../components.js';
+import { h, focusH1, ROOT, routerLink, setTitle } from '../dom.js';
+import { loadRecipients, store } from '../store.js';
+import { blockedAlert, PARENT } from './blocked-alert.js';
 
 const FOLDERS = {
   inbox: { id: 0, name: 'Inbox', path: '/inbox/' },
@@ -11,30 +13,81 @@ const FOLDERS = {
   drafts: { id: -2, name: 'Drafts', path: '/drafts/' },
   trash: { id: -3, name: 'Trash', path: '/trash/' },
 };
+const MORE_FOLDERS = 'More folders';
+const INNER_NAV = [
+  { path: '/inbox/', label: 'Inbox', testid: 'inbox-inner-nav' },
+  { path: '/sent/', label: 'Sent', testid: 'sent-inner-nav' },
+  { path: '/folders/', label: MORE_FOLDERS, testid: 'folders-inner-nav' },
+];
+
+// SmBreadcrumbs on folder pages: the full trail (va-breadcrumbs) where it ends at Inbox, Sent or More
+// folders; a Back link to More folders on Drafts, Trash and custom folders.
+function breadcrumbs(router, label, path) {
+  const list = [
+    { href: '/', label: 'VA.gov home' },
+    { href: '/my-health', label: 'My HealtheVet' },
+    { href: `${ROOT}${path}`, label: `Messages: ${label}` },
+  ];
+  const crumbs = h('va-breadcrumbs', {
+    label: 'Breadcrumb',
+    'home-veterans-affairs': true,
+    class: 'mobile-lg:vads-u-margin-y--2',
+    'data-testid': 'sm-breadcrumbs',
+    'data-dd-action-name': 'Breadcrumb',
+    uswds: true,
+    onrouteChange: (event) => {
+      const href = event.detail?.href || '';
+      if (href.startsWith(ROOT)) router.push(href.slice(ROOT.length));
+      else window.location.assign(href);
+    },
+  });
+  crumbs.breadcrumbList = list.map((c) => ({ ...c, isRouterLink: c.href.startsWith(ROOT) }));
+  return crumbs;
+}
+
+function innerNavigation(router) {
+  return h('nav', { 'aria-label': 'Messages folders', class: 'sm-inner-nav' },
+    h('ul', { class: 'sm-folder-nav' },
+      INNER_NAV.map((item) => h('li', {}, routerLink(router, item.path, item.label, { 'data-testid': item.testid })))));
+}
+
+const cannotMessage = (r) => Boolean(r && (r.noAssociations || r.allBlocked || r.error));
+
+function recipientsErrorAlert() {
+  return h('va-alert', { status: 'warning', visible: true, 'data-testid': 'recipients-error-alert' },
+    h('h2', { slot: 'headline' }, 'We can’t load your care team list right now'),
+    h('p', {}, 'We’re sorry. Something went wrong on our end. Please refresh this page or try again later.'));
+}
+
+function composeLink(router) {
+  return routerLink(router, '/new-message/', 'Start a new message', {
+    class: 'compose-message-link vads-u-display--block vads-u-margin-y--3 vads-u-font-weight--bold',
+    'data-testid': 'compose-message-link',
+  });
+}
 
 export const folder = (kind) => async (ctx) => {
-  const info =
-    kind === 'custom'
-      ? { id: Number(ctx.params.folderId), name: 'Folder', path: `/folders/${ctx.params.folderId}/` }
-      : FOLDERS[kind];
+  const custom = kind === 'custom';
+  const info = custom
+    ? { id: Number(ctx.params.folderId), name: 'Folder', path: `/folders/${ctx.params.folderId}/` }
+    : FOLDERS[kind];
   store.currentFolder = kind === 'drafts' || kind === 'trash' ? '/inbox/' : info.path;
   setTitle(`Messages: ${info.name} | Veterans Affairs`);
+  await loadRecipients();
+  if (!ctx.isCurrent()) return;
+  const r = store.recipients;
+  const withNav = kind === 'inbox' || kind === 'sent';
   const list = h('div', { 'data-testid': 'thread-list' }, h('p', {}, 'Loading messages...'));
   const node = h('div', {},
+    withNav ? breadcrumbs(ctx.router, info.name, info.path) : backLink(ctx.router, '/folders/'),
     alertBox(ctx.router),
-    h('h1', { class: 'vads-u-margin-top--2' }, info.name),
-    h('nav', { 'aria-label': 'Messages folders' },
-      h('ul', { class: 'sm-folder-nav' },
-        Object.values(FOLDERS).map((f) =>
-          h('li', {}, routerLink(ctx.router, f.path, f.name, { 'data-testid': `${f.name.toLowerCase()}-inner-nav` })),
-        ),
-        h('li', {}, routerLink(ctx.router, '/contact-list/', 'Contact list', { 'data-testid': 'contact-list-nav' })),
-      ),
-    ),
-    routerLink(ctx.router, '/new-message/', 'Start a new message', {
-      class: 'compose-message-link vads-u-display--block vads-u-margin-y--3 vads-u-font-weight--bold',
-      'data-testid': 'compose-message-link',
-    }),
+    h('h1', { class: 'vads-u-margin-bottom--1', 'data-testid': 'folder-header' }, `Messages: ${info.name}`),
+    kind === 'inbox' && r && (r.noAssociations || r.allBlocked)
+      ? blockedAlert(r, { style: r.noAssociations ? 'info' : 'warning', parent: PARENT.folder })
+      : null,
+    withNav && r?.error ? recipientsErrorAlert() : null,
+    withNav && !cannotMessage(r) ? composeLink(ctx.router) : null,
+    withNav ? innerNavigation(ctx.router) : null,
     h('h2', { class: 'vads-u-font-size--h3' }, 'Messages'),
     list,
   );
@@ -54,3 +107,37 @@ export const folder = (kind) => async (ctx) => {
     list.replaceChildren(h('p', {}, 'Unable to retrieve messages at this moment'));
   }
 };
+
+// /folders/: "Messages: More folders", the entry link, the inner navigation and the other folders.
+export async function moreFolders(ctx) {
+  store.currentFolder = '/folders/';
+  setTitle(`${MORE_FOLDERS} | Veterans Affairs`);
+  await loadRecipients();
+  if (!ctx.isCurrent()) return;
+  const r = store.recipients;
+  const list = h('div', { 'data-testid': 'folders-list' }, h('p', {}, 'Loading folders...'));
+  const node = h('div', { class: 'folders-container' },
+    breadcrumbs(ctx.router, MORE_FOLDERS, '/folders/'),
+    h('h1', { class: 'vads-u-margin-bottom--2', 'data-testid': 'my-folder-header' }, `Messages: ${MORE_FOLDERS}`),
+    alertBox(ctx.router),
+    r && (r.noAssociations || r.allBlocked)
+      ? blockedAlert(r, { style: r.noAssociations ? 'info' : 'warning', parent: PARENT.folder })
+      : null,
+    cannotMessage(r) ? null : composeLink(ctx.router),
+    innerNavigation(ctx.router),
+    list,
+  );
+  ctx.mount(node);
+  focusH1(node);
+  const paths = { '-2': ['/drafts/', 'Drafts'], '-3': ['/trash/', 'Trash'] };
+  try {
+    const folders = (await api.folders())?.data || [];
+    const others = folders.map((f) => f.attributes || {}).filter((f) => f.folderId !== -1 && f.folderId !== 0);
+    list.replaceChildren(h('ul', { class: 'sm-folder-list' }, others.map((f) => {
+      const [path, name] = paths[String(f.folderId)] || [`/folders/${f.folderId}/`, f.name];
+      return h('li', {}, routerLink(ctx.router, path, name));
+    })));
+  } catch {
+    list.replaceChildren(h('p', {}, 'We’re sorry. Something went wrong on our end.'));
+  }
+}

@@ -1,11 +1,11 @@
 // /new-message/: the interstitial ("Only use messages for non-urgent needs"). Curated toggle on: a
 // va-link-action to recent care teams (when there are recents) or select care team. Toggle off: the
 // legacy Compose shows the interstitial inline with a va-button, then the legacy form at the same URL.
-import { backLink, crisisLineButton, loading } from '../components.js';
+import { backLink, crisisLineButton } from '../components.js';
 import { h, focusH1, ROOT, setTitle } from '../dom.js';
-import { entryFolder, flags, hasRecents, loadRecents, store } from '../store.js';
+import { entryFolder, flags, hasRecents, loadRecents, loadRecipients, store } from '../store.js';
 import { recipientsOk } from './guards.js';
-import { legacyCompose } from './start-message.js';
+import { cannotMessage, cannotMessageAt, legacyCompose } from './start-message.js';
 
 const TEXT = 'Continue to start message';
 const DD_NAME = `${TEXT} button on Interstitial Page`;
@@ -35,30 +35,30 @@ export function interstitialTitle() {
 }
 
 // Also rendered inline by start message when the interstitial was not accepted (URL unchanged).
+// It renders at once; its link points to select care team until the sent-folder search finds
+// recent care teams, then to recent care teams (the page object waits for that before clicking).
 export async function curatedInterstitial(ctx) {
-  ctx.mount(loading('Loading...', 'interstitial-loading-indicator'));
-  if (!(await recipientsOk(ctx))) return;
-  // Wait for the sent-folder search so the link points where the real one ends up pointing.
-  await loadRecents();
-  if (!ctx.isCurrent()) return;
-  const destination = hasRecents() ? '/new-message/recent/' : '/new-message/select-care-team/';
+  const destination = () => (hasRecents() ? '/new-message/recent/' : '/new-message/select-care-team/');
   const link = h('va-link-action', {
     type: 'primary',
     text: TEXT,
-    href: ROOT + destination,
+    href: ROOT + destination(),
     'data-testid': 'start-message-link',
     'data-dd-action-name': DD_NAME,
     class: 'vads-u-display--block vads-u-margin-bottom--3',
     onclick: (event) => {
       event.preventDefault();
       store.acceptInterstitial = true;
-      ctx.router.push(destination);
+      ctx.router.push(destination());
     },
   });
   interstitialTitle();
   const node = interstitialContent(ctx.router, link);
   ctx.mount(node);
   focusH1(node);
+  if (!(await recipientsOk(ctx))) return;
+  await loadRecents();
+  if (ctx.isCurrent()) link.setAttribute('href', ROOT + destination());
 }
 
 // Legacy: the interstitial inline; its va-button reveals the legacy form at the same URL.
@@ -81,7 +81,10 @@ export function inlineInterstitial(ctx, onAccept) {
 
 export async function newMessage(ctx) {
   if (flags.curated()) return curatedInterstitial(ctx);
-  if (!(await recipientsOk(ctx))) return;
+  await loadRecipients();
+  if (!ctx.isCurrent()) return undefined;
+  if (cannotMessageAt(store.recipients)) return cannotMessage(ctx, entryFolder());
+  if (!(await recipientsOk(ctx))) return undefined;
   if (!store.acceptInterstitial) return inlineInterstitial(ctx, () => legacyCompose(ctx));
   return legacyCompose(ctx);
 }

@@ -7,15 +7,20 @@ import { systemName } from '../recipients.js';
 import { addAction, recordEvent } from '../rum.js';
 import { flags, loadRecents, populatedDraft, recentsShown, store } from '../store.js';
 import { recipientsOk } from './guards.js';
-import { blockedAlert } from './blocked-alert.js';
+import { blockedAlert, PARENT } from './blocked-alert.js';
+import { ipeHint } from './ipe.js';
 import { installLeaveGuard } from './leave-guard.js';
+import { migrationAlerts, migratingInErrorPhase } from './migration-alerts.js';
 
 const HELP_LINK_TEXT = 'Learn what to do if you can’t find your care team';
 
 const MAX_RADIO_OPTIONS = 6;
 const TEAM_ERROR = 'Select a care team';
 const sysName = (vhaId) => systemName(store.ehr, vhaId) || vhaId;
-const shortSystem = (name) => String(name || '').replace(/^VA /, '').replace(/ health care$/, '');
+// shortenSystemName: "VA Madison health care" -> "Madison" (an unknown name stays "undefined").
+const shortSystem = (name) => (name === undefined || name === null
+  ? String(name)
+  : String(name).replace(/^VA\s+/i, '').replace(/\s+health care$/i, ''));
 const sortNames = (a, b) => {
   const aw = /^\w/.test(a.displayName);
   const bw = /^\w/.test(b.displayName);
@@ -34,9 +39,12 @@ export async function selectCareTeam(ctx) {
   const draft = store.draft;
   const back = backLink(ctx.router, recentsShown() ? '/new-message/recent/' : '/new-message/');
 
+  const alertOptions = { parent: PARENT.folder, migratingInErrorPhase: migratingInErrorPhase() };
   if (r.allBlocked) {
     const node = h('div', { class: 'choose-va-health-care-system' }, back,
-      h('h1', { class: 'vads-u-margin-bottom--2', tabindex: '-1' }, 'Select care team'), blockedAlert(r, 'all'));
+      h('h1', { class: 'vads-u-margin-bottom--2', tabindex: '-1' }, 'Select care team'),
+      migrationAlerts(),
+      blockedAlert(r, { style: 'alert', ...alertOptions }));
     ctx.mount(node);
     focusH1(node);
     return;
@@ -103,26 +111,28 @@ export async function selectCareTeam(ctx) {
   function comboBox() {
     const station = draft.careSystemVhaId;
     const pool = r.offered.filter((t) => !station || t.stationNumber === station);
-    const option = (t) => h('option', { value: String(t.triageTeamId) },
-      flags.optGroups() ? `${t.displayName}\t(${shortSystem(t.healthCareSystemName || sysName(t.stationNumber))})` : t.displayName);
+    // Option layout of RecipientsSelect: flat and sorted, or (opt-groups toggle) one optgroup per
+    // care system with "name\t(short system)" options, after a "Recent care teams" group.
+    const vamcName = (t) => systemName(store.ehr, t.stationNumber);
+    const option = (t, system) => h('option', { value: String(t.triageTeamId) },
+      flags.optGroups() ? `${t.displayName}\t(${shortSystem(system)})` : t.displayName);
     let children;
     if (flags.optGroups()) {
-      const recents = Array.isArray(store.recents) ? store.recents.filter((t) => pool.includes(t)) : [];
-      const bySystem = new Map();
-      for (const t of [...pool].sort(sortNames)) {
-        const name = t.healthCareSystemName || systemName(store.ehr, t.stationNumber);
-        if (!bySystem.has(name)) bySystem.set(name, []);
-        bySystem.get(name).push(t);
-      }
-      const systems = [...bySystem.keys()].sort((a, b) => (a === undefined ? -1 : b === undefined ? 1 : a.localeCompare(b)));
+      const recents = flags.recent() && Array.isArray(store.recents) ? store.recents : [];
+      const byName = (a, b) => a.displayName.localeCompare(b.displayName);
+      const named = pool.filter((t) => vamcName(t) !== undefined);
+      const unnamed = pool.filter((t) => vamcName(t) === undefined).sort(byName);
+      const systems = [...new Set(named.map(vamcName))].sort((a, b) => a.localeCompare(b));
       children = [
-        recents.length ? h('optgroup', { label: 'Recent care teams' }, recents.map(option)) : null,
-        systems.map((name) => (name === undefined
-          ? bySystem.get(name).map(option)
-          : h('optgroup', { label: name }, bySystem.get(name).map(option)))),
+        recents.length
+          ? h('optgroup', { label: 'Recent care teams' }, recents.map((t) => option(t, t.healthCareSystemName)))
+          : null,
+        unnamed.map((t) => option(t, undefined)),
+        systems.map((name) => h('optgroup', { label: name },
+          named.filter((t) => vamcName(t) === name).sort(byName).map((t) => option(t, name)))),
       ];
     } else {
-      children = [...pool].sort(sortNames).map(option);
+      children = [...pool].sort(sortNames).map((t) => option(t));
     }
     const preselected = pool.some((t) => t.triageTeamId === draft.recipientId) ? String(draft.recipientId) : '';
     return h('va-combo-box', {
@@ -146,7 +156,8 @@ export async function selectCareTeam(ctx) {
   }
 
   function selectTeam(value) {
-    const team = r.offered.find((t) => String(t.triageTeamId) === String(value));
+    const team = r.offered.find((t) => String(t.triageTeamId) === String(value))
+      || (Array.isArray(store.recents) ? store.recents.find((t) => String(t.triageTeamId) === String(value)) : undefined);
     if (!team) {
       Object.assign(draft, { recipientId: undefined, recipientName: undefined, ohTriageGroup: undefined });
     } else {
@@ -190,11 +201,13 @@ export async function selectCareTeam(ctx) {
   const node = h('div', { class: 'choose-va-health-care-system' },
     back,
     h('h1', { class: 'vads-u-margin-bottom--2', tabindex: '-1' }, 'Select care team'),
+    migrationAlerts(),
     r.blockedFacilities.length === 1 || (r.blocked.length > 0 && r.blockedFacilities.length === 0)
-      ? blockedAlert(r, 'some')
+      ? blockedAlert(r, { style: 'info', ...alertOptions })
       : null,
     emergencyNote(),
     chooser,
+    ipeHint(),
     combo,
     h('div', { class: 'vads-u-margin-top--2' },
       h('p', { class: 'vads-u-margin-bottom--1' },

@@ -7,9 +7,11 @@ import { h, focusFirstError, focusH1, routerLink, setTitle } from '../dom.js';
 import { defects } from '../defects.js';
 import { hasTyped, isComplete, saveDraft, snapshot } from '../drafts.js';
 import { addAction, recordEvent } from '../rum.js';
-import { clearDraft, entryFolder, loadRecipients, resetRecents, store } from '../store.js';
-import { blockedAlert } from './blocked-alert.js';
+import { clearDraft, entryFolder, flags, loadRecipients, resetRecents, store } from '../store.js';
+import { attachmentsField } from './attachments.js';
+import { blockedAlert, PARENT } from './blocked-alert.js';
 import { installLeaveGuard } from './leave-guard.js';
+import { migratingInErrorPhase } from './migration-alerts.js';
 import { recipientsOk } from './guards.js';
 import { curatedInlineInterstitial } from './interstitial.js';
 
@@ -80,8 +82,30 @@ function signatureBlock() {
   return s.includeSignature ? `\n\n\n${s.signatureName || ''}\n${s.signatureTitle || ''}` : '';
 }
 
+// What Compose shows a patient with no care teams or only blocked ones, at /new-message/start-message/
+// and (curated toggle off) at /new-message/: the heading and the blocked alert, no form, no redirect.
+export function cannotMessage(ctx, backTarget) {
+  const r = store.recipients;
+  if (defects.cannotMessageRedirectsToInbox()) return ctx.redirect('/inbox/');
+  setTitle('Start a new message  | Veterans Affairs');
+  const node = h('div', { class: 'vads-l-grid-container compose-container vads-u-padding-x--0' },
+    backLink(ctx.router, backTarget),
+    h('h1', {}, 'Start a new message'),
+    blockedAlert(r, { style: r.allBlocked ? 'warning' : 'info', parent: PARENT.compose,
+      migratingInErrorPhase: migratingInErrorPhase() }));
+  ctx.mount(node);
+  focusH1(node);
+  return undefined;
+}
+
+export const cannotMessageAt = (r) => Boolean(r && !r.error && (r.noAssociations || r.allBlocked));
+
 export async function startMessage(ctx) {
   setTitle('Start message  | Veterans Affairs');
+  ctx.mount(loading('Loading your secure message...', 'loading-indicator'));
+  await loadRecipients();
+  if (!ctx.isCurrent()) return undefined;
+  if (cannotMessageAt(store.recipients)) return cannotMessage(ctx, defects.startMessageBackTarget());
   if (!store.acceptInterstitial) return curatedInlineInterstitial(ctx);
   return composeForm(ctx, 'curated');
 }
@@ -115,12 +139,7 @@ async function composeForm(ctx, variant) {
   const draft = store.draft;
   const backTarget = variant === 'legacy' ? entryFolder() : defects.startMessageBackTarget();
 
-  if (r.noAssociations || r.allBlocked) {
-    const node = h('div', {}, backLink(ctx.router, backTarget), h('h1', {}, 'Start a new message'), blockedAlert(r, 'all'));
-    ctx.mount(node);
-    focusH1(node);
-    return;
-  }
+  if (cannotMessageAt(r)) return cannotMessage(ctx, backTarget);
   if (variant === 'curated' && !draft.recipientId) return ctx.redirect('/new-message/select-care-team/');
 
   const team = () => r.all.find((t) => t.triageTeamId === draft.recipientId);
@@ -268,23 +287,26 @@ async function composeForm(ctx, variant) {
       },
     }, options.map((t) => h('option', { value: String(t.triageTeamId) }, t.displayName)));
     recipientBlock = h('div', {}, recipientSelect,
-      h('va-additional-info', { trigger: "If you can't find your team", class: 'vads-u-margin-top--1' },
-        h('p', {}, 'Your care team may not be in your contact list. ',
-          routerLink(ctx.router, '/contact-list/', 'Update your contact list'))),
+      cantFindYourTeam(ctx.router),
       signatureAlertSlot);
   } else {
     recipientBlock = h('div', { class: 'vads-u-margin-top--3' },
-      h('p', { class: 'vads-u-margin-y--0' }, 'To'),
+      h('p', { class: 'vads-u-margin-bottom--0' }, 'To'),
       h('p', {
         class: 'vads-u-font-weight--bold vads-u-margin-y--0',
         'data-testid': 'compose-recipient-title',
         'data-dd-privacy': 'mask',
         'data-dd-action-name': 'Care System - Team recipient title',
       }, `${draft.careSystemName || team()?.healthCareSystemName || ''} - ${draft.recipientName || team()?.displayName || ''}`),
-      h('p', { class: 'vads-u-margin-top--1' }, differentTeamLink(ctx.router, draft)),
+      differentTeamLink(ctx.router, draft),
     );
   }
   renderSignature();
+
+  // ---- attachments (never saved in drafts) ----
+  const isLarge = () => !defects.largeAttachmentsIgnored()
+    && (flags.largeAttachments() || (flags.cernerPilot() && team()?.ohTriageGroup === true));
+  const attachments = attachmentsField({ isLarge, onChange: () => changed() });
 
   // ---- draft status, alerts ----
   const alertSlot = h('div', {}, alertBox(ctx.router));
@@ -383,11 +405,23 @@ async function composeForm(ctx, variant) {
       draft.manualSaveFailed = true;
       return;
     }
-    if (draft.signatureTyped) {
+    const hasFiles = attachments.files().length > 0;
+    if (draft.signatureTyped || hasFiles) {
+      const both = draft.signatureTyped && hasFiles;
       openModal({
-        title: "We can't save your signature in a draft message",
-        primaryText: 'Edit draft', secondaryText: 'Save draft without signature',
-        onSecondary: () => save('manual'),
+        title: both
+          ? "We can't save your signature or attachments in a draft message"
+          : hasFiles ? "We can't save attachments in a draft message" : "We can't save your signature in a draft message",
+        body: hasFiles && !both
+          ? "If you save this message as a draft, you'll need to attach your files again when you're ready to send the message."
+          : undefined,
+        primaryText: 'Edit draft',
+        secondaryText: both ? 'Save draft without signature or attachments'
+          : hasFiles ? 'Save draft without attachments' : 'Save draft without signature',
+        onSecondary: () => {
+          attachments.clear();
+          save('manual');
+        },
       });
       return;
     }
@@ -440,7 +474,7 @@ async function composeForm(ctx, variant) {
     form.before(indicator);
     window.scrollTo(0, 0);
     try {
-      await api.send(message, { ohTriageGroup });
+      await api.send(message, { ohTriageGroup, files: attachments.files() });
     } catch (err) {
       indicator.remove();
       form.hidden = false;
@@ -479,6 +513,7 @@ async function composeForm(ctx, variant) {
   category,
   subject,
   body,
+  attachments.node,
   store.signature?.includeSignature
     ? h('p', { class: 'vads-u-margin-top--1' }, h('va-link', {
         href: '/profile/personal-information#messaging-signature', text: 'Edit signature for all messages',
@@ -490,8 +525,14 @@ async function composeForm(ctx, variant) {
       onclick: onSend }),
     h('button', { type: 'button', id: 'save-draft-button', class: 'save-draft-button usa-button usa-button-secondary',
       'data-testid': 'save-draft-button', onclick: onSaveDraft }, 'Save draft'),
-    h('button', { type: 'button', class: 'usa-button usa-button-secondary', 'data-testid': 'delete-draft-button',
-      onclick: onDeleteDraft }, 'Delete draft'),
+    h('button', {
+      type: 'button',
+      id: defects.deleteDraftButtonId(),
+      class: 'usa-button usa-button-secondary vads-u-flex--1 delete-draft-button vads-u-margin-top--0 vads-u-margin-right--0 vads-u-margin-bottom--0 vads-u-padding-x--0p5',
+      'data-testid': 'delete-draft-button',
+      'data-dd-action-name': 'Delete Draft Button',
+      onclick: onDeleteDraft,
+    }, 'Delete draft'),
   ));
 
   const node = h('div', { class: 'vads-l-grid-container compose-container vads-u-padding-x--0' },
@@ -525,4 +566,22 @@ function differentTeamLink(router, draft) {
     'data-dd-action-name': 'Select a different care team link',
     beforeNavigate,
   });
+}
+
+// CantFindYourTeam, legacy flow (curated toggle off): an additional-info below the "To" select.
+function cantFindYourTeam(router) {
+  return h('va-additional-info', {
+    trigger: "If you can't find your team",
+    class: 'vads-u-margin-top--2',
+    'data-dd-action-name': "If You Can't Find Your Team Dropdown",
+  }, h('section', { class: 'cant-fnd-your-team' },
+    h('p', {}, 'Here are some reasons a care team may be missing from your contact list:'),
+    h('ul', { class: 'vads-u-margin-y--0' },
+      h('li', {}, 'Your account isn’t connected to the team'),
+      h('li', {}, 'The team doesn’t use secure messaging'),
+      h('li', {}, 'You removed the team from your list')),
+    h('p', {}, 'If you want to message a team that’s not in your list, try changing your settings to show more teams in your list. Then refresh this page to review your updated list.'),
+    h('p', {}, routerLink(router, '/contact-list/', 'Show more teams in your contact list', {
+      'data-dd-action-name': 'Show more teams in your contact list link',
+    }))));
 }

@@ -1,0 +1,43 @@
+@curated_on @recent_on @start_message @attachments
+Feature: Attachments on start message
+  Patients can attach files to a new message within the limits: up to 4 files, 6 MB each and 10 MB in
+  all; with large attachments on, up to 10 files, 25 MB each and 25 MB in all, and more file types.
+  A file that breaks a limit is not attached and the patient is told why; nothing they typed is lost.
+
+  @staging_safe @a11y @req:ATTACH-1 @req:A11Y-1
+  Scenario: The attachment field states the limits that apply
+    Given a signed-in patient with care teams
+    When they start a message to one of their care teams
+    Then the attachment field states the limits that apply to them
+    And the "start message, attachments" state has no accessibility violations
+
+  @staging_safe @a11y @req:ATTACH-1 @req:A11Y-1
+  Scenario: A file over the size limit is refused with the reason, and the message typed is kept
+    Given a signed-in patient with care teams
+    When they start a message to one of their care teams
+    And they write a message
+    And they attach a file just over the size limit
+    Then they are told the file is too large for the limit that applies to them
+    And what they typed is kept
+    And the "start message, file too large" state has no accessibility violations
+    When they attach a small text file
+    Then the file is attached without an error
+
+  @mock_only @req:ATTACH-1
+  Scenario: With large attachments on, a 7 MB file is attached
+    Given a vista_only patient who messaged 1 care team in the last 6 months
+    And large attachments are on
+    When they start a message to one of their care teams
+    And they attach a 7 MB file
+    Then the file is attached without an error
+    And the attachment field states the limits that apply to them
+
+  @mock_only @send @req:ATTACH-1 @req:SEND-1
+  Scenario: A message with an attachment reaches the care team with the file
+    Given a vista_only patient who messaged 1 care team in the last 6 months
+    When they start a message to one of their care teams
+    And they write a General message
+    And they attach a small text file
+    And they send the message
+    Then they see that the message was sent
+    And the message reached the care team they chose with the file attached

@@ -1,0 +1,112 @@
+"""Attachments on start message (mocks/web/FIDELITY.md "Attachments").
+
+Which limits apply is computed from what the app received: the large-attachments toggle, or the
+Oracle Health pilot toggle with an Oracle Health care team (FileInput.jsx), never from what the mock was
+told.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from pages import StartMessagePage
+from steps.state import Premise, ScenarioState, wait_until
+
+LARGE = "mhv_secure_messaging_large_attachments"
+PILOT = "mhv_secure_messaging_cerner_pilot"
+MB = 1024 * 1024  # the app's limits are in MiB (6 * 1024 * 1024, ...)
+
+STANDARD = {"count": 4, "file": 6 * MB, "total": 10 * MB, "file_text": "6 MB", "total_text": "10 MB",
+            "too_large": "Your file is too large. Try attaching a file smaller than 6MB."}
+LARGE_LIMITS = {"count": 10, "file": 25 * MB, "total": 25 * MB, "file_text": "25 MB", "total_text": "25 MB",
+                "too_large": "Your file is too large. Try attaching a file smaller than 25MB."}
+STANDARD_TYPES = ("doc", "docx", "gif", "jpg", "jpeg", "pdf", "png", "rtf", "txt", "xls", "xlsx", "jfif",
+                  "pjpeg", "pjp")
+
+
+def _start_message(scenario_state: ScenarioState) -> StartMessagePage:
+    current = scenario_state.current
+    assert isinstance(current, StartMessagePage), f"not on start message but {type(current).__name__}"
+    return current
+
+
+def _limits(scenario_state: ScenarioState) -> dict[str, object]:
+    scenario_state.traffic.settle(scenario_state.page, "feature_toggles")
+    patient = scenario_state.traffic.patient()
+    large = patient.toggle(LARGE) or (patient.toggle(PILOT) and scenario_state.team.oracle_health)
+    return LARGE_LIMITS if large else STANDARD
+
+
+def expected_hint(limits: dict[str, object]) -> str:
+    types = ("common document and image formats" if limits is LARGE_LIMITS
+             else ", ".join(t.upper() for t in STANDARD_TYPES))
+    return (
+        f"You can upload up to {limits['count']} files. Accepted file types: {types}. "
+        f"Maximum file size: {limits['file_text']}. Maximum total size: {limits['total_text']}."
+    )
+
+
+@given("large attachments are on")
+def large_on(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    if scenario_state.staging:
+        scenario_state.expect(Premise(f"{LARGE} on", lambda p: p.toggle(LARGE), data="feature_toggles"))
+    else:
+        request.getfixturevalue("mock_session").set_toggle(LARGE, "on")
+
+
+@then("the attachment field states the limits that apply to them")
+def states_limits(scenario_state: ScenarioState) -> None:
+    field = _start_message(scenario_state).attachments()
+    expect(field.host).to_have_attribute("label", "Attachments")
+    expect(field.host).to_have_attribute("hint", expected_hint(_limits(scenario_state)))
+
+
+@when("they attach a file just over the size limit")
+def attach_too_large(scenario_state: ScenarioState) -> None:
+    size = int(_limits(scenario_state)["file"]) + 1  # type: ignore[call-overload]
+    _start_message(scenario_state).attach("lab-results.txt", b"x" * size)
+
+
+@when(parsers.parse("they attach a {megabytes:d} MB file"))
+def attach_megabytes(scenario_state: ScenarioState, megabytes: int) -> None:
+    name = f"scan-{megabytes}mb.pdf"
+    _start_message(scenario_state).attach(name, b"%PDF" + b"x" * (megabytes * MB - 4), "application/pdf")
+    scenario_state.setdefault("attached", []).append((name, megabytes * MB))
+
+
+@when("they attach a small text file")
+def attach_small(scenario_state: ScenarioState) -> None:
+    content = b"Blood pressure log: 120/80, 118/79, 121/82.\n"
+    _start_message(scenario_state).attach("bp-log.txt", content)
+    scenario_state.setdefault("attached", []).append(("bp-log.txt", len(content)))
+
+
+@then("they are told the file is too large for the limit that applies to them")
+def told_too_large(scenario_state: ScenarioState) -> None:
+    error = _start_message(scenario_state).attachment_error()
+    expect(error).to_have_text(str(_limits(scenario_state)["too_large"]))
+    expect(error).to_have_attribute("role", "alert")
+
+
+@then("the file is attached without an error")
+def attached_ok(scenario_state: ScenarioState) -> None:
+    page = _start_message(scenario_state)
+    expect(page.attachment_error()).to_have_count(0)
+    name, _ = scenario_state["attached"][-1]
+    expect(page.attachments().host).to_contain_text(name)
+
+
+@then("the message reached the care team they chose with the file attached")
+def reached_with_file(page: Page, request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
+    mock_session = request.getfixturevalue("mock_session")
+    subject = scenario_state["subject"]
+    sent = wait_until(
+        page,
+        lambda: next((m for m in mock_session.patient()["sentMessages"] if m["subject"] == subject), None),
+        f"the message {subject!r} in Sent",
+    )
+    assert sent["recipientId"] == scenario_state.team.id, sent
+    attached = [(a["name"], a["size"]) for a in sent["attachments"]]
+    assert attached == scenario_state["attached"], f"sent attachments {attached}"
