@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
@@ -24,7 +23,7 @@ from pages import (
 from pages.app import wait_for_flow_page
 from pages.base import BasePage
 from steps.care_teams import recent_expected
-from steps.state import ScenarioState, wait_until
+from steps.state import ScenarioState
 
 PAGES: dict[str, type[BasePage]] = {
     "inbox": FolderPage,
@@ -48,17 +47,6 @@ def page_class(name: str) -> type[BasePage]:
 @when("they start a new message")
 def start_new_message(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     scenario_state.current = app.open_inbox().start_new_message()
-
-
-@when("they try to start a new message")
-def try_start(page: Page, app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    """Follow "Start a new message" where the app may send the patient back; record where it went."""
-    inbox = app.open_inbox()
-    visited: list[str] = []
-    page.on("framenavigated", lambda frame: visited.append(urlparse(frame.url).path)
-            if frame == page.main_frame else None)
-    inbox.start_message_link().click()
-    scenario_state["visited"] = visited
 
 
 @when("they start a new message and continue")
@@ -112,10 +100,6 @@ def sees_page(page: Page, scenario_state: ScenarioState, name: str) -> None:
 
 @then("they land on the inbox")
 def lands_on_inbox(page: Page, scenario_state: ScenarioState) -> None:
-    visited = scenario_state.get("visited")
-    if visited is not None:  # sent back: the flow was entered, then left for the inbox
-        wait_until(page, lambda: paths.INTERSTITIAL in visited and visited[-1] == paths.INBOX,
-                   f"a return to the inbox after {paths.INTERSTITIAL} (went to {visited})")
     inbox = FolderPage(page)
     expect(page).to_have_url(re.compile(re.escape(paths.INBOX) + r"([?#]|$)"), timeout=15_000)
     inbox.expect_loaded()
@@ -146,12 +130,6 @@ def announced(scenario_state: ScenarioState, text: str) -> None:
 @then(parsers.parse('the page offers the link "{name}"'))
 def offers_link(scenario_state: ScenarioState, name: str) -> None:
     expect(scenario_state.current.link(name)).to_be_visible()
-
-
-@then(parsers.parse('the page does not offer the link "{name}"'))
-def no_link(scenario_state: ScenarioState, name: str) -> None:
-    scenario_state.current.expect_loaded()
-    expect(scenario_state.current.link(name)).to_have_count(0)
 
 
 @then(parsers.parse('they are warned "{title}" before leaving'))
