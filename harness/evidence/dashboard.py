@@ -35,10 +35,12 @@ def _norm(text: str) -> str:
 
 
 def _kind(resource: dict[str, Any]) -> str | None:
+    # The SDK does not always report the method of a fetch resource: the path alone names the call then
+    # (the app only writes to these two paths; GETs of a message use /messages/<id>).
     path, method = resource.get("path") or "", (resource.get("method") or "").upper()
-    if _DRAFT.search(path) and method in ("POST", "PUT"):
+    if _DRAFT.search(path) and method in ("POST", "PUT", ""):
         return "draft"
-    if _SEND.search(path) and method == "POST":
+    if _SEND.search(path) and method in ("POST", ""):
         return "send"
     return None
 
