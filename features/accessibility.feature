@@ -21,7 +21,7 @@ Feature: Accessibility of every page state
 
   @staging_safe @req:A11Y-1
   Scenario: The leave-page warning is accessible
-    Given a vista_only patient
+    Given a vista_only patient who messaged 0 care teams in the last 6 months
     When they start a message to a VistA care team
     And they write only a subject
     And they go back

@@ -8,7 +8,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute
+from starlette.routing import BaseRoute, Match
 
 from mocks.api.errors import ApiError
 from mocks.api.flipper import Gates
@@ -51,8 +51,21 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     detail = exc.detail if isinstance(exc.detail, str) else "Request failed"
     if exc.status_code == 404:
         detail = f"No route matches {request.method} {request.url.path}"
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # A path served by several routes (one per method, each its own journal name): allow them all.
+        headers["Allow"] = ", ".join(sorted(_methods_for(request)))
     body = ApiError.generic(exc.status_code, detail).errors
-    return JSONResponse({"errors": body}, status_code=exc.status_code, headers=exc.headers)
+    return JSONResponse({"errors": body}, status_code=exc.status_code, headers=headers)
+
+
+def _methods_for(request: Request) -> set[str]:
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return methods
 
 
 def create_app(config: MockConfig) -> Starlette:

@@ -78,6 +78,6 @@ def test_a_scenario_runs_on_a_run_server(run_server: tuple[str, Path], tmp_path:
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert f"harness: browser on the browser server {endpoint}" in result.stdout
-    assert "1 passed" in result.stdout
+    assert re.search(r"\b[1-9]\d* passed", result.stdout) and "failed" not in result.stdout
     served = log.read_text()
     assert 'engaged launch mode for "chromium"' in served, served  # the server launched the browser

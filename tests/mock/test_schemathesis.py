@@ -19,7 +19,9 @@ from mocks.server import build_config
 # (SM119), a draft id that is not theirs (SM128), a contact-list change for a team that is not theirs
 # (vets-api answers 422, 400 for the contact list), and a multipart send's `message` part, a string that
 # must hold the JSON of ComposeBody (400 when it does not); on the control plane, a profile name that is
-# not one of fixtures/profiles.py (422; the list lives there only). Every other rejection is a schema one.
+# not one of fixtures/profiles.py (422; the list lives there only); and the RUM intake's body, a string
+# that must hold newline-separated RUM events as Datadog's SDK writes them (400 when it does not). Every
+# other rejection is a schema one.
 BUSINESS_RULES = {
     "operations": [
         {
@@ -36,6 +38,10 @@ BUSINESS_RULES = {
         },
         {
             "include-path": "/my_health/v1/messaging/preferences/recipients",
+            "checks": {"positive_data_acceptance": {"expected-statuses": ["2XX", "400"]}},
+        },
+        {
+            "include-path": "/rum-intake",
             "checks": {"positive_data_acceptance": {"expected-statuses": ["2XX", "400"]}},
         },
     ]

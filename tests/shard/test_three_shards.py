@@ -50,7 +50,7 @@ def test_three_merged_shards_match_one_run(tmp_path: Path) -> None:
     assert joined["verdict"] == one["verdict"]
     assert joined["rule"] == one["rule"]
     assert scenario_set(joined) == scenario_set(one)
-    assert len(scenario_set(one)) == 5
+    assert len(scenario_set(one)) == 6  # care team help (4) and contact list (2)
     per_shard = [
         {s["nodeid"] for s in json.loads((d / "summary.json").read_text())["scenarios"]} for d in shard_dirs
     ]

@@ -49,7 +49,10 @@ async def create_tooltip(request: Request) -> JSONResponse:
         raise validation_error([("tooltip_name", "can't be blank")])
     if any(t["tooltipName"] == name for t in session.store.tooltips.values()):
         raise validation_error([("tooltip_name", "has already been taken")])
-    record = new_tooltip(session, name, hidden=bool(field(body, "hidden")))
+    hidden = field(body, "hidden") if "hidden" in body else False
+    if not isinstance(hidden, bool):
+        raise validation_error([("hidden", "must be true or false")])
+    record = new_tooltip(session, name, hidden=bool(hidden))
     session.store.tooltips[record["id"]] = record
     return JSONResponse(record, status_code=201)
 
