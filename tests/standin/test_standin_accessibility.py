@@ -16,13 +16,14 @@ OPTIONS = {
     "resultTypes": ["violations"],
 }
 AXE = Axe()
-# No running transitions, and every opened va-alert-expandable body fully faded in (its opacity
-# transition starts after a delay, so "no animations yet" is not enough).
+# No running transitions, and every opened va-alert-expandable / va-additional-info body fully faded in
+# (their opacity transitions start after a delay, so "no animations yet" is not enough).
 SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running') &&
-  [...document.querySelectorAll('va-alert-expandable')].every(e => {
-    const body = e.shadowRoot && e.shadowRoot.querySelector('#alert-body.open');
-    return !body || getComputedStyle(body).opacity === '1';
-  })"""
+  [['va-alert-expandable', '#alert-body.open'], ['va-additional-info', '#info.open']].every(([tag, open]) =>
+    [...document.querySelectorAll(tag)].every(e => {
+      const body = e.shadowRoot && e.shadowRoot.querySelector(open);
+      return !body || getComputedStyle(body).opacity === '1';
+    }))"""
 
 
 def assert_clean(page: Page, state: str) -> None:
