@@ -153,10 +153,11 @@ class ObservedTraffic:
         """The latest exchange per endpoint (a later sent search replaces an earlier one)."""
         return {e.endpoint: e for e in self.exchanges}
 
-    def settle(self, page: Page, *required: str, timeout_s: float = 10.0) -> None:
+    def settle(self, page: Page, *required: str, timeout_s: float = 30.0) -> None:
         """Wait until the `required` endpoints have answered and no tracked request is in flight.
 
-        The app decides what to render from these answers, so steps read the oracle only after them.
+        The app decides what to render from these answers, so steps read the oracle only after them. The
+        deadline is generous: a cold first page on a loaded CI machine must not read as a missing answer.
         Playwright's wait keeps its event loop (and so these listeners) running between polls.
         """
         deadline = time.monotonic() + timeout_s
