@@ -95,11 +95,6 @@ def _expect_title(page_object: BasePage, title: str) -> None:
 
 
 # ---------------------------------------------------------------- blocked care teams
-@when("they open the inbox")
-def open_inbox(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    scenario_state.current = app.open_inbox()
-
-
 @then("they are told which care teams they cannot send messages to")
 def told_which_blocked(scenario_state: ScenarioState) -> None:
     current = scenario_state.current

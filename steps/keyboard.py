@@ -19,6 +19,7 @@ from steps.state import ScenarioState
 
 
 @when("they open their inbox")
+@when("they open the inbox")
 def open_inbox(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     scenario_state.current = app.open_inbox()
 
