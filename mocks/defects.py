@@ -3,37 +3,171 @@
 Each entry is a realistic regression of the real flow. With no defect on, the stand-in behaves exactly
 as the reference describes. The control plane validates names against this catalogue; the stand-in
 implements each one in `mocks/web/app/defects.js`; `make selftest` proves every one is caught.
+
+Each defect names the release-plan requirement it breaks (`requirements.toml`) and the scenario written to
+catch it. `make selftest --first-catch` runs exactly that scenario with the defect on, so a catch is proof
+that the scenario asserts the behaviour, not an accident of another scenario; a test checks that every
+requirement has such a defect (the coverage rule).
 """
 
-DEFECTS: dict[str, str] = {
-    "recent_shows_five": "The recent care teams page offers 5 teams instead of at most 4.",
-    "blocked_teams_offered": "Blocked care teams are offered in the care-team combo box.",
-    "contact_link_for_oh_only": "'Update your contact list' is shown to Oracle-Health-only patients.",
-    "radio_for_many_systems": "A radio group is used for 6 or more care systems instead of a select.",
-    "system_switch_keeps_team": "Switching care system keeps the previously chosen care team.",
-    "oh_send_without_flag": "Sending to an Oracle Health team omits ?is_oh_triage_group=true.",
-    "send_without_draft_id": "Sending a saved draft omits draft_id, leaving the draft behind.",
-    "wrong_rum_action_name": "The care system radio carries a wrong data-dd-action-name.",
-    "combo_box_unlabelled": "The care-team combo box has no label.",
-    "no_h1_focus": "Focus is not moved to the h1 when a flow page loads.",
-    "missing_select_team_error": "Continuing on recent care teams with nothing chosen shows no error.",
-    "curated_toggle_ignored": "The new flow is shown even when the curated list toggle is off.",
-    "autosave_never_fires": "The 10-second idle autosave never saves a draft.",
-    "wrong_back_target": "Back on start message goes to the inbox instead of select care team.",
-    "wrong_success_text": "The send confirmation says 'Your message was sent' instead of 'Message sent'.",
-    "different_team_loses_body": "'Select a different care team' loses the message body typed so far.",
-    "send_error_clears_form": "A failed send clears the subject and message the patient typed.",
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Defect:
+    summary: str
+    req: str  # the requirement id it breaks
+    caught_by: str  # the title of the scenario written to catch it (a scenario tagged @req:<req>)
+
+
+DEFECTS: dict[str, Defect] = {
+    "recent_shows_five": Defect(
+        "The recent care teams page offers 5 teams instead of at most 4.",
+        req="RECENT-1",
+        caught_by="At most four recent care teams are offered",
+    ),
+    "blocked_teams_offered": Defect(
+        "Blocked care teams are offered in the care-team combo box.",
+        req="SELECT-1",
+        caught_by="Only the chosen care system's allowed care teams are offered",
+    ),
+    "contact_link_for_oh_only": Defect(
+        "'Update your contact list' is shown to Oracle-Health-only patients.",
+        req="LINK-2",
+        caught_by='"Update your contact list" is offered only to patients with VistA care teams',
+    ),
+    "radio_for_many_systems": Defect(
+        "A radio group is used for 6 or more care systems instead of a select.",
+        req="SELECT-1",
+        caught_by="The care system chooser fits the number of care systems",
+    ),
+    "system_switch_keeps_team": Defect(
+        "Switching care system keeps the previously chosen care team.",
+        req="SELECT-1",
+        caught_by="Switching care system clears the chosen care team",
+    ),
+    "oh_send_without_flag": Defect(
+        "Sending to an Oracle Health team omits ?is_oh_triage_group=true.",
+        req="SEND-1",
+        caught_by="A message reaches the care team the patient chose",
+    ),
+    "send_without_draft_id": Defect(
+        "Sending a saved draft omits draft_id, leaving the draft behind.",
+        req="SEND-1",
+        caught_by="Autosave after 10 idle seconds, update, then send the draft",
+    ),
+    "wrong_rum_action_name": Defect(
+        "The care system radio carries a wrong data-dd-action-name.",
+        req="LINK-1",
+        caught_by="The care system radio buttons are named and tracked",
+    ),
+    "combo_box_unlabelled": Defect(
+        "The care-team combo box has no label.",
+        req="A11Y-1",
+        caught_by="Only the chosen care system's allowed care teams are offered",
+    ),
+    "no_h1_focus": Defect(
+        "Focus is not moved to the h1 when a flow page loads.",
+        req="KEYBOARD-1",
+        caught_by="From the inbox to a focused Send button, by keyboard, without sending",
+    ),
+    "missing_select_team_error": Defect(
+        "Continuing on recent care teams with nothing chosen shows no error.",
+        req="RECENT-1",
+        caught_by="Continuing without a choice asks for a care team",
+    ),
+    "curated_toggle_ignored": Defect(
+        "The new flow is shown even when the curated list toggle is off.",
+        req="TOGGLE-1",
+        caught_by="Where continuing leads, for every toggle state and kind of patient",
+    ),
+    "autosave_never_fires": Defect(
+        "The 10-second idle autosave never saves a draft.",
+        req="DRAFT-1",
+        caught_by="Autosave after 10 idle seconds, update, then send the draft",
+    ),
+    "wrong_back_target": Defect(
+        "Back on start message goes to the inbox instead of select care team.",
+        req="COMPOSE-1",
+        caught_by="Back on start message returns to select care team, keeping the care team",
+    ),
+    "wrong_success_text": Defect(
+        "The send confirmation says 'Your message was sent' instead of 'Message sent'.",
+        req="SEND-1",
+        caught_by="A message reaches the care team the patient chose",
+    ),
+    "different_team_loses_body": Defect(
+        "'Select a different care team' loses the message body typed so far.",
+        req="LINK-4",
+        caught_by='"Select a different care team" keeps the message, leads back and is tracked',
+    ),
+    "send_error_clears_form": Defect(
+        "A failed send clears the subject and message the patient typed.",
+        req="ERROR-1",
+        caught_by="A failed send shows why and keeps the message",
+    ),
     # RUM as Datadog counts it (issue 10)
-    "rum_action_renamed": "'Update your contact list' carries a data-dd-action-name the dashboard misses.",
-    "rum_click_double_counted": "'Can't find your care team' also adds a custom action: two per click.",
-    "rum_action_unnamed": "'Select a different care team' loses its action name inside a masked block.",
-    "rum_sample_rate_lowered": "RUM is initialised with sessionSampleRate 50 instead of 100.",
+    "rum_action_renamed": Defect(
+        "'Update your contact list' carries a data-dd-action-name the dashboard misses.",
+        req="LINK-2",
+        caught_by='"Update your contact list" leads to the contact list and is tracked',
+    ),
+    "rum_click_double_counted": Defect(
+        "'Can't find your care team' also adds a custom action: two per click.",
+        req="RUM-1",
+        caught_by='"Can\'t find your care team" leads to the care team help and is tracked',
+    ),
+    "rum_action_unnamed": Defect(
+        "'Select a different care team' loses its action name inside a masked block.",
+        req="RUM-1",
+        caught_by='"Select a different care team" keeps the message, leads back and is tracked',
+    ),
+    "rum_sample_rate_lowered": Defect(
+        "RUM is initialised with sessionSampleRate 50 instead of 100.",
+        req="RUM-2",
+        caught_by="DD collection is at 100% on every page of the new flow",
+    ),
     # Issue 11: states of blocked, migrating and Oracle Health patients, attachments, folders.
-    "blocked_alert_curly_apostrophe": "Blocked care team alerts use a curly apostrophe (can’t) for can't.",
-    "cannot_message_redirects_to_inbox": "Start message sends patients who cannot message to the inbox.",
-    "migration_alert_after_window": "The Oracle Health migration error alert stays after the migration (p6).",
-    "ipe_shown_past_limit": "The Oracle Health care-team hint is shown a fourth time.",
-    "delete_draft_button_no_id": "The Delete draft button lacks its id (#delete-draft-button).",
-    "large_attachments_ignored": "Attachment limits stay at 6 MB with the large-attachments toggle on.",
-    "folder_entry_back_to_inbox": "Back from the interstitial entered from More folders goes to the inbox.",
+    "blocked_alert_curly_apostrophe": Defect(
+        "Blocked care team alerts use a curly apostrophe (can’t) for can't.",
+        req="BLOCKED-1",
+        caught_by=(
+            "A patient with some blocked care teams is told which ones and can still write to the others"
+        ),
+    ),
+    "cannot_message_redirects_to_inbox": Defect(
+        "Start message sends patients who cannot message to the inbox.",
+        req="BLOCKED-1",
+        caught_by=(
+            "Opening start message directly, a patient whose care teams are all blocked stays there "
+            "and is told why"
+        ),
+    ),
+    "migration_alert_after_window": Defect(
+        "The Oracle Health migration error alert stays after the migration (p6).",
+        req="MIGRATION-1",
+        caught_by="The migration alert on select care team follows the move",
+    ),
+    "ipe_shown_past_limit": Defect(
+        "The Oracle Health care-team hint is shown a fourth time.",
+        req="IPE-1",
+        caught_by="An Oracle Health patient who saw the hint three times does not see it a fourth time",
+    ),
+    "delete_draft_button_no_id": Defect(
+        "The Delete draft button lacks its id (#delete-draft-button).",
+        req="DRAFT-1",
+        caught_by="Save a draft by hand, then delete it",
+    ),
+    "large_attachments_ignored": Defect(
+        "Attachment limits stay at 6 MB with the large-attachments toggle on.",
+        req="ATTACH-1",
+        caught_by="With large attachments on, a 7 MB file is attached",
+    ),
+    "folder_entry_back_to_inbox": Defect(
+        "Back from the interstitial entered from More folders goes to the inbox.",
+        req="FOLDERS-1",
+        caught_by="Starting a message from More folders, Back returns there",
+    ),
 }
