@@ -60,8 +60,9 @@ bench-mock: setup
 seed-sweep: setup
 	$(PY) -m harness.seed_sweep --seeds $(SEEDS) --workers $(WORKERS)
 
+# `make selftest SELFTEST_ARGS=--first-catch`: each defect against its own scenario, in one run (minutes).
 selftest: setup
-	$(PY) -m harness.selftest
+	$(PY) -m harness.selftest --workers $(WORKERS) $(SELFTEST_ARGS)
 
 serve: setup
 	$(PY) -m mocks serve --profile mixed

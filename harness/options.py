@@ -10,7 +10,8 @@ import pytest
 
 ENV_MOCK = "mock"
 ENV_STAGING = "staging"
-DEFECTS_ENV = "HARNESS_DEFECTS"  # comma-separated defect names; how `make selftest` passes them to workers
+DEFECTS_ENV = "HARNESS_DEFECTS"  # comma-separated defect names, the same as --defect NAME...
+MATRIX_ALL = "all"
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -48,12 +49,19 @@ def add_options(parser: pytest.Parser) -> None:
     )
     group.addoption("--test-care-team", default=None, help="Staging: the care team test messages may go to.")
     group.addoption(
-        "--seed-defect",
+        "--defect",
         action="append",
         default=[],
         metavar="NAME",
         help=f"Switch on a seeded defect of the stand-in (mocks/defects.py) in every scenario's session; "
-        f"repeatable. Also read from ${DEFECTS_ENV}.",
+        f"repeatable. Also read from ${DEFECTS_ENV}. ('seed' always means the data seed, --seed.)",
+    )
+    group.addoption(
+        "--defect-matrix",
+        default="",
+        metavar="all|NAME,NAME",
+        help="Self-test: run each chosen seeded defect against the scenario written to catch it "
+        "(mocks/defects.py caught_by), plus that scenario clean; nothing else runs. See `make selftest`.",
     )
     group.addoption(
         "--bdd-dry-run",
@@ -73,6 +81,7 @@ class HarnessOptions:
     allow_send: bool
     test_care_team: str | None
     defects: tuple[str, ...]
+    defect_matrix: tuple[str, ...]
     dry_run: bool
 
     @property
@@ -81,7 +90,7 @@ class HarnessOptions:
 
 
 def read_options(config: pytest.Config) -> HarnessOptions:
-    defects = list(config.getoption("seed_defect") or [])
+    defects = list(config.getoption("defect") or [])
     defects += [name.strip() for name in os.environ.get(DEFECTS_ENV, "").split(",") if name.strip()]
     storage_state = config.getoption("storage_state")
     return HarnessOptions(
@@ -92,6 +101,7 @@ def read_options(config: pytest.Config) -> HarnessOptions:
         allow_send=bool(config.getoption("allow_send")),
         test_care_team=config.getoption("test_care_team"),
         defects=tuple(dict.fromkeys(defects)),
+        defect_matrix=matrix_names(config.getoption("defect_matrix") or ""),
         dry_run=bool(config.getoption("bdd_dry_run")),
     )
 
@@ -101,19 +111,29 @@ def validate(options: HarnessOptions) -> None:
     if options.staging and not options.base_url:
         raise pytest.UsageError("--env staging needs --base-url URL (e.g. https://staging.va.gov).")
     if options.staging and options.defects:
-        raise pytest.UsageError("--seed-defect only works against the mock (--env mock).")
+        raise pytest.UsageError("--defect only works against the mock (--env mock).")
+    if options.defect_matrix and (options.staging or options.defects):
+        raise pytest.UsageError("--defect-matrix runs against the mock with no other --defect.")
     if options.storage_state is not None and not options.storage_state.is_file():
         raise pytest.UsageError(f"--storage-state {options.storage_state}: no such file.")
     if options.allow_send and not options.test_care_team:
         raise pytest.UsageError("--allow-send needs --test-care-team NAME: the only team it may send to.")
-    if options.defects:
+    if options.defects or options.defect_matrix:
         from mocks.defects import DEFECTS  # the mock's catalogue is the one source of defect names
 
-        unknown = [name for name in options.defects if name not in DEFECTS]
+        unknown = [name for name in (*options.defects, *options.defect_matrix) if name not in DEFECTS]
         if unknown:
             raise pytest.UsageError(
                 f"unknown seeded defect(s) {', '.join(unknown)}; known: {', '.join(sorted(DEFECTS))}"
             )
+
+
+def matrix_names(value: str) -> tuple[str, ...]:
+    if value.strip() == MATRIX_ALL:
+        from mocks.defects import DEFECTS
+
+        return tuple(DEFECTS)
+    return tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
 
 
 OPTIONS_KEY = pytest.StashKey[HarnessOptions]()

@@ -15,7 +15,7 @@ import pytest
 
 from harness import base_url as base_url_plugin
 from harness import browser as browser_choice
-from harness import dry_run, seeds, tags
+from harness import defect_matrix, dry_run, seeds, tags
 from harness.feature_collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
 from harness.mock_server import WorkerMock, start_worker_mock
 from harness.options import OPTIONS_KEY, HarnessOptions, add_options, read_options, validate
@@ -55,6 +55,8 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     if not config.pluginmanager.is_registered(base_url_plugin):
         config.pluginmanager.register(base_url_plugin, "harness-base-url")
+    if not config.pluginmanager.is_registered(defect_matrix):
+        config.pluginmanager.register(defect_matrix, "harness-defect-matrix")
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -180,7 +182,7 @@ def report_reruns(terminalreporter: Any, config: pytest.Config) -> None:
     seed = config.getoption("seed")
     terminalreporter.section("rerun failed scenarios")
     for nodeid in dict.fromkeys(report.nodeid for report in failed):
-        terminalreporter.write_line(seeds.rerun_command(nodeid, seed))
+        terminalreporter.write_line(seeds.rerun_command(nodeid, seed, config.stash[OPTIONS_KEY]))
 
 
 # ---------------------------------------------------------------- fixtures: seeds and options
@@ -198,7 +200,8 @@ def run_seed(pytestconfig: pytest.Config) -> int:
 
 @pytest.fixture
 def scenario_seed(run_seed: int, request: pytest.FixtureRequest) -> int:
-    return seeds.scenario_seed(run_seed, request.node.nodeid)
+    # The defect matrix's clean and broken runs of a scenario get the same data as the plain run of it.
+    return seeds.scenario_seed(run_seed, defect_matrix.variant(request.node.nodeid))
 
 
 @pytest.fixture(autouse=True)
@@ -225,15 +228,22 @@ def mock_server(harness_options: HarnessOptions) -> Iterator[WorkerMock]:
     server.stop()
 
 
+@pytest.fixture(autouse=True)
+def seeded_defects(harness_options: HarnessOptions) -> tuple[str, ...]:
+    """The stand-in's seeded defects in this scenario: --defect's, or the one the defect matrix gives it
+    (autouse, so harness/defect_matrix.py can parametrize it)."""
+    return harness_options.defects
+
+
 @pytest.fixture
 def mock_session(
-    harness_options: HarnessOptions, mock_server: WorkerMock, context: Any, scenario_seed: int
+    seeded_defects: tuple[str, ...], mock_server: WorkerMock, context: Any, scenario_seed: int
 ) -> Iterator[Any]:
     """A fresh mock session for this scenario, its cookie already in the browser context."""
     session = mock_server.client.create_session(seed=scenario_seed)
     try:
-        if harness_options.defects:
-            session.set_defects(list(harness_options.defects))
+        if seeded_defects:
+            session.set_defects(list(seeded_defects))
         context.add_cookies([session.cookie])
         yield session
     finally:

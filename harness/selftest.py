@@ -9,8 +9,10 @@ caught by none (or the clean run cannot be read).
 
 PYTEST ARGS default to `features`.
 
---first-catch stops each defect's run at its first failing scenario: proof that every defect is caught in
-a fraction of the time, without the full list of catchers.
+--first-catch runs each defect against the scenario written to catch it (its `caught_by` in
+mocks/defects.py), next to that scenario clean, all in one pytest run (harness/defect_matrix.py): proof
+that every defect is caught by its own scenario, in a fraction of the time. It also checks the coverage
+rule: every requirement in requirements.toml has a defect caught by a scenario tagged with it.
 """
 
 from __future__ import annotations
@@ -23,17 +25,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from harness import defect_matrix
 from harness.options import DEFECTS_ENV
 from harness.results import read_cases
+from harness.traceability import coverage_gaps, write_first_catch
 from mocks.defects import DEFECTS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN_CATCHERS = 3
 
 
-def run_suite(
-    log: Path, defect: str | None, workers: int, pytest_args: list[str], first_catch: bool = False
-) -> float:
+def run_suite(log: Path, defect: str | None, workers: int, pytest_args: list[str]) -> float:
     env = dict(os.environ)
     env.pop(DEFECTS_ENV, None)
     if defect:
@@ -43,7 +45,6 @@ def run_suite(
         "-n", str(workers), "--report-log", str(log),
         # failures are the point here: traces and screenshots would only slow the runs down
         "--tracing", "off", "--screenshot", "off",
-        *(["--maxfail=1"] if first_catch else []),
     ]  # fmt: skip
     started = time.perf_counter()
     subprocess.run(
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     args, pytest_args = parser.parse_known_args(argv)
     pytest_args = pytest_args or ["features"]
     defects = args.defect or list(DEFECTS)
+    if args.first_catch:
+        return first_catch(tuple(defects), args.workers, pytest_args)
 
     with tempfile.TemporaryDirectory(prefix="selftest-") as tmp:
         out = Path(tmp)
@@ -77,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
 
         catches: dict[str, list[str]] = {}
         for defect in defects:
-            seconds = run_suite(out / f"{defect}.jsonl", defect, args.workers, pytest_args, args.first_catch)
+            seconds = run_suite(out / f"{defect}.jsonl", defect, args.workers, pytest_args)
             failed = {case.name for case in read_cases(out / f"{defect}.jsonl") if case.outcome == "failed"}
             catches[defect] = sorted(failed & passed_clean)
             print(f"selftest: {defect}: caught by {len(catches[defect])} ({seconds:.0f}s)", flush=True)
@@ -90,6 +93,50 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"\nselftest passed: all {len(catches)} seeded defects caught")
     return 0
+
+
+def first_catch(defects: tuple[str, ...], workers: int, pytest_args: list[str]) -> int:
+    """Each defect against its own scenario, clean and broken, in one run; then the coverage rule."""
+    with tempfile.TemporaryDirectory(prefix="selftest-") as tmp:
+        log = Path(tmp) / "matrix.jsonl"
+        print(
+            f"selftest: {len(defects)} defects, each against the scenario written to catch it ...", flush=True
+        )
+        seconds = run_suite(log, None, workers, [*pytest_args, f"--defect-matrix={','.join(defects)}"])
+        outcomes = {case.name: case.outcome for case in read_cases(log)}
+    if not outcomes:
+        print("selftest: the matrix run produced no results; run it with pytest to see why:")
+        print(f"  .venv/bin/pytest {' '.join(pytest_args)} --defect-matrix={','.join(defects)}")
+        return 1
+    catches = defect_matrix.read_catches(outcomes, defects)
+    written = write_first_catch({c.defect: c.caught and not c.clean_failed for c in catches})
+    print(f"selftest: {len(outcomes)} runs in {seconds:.0f}s (written to {written.relative_to(ROOT)})\n")
+    print(first_catch_table(catches))
+    missed = [c.defect for c in catches if not c.caught]
+    broken = [c.defect for c in catches if c.clean_failed]
+    gaps = coverage_gaps({c.defect for c in catches if c.caught}, complete=set(defects) == set(DEFECTS))
+    for gap in gaps:
+        print(f"coverage rule: {gap}")
+    if broken:
+        print(f"\nselftest FAILED: the scenario of {', '.join(broken)} fails without any defect")
+    if missed:
+        print(f"\nselftest FAILED: {len(missed)} defect(s) missed by their own scenario: {', '.join(missed)}")
+        for name in missed:
+            print(f"  .venv/bin/pytest {' '.join(pytest_args)} --defect-matrix={name}")
+    if missed or broken or gaps:
+        return 1
+    print(f"\nselftest passed: all {len(catches)} seeded defects caught by their own scenario")
+    return 0
+
+
+def first_catch_table(catches: list[defect_matrix.Catch]) -> str:
+    rows = [("defect", "requirement", "caught", "by the scenario written for it")]
+    for catch in catches:
+        defect = DEFECTS[catch.defect]
+        verdict = "yes" if catch.caught else "NO (clean run fails)" if catch.clean_failed else "NO"
+        rows.append((catch.defect, defect.req, verdict, defect.caught_by))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "\n".join(" | ".join([*(row[i].ljust(widths[i]) for i in range(3)), row[3]]) for row in rows)
 
 
 def table(catches: dict[str, list[str]]) -> str:

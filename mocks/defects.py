@@ -116,7 +116,7 @@ DEFECTS: dict[str, Defect] = {
     ),
     "rum_click_double_counted": Defect(
         "'Can't find your care team' also adds a custom action: two per click.",
-        req="RUM-1",
+        req="LINK-3",
         caught_by='"Can\'t find your care team" leads to the care team help and is tracked',
     ),
     "rum_action_unnamed": Defect(

@@ -3,7 +3,7 @@
 # worker) with the evidence recorder on, build the go/no-go report, and print the verdict, the key numbers
 # and the report's path. Exit 0 for GO / GO WITH RISK, 1 for NO-GO, 2 when no report could be built.
 #
-#   EVIDENCE_ARGS="--seed-defect wrong_success_text"   switch on a seeded fault (the verdict turns NO-GO)
+#   EVIDENCE_ARGS="--defect wrong_success_text"   switch on a seeded fault (the verdict turns NO-GO)
 #   EVIDENCE_ARGS="--stage=C"                           judge another rollout stage (default: go-no-go.toml)
 #   EVIDENCE_ARGS="--compare=old/summary.json"          new / fixed / persistent findings against a run
 #   EVIDENCE_DIR=reports/evidence  WORKERS=2

@@ -71,6 +71,7 @@ class CohortPatient:
     session: Any  # mocks.client.Session
     actor: str  # Flipper actor computed here from the email (sm-api.md §3.3), not the mock's flipperId
     percentage: float | None = None  # what this patient's toggles are set to now (we are the only writer)
+    defects: tuple[str, ...] = ()  # the seeded defects on in its session now
 
 
 @dataclass
@@ -91,6 +92,13 @@ class Cohort:
                 patient.percentage = percentage
         self.percentage = percentage
 
+    def seed_defects(self, defects: tuple[str, ...]) -> None:
+        """The scenario's seeded defects (--defect, or the defect matrix's pick) in every cohort session."""
+        for patient in self.patients:
+            if patient.defects != defects:
+                patient.session.set_defects(list(defects))
+                patient.defects = defects
+
     def observe(self, visits: int) -> dict[str, list[Flow]]:
         return {p.actor: [self.read_flow(p.session.id) for _ in range(visits)] for p in self.patients}
 
@@ -108,9 +116,7 @@ def _cohort_seeds(run_seed: int) -> Iterator[int]:
 
 
 @pytest.fixture(scope="session")
-def rollout_cohort(
-    mock_server: Any, run_seed: int, rollout_cohort_size: int, harness_options: Any
-) -> Iterator[Cohort]:
+def rollout_cohort(mock_server: Any, run_seed: int, rollout_cohort_size: int) -> Iterator[Cohort]:
     """One cohort per worker: building N sessions is the slow part, and every scenario sets the
     toggles it needs before it observes, so scenarios sharing the cohort stay independent."""
     sessions: list[Any] = []
@@ -123,8 +129,6 @@ def rollout_cohort(
                 profile=COHORT_PROFILE, seed=next(seeds), recent_teams=COHORT_RECENT_TEAMS
             )
             sessions.append(session)
-            if harness_options.defects:  # seeded stand-in defects apply to every session of the run
-                session.set_defects(list(harness_options.defects))
             user = session.patient()["user"]
             actor = rollout.flipper_id(user.get("email"), user.get("accountUuid"))
             if actor is None:
@@ -148,8 +152,9 @@ def _percent(share: float) -> str:
 
 
 @given("a cohort of patients", target_fixture="cohort")
-def a_cohort(rollout_cohort: Cohort) -> Cohort:
+def a_cohort(rollout_cohort: Cohort, seeded_defects: tuple[str, ...]) -> Cohort:
     rollout_cohort.previous, rollout_cohort.result = {}, None  # nothing carried over from a scenario before
+    rollout_cohort.seed_defects(seeded_defects)
     return rollout_cohort
 
 

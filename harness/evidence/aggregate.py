@@ -166,8 +166,13 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
 
 # --- requirement traceability ---------------------------------------------------------------------
 def traceability(
-    scenarios: list[dict[str, Any]], requirements: dict[str, dict[str, Any]], manual: list[dict[str, Any]]
+    scenarios: list[dict[str, Any]],
+    requirements: dict[str, dict[str, Any]],
+    manual: list[dict[str, Any]],
+    seeded: dict[str, list[dict[str, Any]]] | None = None,
 ) -> list[dict[str, Any]]:
+    """Per requirement: its scenarios and manual checks with their results, and the seeded defects whose
+    own scenario must catch them (the coverage rule; `seeded` from harness.traceability)."""
     linked: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for scenario in scenarios:
         for req in scenario.get("requirements", []):
@@ -199,6 +204,7 @@ def traceability(
                 "known": req_id in requirements,
                 "scenarios": runs,
                 "manual_checks": checks,
+                "seeded_defects": (seeded or {}).get(req_id, []),
                 "result": result,
             }
         )

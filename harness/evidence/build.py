@@ -39,6 +39,15 @@ def _signoff(root: Path) -> list[dict[str, Any]]:
     ]
 
 
+def _seeded_defects(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """The coverage rule's side of traceability; a project without features has no seeded defects."""
+    if not (root / "features").is_dir():
+        return {}
+    from harness.traceability import defects_by_requirement  # reads the features: only when there are any
+
+    return defects_by_requirement(root)
+
+
 def _manual_checks(root: Path) -> list[dict[str, Any]]:
     out = []
     for index, check in enumerate(read_toml(root / MANUAL_FILE).get("check", [])):
@@ -91,7 +100,10 @@ def summarise(
         "api": aggregate.api_metrics(scenarios, criteria.get("defaults", {}).get("fault_tag", "errors")),
         "matrix": aggregate.coverage_matrix(scenarios, criteria.get("matrix", {})),
         "traceability": aggregate.traceability(
-            scenarios, {k: v for k, v in requirements.items() if isinstance(v, dict)}, manual
+            scenarios,
+            {k: v for k, v in requirements.items() if isinstance(v, dict)},
+            manual,
+            _seeded_defects(root),
         ),
         "a11y": aggregate.accessibility(scenarios, load_waivers(root / WAIVERS_FILE), today),
         "links": aggregate.links_and_rum(scenarios, criteria.get("rum", {}).get("required", [])),

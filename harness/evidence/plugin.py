@@ -158,7 +158,6 @@ class EvidenceRecorder:
         self.build_error: str | None = None
         self.baseline: dict[str, Any] | None = None
         self.run_seed = self._run_seed()
-        self.rerun_suffix = self._rerun_suffix()
         if self.enabled and not self.workerinput:
             self._start_run()
 
@@ -172,13 +171,6 @@ class EvidenceRecorder:
         except ImportError:
             return None
         return default_run_seed()
-
-    def _rerun_suffix(self) -> str:
-        """What else the rerun needs to see the same thing: seeded defects, the staging target."""
-        parts = [f"--seed-defect {name}" for name in (_option(self.config, "seed_defect") or [])]
-        if _option(self.config, "harness_env") == "staging":
-            parts.append(f"--env staging --base-url {_option(self.config, 'base_url')}")
-        return "".join(f" {part}" for part in parts)
 
     def _start_run(self) -> None:
         compare = self.config.getoption("compare")
@@ -218,7 +210,6 @@ class EvidenceRecorder:
             rec["seed"], rec["rerun"] = self._seed_and_rerun(item.nodeid, self.run_seed)
         else:
             rec["rerun"] = f'.venv/bin/pytest "{item.nodeid}"'
-        rec["rerun"] += self.rerun_suffix
         template = getattr(getattr(item, "obj", None), "__scenario__", None)
         if template is not None:
             rec["kind"] = "scenario"
@@ -229,13 +220,15 @@ class EvidenceRecorder:
                 "line": template.line_number,
             }
 
-    @staticmethod
-    def _seed_and_rerun(nodeid: str, run_seed: int) -> tuple[int | None, str]:
+    def _seed_and_rerun(self, nodeid: str, run_seed: int) -> tuple[int | None, str]:
         try:
+            from harness.options import OPTIONS_KEY
             from harness.seeds import rerun_command, scenario_seed
         except ImportError:
             return None, f'.venv/bin/pytest "{nodeid}" --seed {run_seed}'
-        return scenario_seed(run_seed, nodeid), rerun_command(nodeid, run_seed).removeprefix("rerun: ")
+        options = self.config.stash.get(OPTIONS_KEY, None)
+        rerun = rerun_command(nodeid, run_seed, options).removeprefix("rerun: ")
+        return scenario_seed(run_seed, nodeid), rerun
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_before_scenario(self, request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:

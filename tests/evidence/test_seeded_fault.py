@@ -28,7 +28,7 @@ def test_seeded_defect_turns_the_verdict_no_go(tmp_path: Path) -> None:
             "-q",
             "--gate",
             f"--evidence-dir={out}",
-            "--seed-defect",
+            "--defect",
             "wrong_success_text",
         ],
         cwd=ROOT,
@@ -44,7 +44,7 @@ def test_seeded_defect_turns_the_verdict_no_go(tmp_path: Path) -> None:
     [failure] = summary["failures"]
     assert "vista_only-VistA-General" in failure["nodeid"]
     assert failure["failing_step"] == "Then they see that the message was sent"
-    assert failure["rerun"].endswith("--seed-defect wrong_success_text")
+    assert failure["rerun"].endswith("--defect wrong_success_text")
     assert failure["screenshot"] and (out / failure["screenshot"]).is_file()
     html = (out / "index.html").read_text()
     assert "Then they see that the message was sent" in html

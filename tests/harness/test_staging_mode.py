@@ -55,6 +55,6 @@ def test_staging_runs_only_staging_safe_scenarios(project: pytest.Pytester, stag
 
 
 def test_unknown_seeded_defect_is_refused(project: pytest.Pytester) -> None:
-    result = project.runpytest_subprocess("features", "--seed-defect", "no_such_defect")
+    result = project.runpytest_subprocess("features", "--defect", "no_such_defect")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*unknown seeded defect(s) no_such_defect; known: *recent_shows_five*"])
