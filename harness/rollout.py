@@ -17,8 +17,8 @@ from typing import Any, Literal
 
 import httpx
 
-CURATED_LIST_FLOW = "mhv_secure_messaging_curated_list_flow"
-RECENT_RECIPIENTS = "mhv_secure_messaging_recent_recipients"
+from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
+
 ROLLOUT_TOGGLES = (CURATED_LIST_FLOW, RECENT_RECIPIENTS)
 
 Flow = Literal["legacy", "curated", "curated_with_recent"]

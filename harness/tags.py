@@ -14,33 +14,30 @@ from pathlib import Path
 
 import pytest
 
-# tag -> what it means (shown by `pytest --markers`)
-TAGS: dict[str, str] = {
-    # toggle states
-    "curated_on": "curated list flow toggle on",
-    "curated_off": "curated list flow toggle off (legacy flow)",
-    "recent_on": "recent recipients toggle on",
-    "recent_off": "recent recipients toggle off",
-    # backend data shapes (EHR)
+from fixtures.profiles import PROFILES
+from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
+
+# Toggle tags -> (toggle, state): the steps set (or, in staging, expect) it; the evidence report files the
+# scenario under it.
+TOGGLE_TAGS: dict[str, tuple[str, str]] = {
+    "curated_on": (CURATED_LIST_FLOW, "on"),
+    "curated_off": (CURATED_LIST_FLOW, "off"),
+    "recent_on": (RECENT_RECIPIENTS, "on"),
+    "recent_off": (RECENT_RECIPIENTS, "off"),
+}
+_TOGGLE_WORDS = {CURATED_LIST_FLOW: "curated list flow toggle", RECENT_RECIPIENTS: "recent recipients toggle"}
+# EHR shapes: an outline row's profile also marks the row with its shape (profile_marks below)
+SHAPE_TAGS = {
     "vista": "VistA care systems only",
     "oracle_health": "Oracle Health care systems only",
     "mixed": "VistA and Oracle Health care systems",
-    # patient profiles
-    "vista_only": "patient profile vista_only",
-    "oracle_health_only": "patient profile oracle_health_only",
-    "many_systems": "patient profile with 6 or more care systems",
-    "single_system": "patient profile with one care system",
-    "all_blocked": "patient profile whose care teams are all blocked",
-    "no_associations": "patient profile without care team associations",
-    "not_connected": "patient profile whose care team list is empty (200, zero associations)",
-    "migrating": "patient profile with a care system migrating to Oracle Health",
-    "signature_required": "patient profile with signature-required care teams",
-    "one_team_blocked": "patient profile with exactly one blocked care team",
-    "several_teams_blocked": "patient profile with blocked care teams in several care systems",
-    "system_blocked": "patient profile with a whole care system blocked",
-    "migrating_before": "patient profile whose care system moves to Oracle Health soon (phase p1-p2)",
-    "migrating_during": "patient profile whose care system is moving to Oracle Health now (phase p3-p5)",
-    "migrating_after": "patient profile whose care system just moved to Oracle Health (phase p6)",
+}
+
+# tag -> what it means (shown by `pytest --markers`)
+TAGS: dict[str, str] = {
+    **{tag: f"{_TOGGLE_WORDS[toggle]} {state}" for tag, (toggle, state) in TOGGLE_TAGS.items()},
+    **SHAPE_TAGS,
+    **{name: f"patient profile {name}: {profile.summary}" for name, profile in PROFILES.items()},
     # states and areas
     "blocked": "blocked care teams and patients who cannot message",
     "oracle_health_migration": "Oracle Health migration alerts",

@@ -13,18 +13,12 @@ import pytest
 from pytest_bdd import given, parsers
 
 from harness.oracle import SHAPES
+from harness.tags import TOGGLE_TAGS
+from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from mocks.client import Session as MockSession
 from steps.state import Premise, ScenarioState, record_evidence
 
-CURATED = "mhv_secure_messaging_curated_list_flow"
-RECENT = "mhv_secure_messaging_recent_recipients"
-
-_TAG_TOGGLES = {
-    "curated_on": (CURATED, "on"),
-    "curated_off": (CURATED, "off"),
-    "recent_on": (RECENT, "on"),
-    "recent_off": (RECENT, "off"),
-}
+CURATED, RECENT = CURATED_LIST_FLOW, RECENT_RECIPIENTS
 
 # Gherkin fault words -> mock fault arguments (endpoint names from CONTRACTS.md §3)
 _FAULTS: dict[str, dict[str, Any]] = {
@@ -60,7 +54,7 @@ def _set_or_expect(
 
 
 def _apply_tag_toggles(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
-    for marker_name, (toggle, state) in _TAG_TOGGLES.items():
+    for marker_name, (toggle, state) in TOGGLE_TAGS.items():
         if request.node.get_closest_marker(marker_name) is not None:
             _set_or_expect(request, scenario_state, toggle, state)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import tomllib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,9 @@ from harness.evidence.a11y import IMPACTS
 
 GO, NO_GO, GO_WITH_RISK = "GO", "NO-GO", "GO WITH RISK"
 _LIST_KEYS = ("tags", "requirements", "manual_checks")
+
+
+Conf = dict[str, Any]  # a criteria table or the aggregated facts, as read from TOML and built
 
 
 class CriteriaError(Exception):
@@ -112,49 +116,59 @@ def stage_config(criteria: dict[str, Any], stage: str) -> dict[str, Any]:
 
 
 def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) -> list[Criterion]:
-    """Every criterion that applies to `stage`, judged against the aggregated `facts`."""
+    """Every criterion that applies to `stage`, judged against the aggregated `facts`, in report order."""
     conf = stage_config(criteria, stage)
     defaults = criteria.get("defaults", {})
-    out: list[Criterion] = []
-    scenarios = facts["scenarios"]
-    ran = [s for s in scenarios if s.get("kind") == "scenario" and s["status"] not in ("skipped", "not run")]
+    return [criterion for check in _CHECKS for criterion in check(stage, conf, defaults, facts)]
+
+
+def _scenarios_ran(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """At least the minimum number of scenarios ran."""
+    ran = [
+        s
+        for s in facts["scenarios"]
+        if s.get("kind") == "scenario" and s["status"] not in ("skipped", "not run")
+    ]
     min_ran = int(defaults.get("min_scenarios", 1))
-    out.append(
-        Criterion(
-            "scenarios_ran", "Scenarios ran", f">= {min_ran}", str(len(ran)), len(ran) >= min_ran, stage
-        )
+    yield Criterion(
+        "scenarios_ran", "Scenarios ran", f">= {min_ran}", str(len(ran)), len(ran) >= min_ran, stage
     )
 
-    failing = [s for s in scenarios if s["status"] in ("failed", "error", "xpassed")]
+
+def _failures(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """No more failed or erroring scenarios than allowed."""
+    failing = [s for s in facts["scenarios"] if s["status"] in ("failed", "error", "xpassed")]
     max_failed = int(defaults.get("max_failed", 0))
-    out.append(
-        Criterion(
-            "failures",
-            "Failed or erroring scenarios and tests",
-            f"<= {max_failed}",
-            str(len(failing)),
-            len(failing) <= max_failed,
-            stage,
-            [f"{s['status']}: {s['nodeid']}" for s in failing],
-        )
+    yield Criterion(
+        "failures",
+        "Failed or erroring scenarios and tests",
+        f"<= {max_failed}",
+        str(len(failing)),
+        len(failing) <= max_failed,
+        stage,
+        [f"{s['status']}: {s['nodeid']}" for s in failing],
     )
 
+
+def _tagged_scenarios(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """Every scenario with a tag the stage requires passes, and at least one ran."""
     for tag in conf["tags"]:
-        tagged = [s for s in scenarios if tag in s.get("tags", [])]
+        tagged = [s for s in facts["scenarios"] if tag in s.get("tags", [])]
         tagged_ran = [s for s in tagged if s["status"] not in ("skipped", "not run")]
         bad = [s for s in tagged_ran if s["status"] in ("failed", "error", "xpassed")]
-        out.append(
-            Criterion(
-                f"tag:{tag}",
-                f"@{tag} scenarios pass",
-                "all pass, at least 1 ran",
-                f"{len(tagged_ran) - len(bad)}/{len(tagged_ran)} passed",
-                bool(tagged_ran) and not bad,
-                stage,
-                [s["nodeid"] for s in bad] or ([] if tagged_ran else ["none ran"]),
-            )
+        yield Criterion(
+            f"tag:{tag}",
+            f"@{tag} scenarios pass",
+            "all pass, at least 1 ran",
+            f"{len(tagged_ran) - len(bad)}/{len(tagged_ran)} passed",
+            bool(tagged_ran) and not bad,
+            stage,
+            [s["nodeid"] for s in bad] or ([] if tagged_ran else ["none ran"]),
         )
 
+
+def _requirements(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """Each requirement the stage names is covered and passing."""
     trace = {row["id"]: row for row in facts["traceability"]}
     req_ids = (
         sorted(r["id"] for r in facts["traceability"] if r["known"])
@@ -163,18 +177,19 @@ def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) 
     )
     for req_id in req_ids:
         row = trace.get(req_id, {"result": "not covered", "title": ""})
-        out.append(
-            Criterion(
-                f"req:{req_id}",
-                f"Requirement {req_id}",
-                "covered and passing",
-                row["result"],
-                row["result"] == "passed",
-                stage,
-                [row["title"]] if row.get("title") else [],
-            )
+        yield Criterion(
+            f"req:{req_id}",
+            f"Requirement {req_id}",
+            "covered and passing",
+            row["result"],
+            row["result"] == "passed",
+            stage,
+            [row["title"]] if row.get("title") else [],
         )
 
+
+def _accessibility(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """Unwaived axe violations per impact within the stage's limits, and enough page states scanned."""
     opened = facts["a11y"]["open_by_impact"]
     for impact in IMPACTS:
         if impact in conf["max_a11y"]:
@@ -184,83 +199,88 @@ def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) 
                 for f in facts["a11y"]["findings"]
                 if f["impact"] == impact and f["status"] != "waived"
             ]
-            out.append(
-                Criterion(
-                    f"a11y:{impact}",
-                    f"Unwaived {impact} axe violations",
-                    f"<= {limit}",
-                    str(opened.get(impact, 0)),
-                    opened.get(impact, 0) <= limit,
-                    stage,
-                    details,
-                )
+            yield Criterion(
+                f"a11y:{impact}",
+                f"Unwaived {impact} axe violations",
+                f"<= {limit}",
+                str(opened.get(impact, 0)),
+                opened.get(impact, 0) <= limit,
+                stage,
+                details,
             )
     if conf.get("min_a11y_scans"):
         need = int(conf["min_a11y_scans"])
-        out.append(
-            Criterion(
-                "a11y:scans",
-                "Page states scanned with axe",
-                f">= {need}",
-                str(facts["a11y"]["scans"]),
-                facts["a11y"]["scans"] >= need,
-                stage,
-            )
+        yield Criterion(
+            "a11y:scans",
+            "Page states scanned with axe",
+            f">= {need}",
+            str(facts["a11y"]["scans"]),
+            facts["a11y"]["scans"] >= need,
+            stage,
         )
 
+
+def _rum_actions(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """The release plan's RUM actions were observed."""
     if conf.get("rum_actions"):
         rows = facts["links"]["rum_required"]
         missing = [r["action"] for r in rows if not r["observed"]]
-        out.append(
-            Criterion(
-                "rum_actions",
-                "Release-plan RUM actions observed",
-                f"all {len(rows)}",
-                f"{len(rows) - len(missing)}/{len(rows)}",
-                not missing,
-                stage,
-                [f"not observed: {m}" for m in missing],
-            )
+        yield Criterion(
+            "rum_actions",
+            "Release-plan RUM actions observed",
+            f"all {len(rows)}",
+            f"{len(rows) - len(missing)}/{len(rows)}",
+            not missing,
+            stage,
+            [f"not observed: {m}" for m in missing],
         )
 
+
+def _rum_collection(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """DD collection at the planned rate on every page of the new flow."""
     if conf.get("rum_collection"):
         collected = facts["dashboard"]["collection"] if "dashboard" in facts else dashboard.collection([])
         pages, bad = collected["pages"], collected["bad"]
-        out.append(
-            Criterion(
-                "rum_collection",
-                f"DD collection at {collected['rate']}% on the new flow (DD_RUM.getInitConfiguration())",
-                f"sessionSampleRate {collected['rate']}, service {collected['service']}, every page",
-                "not checked" if not pages else f"{len(pages) - len(bad)}/{len(pages)} pages",
-                bool(pages) and not bad,
-                stage,
-                [
-                    f"{p['page']} ({p['url']}): "
-                    + (f"sessionSampleRate {p['sessionSampleRate']}, service {p['service']}"
-                       if p["initialised"] else "RUM not initialised")
-                    for p in bad
-                ],
-            )
+        yield Criterion(
+            "rum_collection",
+            f"DD collection at {collected['rate']}% on the new flow (DD_RUM.getInitConfiguration())",
+            f"sessionSampleRate {collected['rate']}, service {collected['service']}, every page",
+            "not checked" if not pages else f"{len(pages) - len(bad)}/{len(pages)} pages",
+            bool(pages) and not bad,
+            stage,
+            [
+                f"{p['page']} ({p['url']}): "
+                + (
+                    f"sessionSampleRate {p['sessionSampleRate']}, service {p['service']}"
+                    if p["initialised"]
+                    else "RUM not initialised"
+                )
+                for p in bad
+            ],
         )
 
+
+def _coverage_matrix(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """Every cell of the coverage matrix (toggle state x patient profile) ran."""
     if conf.get("matrix"):
         matrix = facts["matrix"]
-        out.append(
-            Criterion(
-                "matrix",
-                "Coverage matrix cells covered (toggle state x patient profile)",
-                f"all {matrix['required']}",
-                f"{matrix['covered']}/{matrix['required']}",
-                matrix["covered"] == matrix["required"] and matrix["required"] > 0,
-                stage,
-                [f"not covered: {g}" for g in matrix["gaps"]],
-            )
+        yield Criterion(
+            "matrix",
+            "Coverage matrix cells covered (toggle state x patient profile)",
+            f"all {matrix['required']}",
+            f"{matrix['covered']}/{matrix['required']}",
+            matrix["covered"] == matrix["required"] and matrix["required"] > 0,
+            stage,
+            [f"not covered: {g}" for g in matrix["gaps"]],
         )
 
-    if "max_send_error_rate_fault_free" in conf or "max_send_error_rate_fault_free" in defaults:
-        limit = float(
-            conf.get("max_send_error_rate_fault_free", defaults.get("max_send_error_rate_fault_free"))
-        )
+
+def _send_error_rate(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """The send error rate in fault-free scenarios stays under its limit."""
+    key = "max_send_error_rate_fault_free"
+    configured = conf.get(key, defaults.get(key))
+    if configured is not None:
+        limit = float(configured)
         api = facts["api"]
         rate = api["send_error_rate_fault_free"]
         actual = (
@@ -268,31 +288,33 @@ def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) 
             if rate is None
             else f"{rate:.2%} ({api['send_errors_fault_free']}/{api['sends_fault_free']})"
         )
-        out.append(
-            Criterion(
-                "send_error_rate",
-                "Send error rate in fault-free scenarios",
-                f"<= {limit:.2%}",
-                actual,
-                rate is not None and rate <= limit,
-                stage,
-            )
+        yield Criterion(
+            "send_error_rate",
+            "Send error rate in fault-free scenarios",
+            f"<= {limit:.2%}",
+            actual,
+            rate is not None and rate <= limit,
+            stage,
         )
 
+
+def _manual_checks(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """The stage's manual checks passed."""
     manual = {c["id"]: c for c in facts["manual_checks"]}
     for check_id in conf["manual_checks"]:
         check = manual.get(check_id, {"result": "missing", "title": ""})
-        out.append(
-            Criterion(
-                f"manual:{check_id}",
-                f"Manual check {check_id} {check.get('title', '')}".strip(),
-                "pass",
-                check.get("result", "not run"),
-                check.get("result") == "pass",
-                stage,
-            )
+        yield Criterion(
+            f"manual:{check_id}",
+            f"Manual check {check_id} {check.get('title', '')}".strip(),
+            "pass",
+            check.get("result", "not run"),
+            check.get("result") == "pass",
+            stage,
         )
 
+
+def _rollout_evidence(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """Rollout evidence for every stage up to this one, within tolerance."""
     if conf.get("rollout_evidence"):
         for name in [n for n in "ABCDE" if n <= stage]:
             entries = facts["rollout"].get(name, [])
@@ -300,22 +322,34 @@ def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) 
             actual = (
                 "no evidence" if not entries else f"{len(entries) - len(bad)}/{len(entries)} within tolerance"
             )
-            out.append(
-                Criterion(
-                    f"rollout:{name}",
-                    f"Rollout stage {name} cohort share, stickiness, monotonicity",
-                    "evidence present and all ok",
-                    actual,
-                    bool(entries) and not bad,
-                    stage,
-                    [
-                        f"{e['scenario']}: observed {e['observed_share']:.3f} vs {e['expected_share']:.3f}, "
-                        f"sticky={e['sticky']}, monotonic={e['monotonic']}, mismatches={e['mismatches']}"
-                        for e in bad
-                    ],
-                )
+            yield Criterion(
+                f"rollout:{name}",
+                f"Rollout stage {name} cohort share, stickiness, monotonicity",
+                "evidence present and all ok",
+                actual,
+                bool(entries) and not bad,
+                stage,
+                [
+                    f"{e['scenario']}: observed {e['observed_share']:.3f} vs {e['expected_share']:.3f}, "
+                    f"sticky={e['sticky']}, monotonic={e['monotonic']}, mismatches={e['mismatches']}"
+                    for e in bad
+                ],
             )
-    return out
+
+
+_CHECKS: tuple[Callable[[str, Conf, Conf, Conf], Iterator[Criterion]], ...] = (
+    _scenarios_ran,
+    _failures,
+    _tagged_scenarios,
+    _requirements,
+    _accessibility,
+    _rum_actions,
+    _rum_collection,
+    _coverage_matrix,
+    _send_error_rate,
+    _manual_checks,
+    _rollout_evidence,
+)
 
 
 def _risk_for(
@@ -354,9 +388,9 @@ def verdict(criteria: dict[str, Any], stage: str, facts: dict[str, Any], today: 
     elif failing:
         decision = GO_WITH_RISK
         rule = "; ".join(
-            f"{c.id} fails but is accepted risk {c.accepted_by['id']} "
-            f"({c.accepted_by['owner']}, until {c.accepted_by['expires']})"
+            f"{c.id} fails but is accepted risk {risk['id']} ({risk['owner']}, until {risk['expires']})"
             for c in failing
+            if (risk := c.accepted_by) is not None
         )
     else:
         decision = GO

@@ -20,11 +20,13 @@ from typing import Any
 
 import pytest
 
+from fixtures.profiles import PROFILES
 from harness.evidence import screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.recorder import ScenarioEvidence, normalise_toggle
 from harness.evidence.redact import redact_text
 from harness.shard import shard_of
+from harness.tags import TOGGLE_TAGS
 
 STAGES = ("A", "B", "C", "D", "E")
 _RECORD = pytest.StashKey[ScenarioEvidence]()
@@ -33,24 +35,7 @@ _STEPS = pytest.StashKey[list[dict[str, Any]]]()
 _ERROR_LINES = 40
 RUM_FLUSH_TIMEOUT_S = 3.0  # a sampled-out session sends nothing: do not hold every scenario up for long
 _NOT_TAGS = {"req", "usefixtures", "parametrize", "filterwarnings", "skip", "skipif", "xfail"}
-_TOGGLE_TAGS = {
-    "curated_on": ("mhv_secure_messaging_curated_list_flow", "on"),
-    "curated_off": ("mhv_secure_messaging_curated_list_flow", "off"),
-    "recent_on": ("mhv_secure_messaging_recent_recipients", "on"),
-    "recent_off": ("mhv_secure_messaging_recent_recipients", "off"),
-}
-_TRACKED_TOGGLES = frozenset(name for name, _ in _TOGGLE_TAGS.values())
-_PROFILE_TAGS = (
-    "vista_only",
-    "oracle_health_only",
-    "mixed",
-    "many_systems",
-    "single_system",
-    "all_blocked",
-    "no_associations",
-    "migrating",
-    "signature_required",
-)
+_TRACKED_TOGGLES = frozenset(name for name, _ in TOGGLE_TAGS.values())
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -526,8 +511,8 @@ def _context_from_tags(record: ScenarioEvidence) -> None:
     """Scenarios that never called set_context still land in the matrix through their tags."""
     context = record.record["context"]
     tags = set(record.record["tags"])
-    toggles = {name: state for tag, (name, state) in _TOGGLE_TAGS.items() if tag in tags}
+    toggles = {name: state for tag, (name, state) in TOGGLE_TAGS.items() if tag in tags}
     for name, state in toggles.items():
         context["toggles"].setdefault(name, normalise_toggle(state))
     if context["profile"] is None:
-        context["profile"] = next((p for p in _PROFILE_TAGS if p in tags), None)
+        context["profile"] = next((p for p in PROFILES if p in tags), None)
