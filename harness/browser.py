@@ -133,4 +133,3 @@ def launch_args(
                 args["executable_path"] = str(executable)
     args["args"] = [*args.get("args", []), *CHROMIUM_ARGS]
     return args
-
