@@ -13,5 +13,4 @@ pytest_plugins = [
     "harness.rum",  # after staging: its `context` wraps the staging one (intake interception, --rum-forward)
     "steps",
     "steps.rollout",
-    "pytester",  # the harness's own tests (tests/harness) run throwaway pytest projects
 ]
