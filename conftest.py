@@ -5,6 +5,7 @@ pytest_plugins = [
     "harness.browser",  # before harness.plugin, which imports it
     "harness.plugin",
     "harness.artifacts",
+    "harness.accessibility.plugin",  # where the saved axe results go (reports/accessibility/)
     "harness.timing",
     "harness.timeouts",
     "harness.shard",
