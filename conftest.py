@@ -5,6 +5,7 @@ pytest_plugins = [
     "harness.browser",  # before harness.plugin, which imports it
     "harness.plugin",
     "harness.artifacts",
+    "harness.accessibility.plugin",  # where the saved axe results go (reports/accessibility/)
     "harness.timing",
     "harness.timeouts",
     "harness.shard",
@@ -13,5 +14,4 @@ pytest_plugins = [
     "harness.rum",  # after staging: its `context` wraps the staging one (intake interception, --rum-forward)
     "steps",
     "steps.rollout",
-    "pytester",  # the harness's own tests (tests/harness) run throwaway pytest projects
 ]

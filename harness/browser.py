@@ -29,6 +29,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-sandbox",
 ]
+# pytest-playwright offers --browser firefox|webkit, but the harness launches Chromium only (its path,
+# flags and the VA flow's support matrix are Chromium's); anything else is refused before a browser starts.
+SUPPORTED_ENGINES = ("chromium",)
+
+
+def refuse_other_engines(engines: list[str]) -> None:
+    """A clear usage error for `--browser firefox|webkit`, instead of Chromium's path and flags on them."""
+    others = [engine for engine in dict.fromkeys(engines) if engine not in SUPPORTED_ENGINES]
+    if others:
+        raise pytest.UsageError(
+            f"--browser {' '.join(others)}: the harness runs Chromium only (Debian's /usr/bin/chromium, "
+            "--browser-path, or --browser-channel chrome|msedge for an installed Chrome or Edge). "
+            "Drop --browser, or use --browser chromium."
+        )
 
 
 def chromium_executable(option_path: str | None, playwright_chromium: str | None) -> Path | None:
@@ -82,6 +96,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    refuse_other_engines(config.getoption("browser", default=None) or [])
+
+
 def browser_server(config: pytest.Config) -> str | None:
     return config.getoption("browser_server", default=None) or None
 
@@ -114,4 +133,3 @@ def launch_args(
                 args["executable_path"] = str(executable)
     args["args"] = [*args.get("args", []), *CHROMIUM_ARGS]
     return args
-

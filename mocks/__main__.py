@@ -1,6 +1,7 @@
 """CLI: `python -m mocks serve [--host 127.0.0.1] [--port 3000] [--profile NAME] [--fixtures DIR] [--seed N]
-[--recent-teams N] [--toggle NAME=on|off|PCT%]... [--no-control] [--require-sign-in]`, and
-`python -m mocks export-fixtures --profile NAME --seed N [--recent-teams N] DIR`."""
+[--recent-teams N] [--toggle NAME=on|off|PCT%]... [--defect NAME]... [--no-control] [--require-sign-in]`,
+and `python -m mocks export-fixtures --profile NAME --seed N [--recent-teams N] DIR`.
+`python -m mocks serve --help` lists the defaults, the toggles and the seeded defects."""
 
 import argparse
 import logging
@@ -12,7 +13,37 @@ import uvicorn
 from fixtures import PROFILES
 from mocks.api import create_app
 from mocks.api.flipper import Gates, parse_value
+from mocks.api.toggles import DEFAULTS as TOGGLE_DEFAULTS
+from mocks.defects import DEFECTS
 from mocks.server import build_config
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Each option's default after its help (where it has a value to show); the epilog kept as written."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if default is None or default is False or default == [] or default == argparse.SUPPRESS:
+            return text
+        if "default" in text:
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+def serve_epilog() -> str:
+    toggles = [f"  {name}  (default {'on' if on else 'off'})" for name, on in TOGGLE_DEFAULTS.items()]
+    defects = [f"  {name}: {defect.summary}" for name, defect in DEFECTS.items()]
+    return "\n".join(
+        [
+            "feature toggles (--toggle NAME=on|off|PCT%, e.g. mhv_secure_messaging_recent_recipients=25%):",
+            *toggles,
+            "",
+            "seeded defects (--defect NAME, repeatable; on in every session the server creates, so the",
+            "stand-in misbehaves for manual exploring; mocks/defects.py says which scenario catches each):",
+            *defects,
+        ]
+    )
 
 
 def _toggle(text: str) -> tuple[str, Gates]:
@@ -28,20 +59,45 @@ def _toggle(text: str) -> tuple[str, Gates]:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m mocks", description="Mock vets-api for Secure Messaging")
     sub = p.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="serve the mock API and the stand-in app")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=3000)
+    serve = sub.add_parser(
+        "serve",
+        help="serve the mock API and the stand-in app",
+        description="Serve the mock vets-api and the stand-in app; open /my-health/secure-messages/inbox/.",
+        epilog=serve_epilog(),
+        formatter_class=HelpFormatter,
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=3000, help="port to listen on")
     serve.add_argument(
         "--profile",
         default=None,
-        help=f"patient profile: {', '.join(PROFILES)}, or fixtures[:recipients-file-stem]",
+        help=f"patient profile: {', '.join(PROFILES)}, or fixtures[:recipients-file-stem] "
+        "(default: fixtures with --fixtures, else mixed)",
     )
     serve.add_argument("--fixtures", type=Path, help="folder of vets-website-format fixtures to serve as-is")
-    serve.add_argument("--seed", type=int, default=0)
+    serve.add_argument("--seed", type=int, default=0, help="seed of the generated patient")
     serve.add_argument(
-        "--recent-teams", type=int, default=None, help="distinct care teams messaged in the last 6 months"
+        "--recent-teams",
+        type=int,
+        default=None,
+        help="distinct care teams messaged in the last 6 months (default: the profile's)",
     )
-    serve.add_argument("--toggle", type=_toggle, action="append", default=[], metavar="NAME=on|off|PCT%")
+    serve.add_argument(
+        "--toggle",
+        type=_toggle,
+        action="append",
+        default=[],
+        metavar="NAME=on|off|PCT%",
+        help="set a feature toggle (repeatable; names and defaults below)",
+    )
+    serve.add_argument(
+        "--defect",
+        action="append",
+        default=[],
+        choices=list(DEFECTS),
+        metavar="NAME",
+        help="switch on a seeded defect in every session (repeatable; names below)",
+    )
     serve.add_argument("--no-control", action="store_true", help="disable /_mock/ (staging-like)")
     serve.add_argument(
         "--require-sign-in",
@@ -74,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "export-fixtures":
         return export(args)
+    if args.defect and args.no_control:
+        # Staging-like serving never shows the stand-in a defect (mocks/api/routes/static.py).
+        print("error: --defect needs the control plane: drop --no-control", file=sys.stderr)
+        return 2
     # --fixtures alone serves the folder; otherwise the mixed profile.
     profile = args.profile or ("fixtures" if args.fixtures else "mixed")
     config = build_config(
@@ -84,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         dict(args.toggle),
         not args.no_control,
         args.require_sign_in,
+        args.defect,
     )
     try:
         app = create_app(config)
@@ -93,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     print(
         f"mock vets-api: http://{args.host}:{args.port}/  profile={profile} seed={args.seed} "
-        f"control={'on' if config.control else 'off'}",
+        f"control={'on' if config.control else 'off'}"
+        + (f" defects={','.join(config.defects)}" if config.defects else ""),
         flush=True,
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True, lifespan="off")

@@ -37,6 +37,7 @@ def build_config(
     toggles: dict[str, Gates] | None = None,
     control: bool = True,
     require_sign_in: bool = False,
+    defects: list[str] | None = None,
 ) -> MockConfig:
     return MockConfig(
         profile=profile,
@@ -46,6 +47,7 @@ def build_config(
         toggles=dict(toggles or {}),
         control=control,
         require_sign_in=require_sign_in,
+        defects=list(defects or []),
     )
 
 
@@ -60,10 +62,13 @@ def start_server(
     toggles: dict[str, Gates] | None = None,
     control: bool = True,
     require_sign_in: bool = False,
+    defects: list[str] | None = None,
     access_log: bool = False,
 ) -> RunningServer:
     """Start uvicorn in a daemon thread; return once the port answers. port=0 picks a free port."""
-    app = create_app(build_config(profile, seed, recent_teams, fixtures, toggles, control, require_sign_in))
+    app = create_app(
+        build_config(profile, seed, recent_teams, fixtures, toggles, control, require_sign_in, defects)
+    )
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))

@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from harness.accessibility import ruleset
+from harness.accessibility.plugin import results_dir
 from harness.accessibility.results import A11yResult, build_result
 from harness.accessibility.waivers import WAIVERS_FILE, Waiver, WaiverFileError, load_waivers
 from harness.timing import AXE, timed
@@ -153,10 +154,7 @@ class A11y:
     @classmethod
     def for_request(cls, request: pytest.FixtureRequest) -> A11y:
         config = request.config
-        output = Path(config.getoption("--output", default="test-results"))
-        if not output.is_absolute():
-            output = config.rootpath / output
-        return cls(request, output / "a11y" / slug(request.node.nodeid), session_waivers(config))
+        return cls(request, results_dir(config) / slug(request.node.nodeid), session_waivers(config))
 
     def scan(self, page: Any, state: str) -> A11yResult:
         """Run axe on the current page state: the SM container when present, else the document."""
@@ -172,7 +170,7 @@ class A11y:
             today=self.today,
         )
         self.results.append(result)
-        self._save(result)
+        self.save(result)
         self._hand_to_evidence(result)
         return result
 
@@ -182,7 +180,8 @@ class A11y:
             pytest.fail(result.report(), pytrace=False)
         return result
 
-    def _save(self, result: A11yResult) -> Path:
+    def save(self, result: A11yResult) -> Path:
+        """One JSON file per page state in this scenario's folder."""
         self.out_dir.mkdir(parents=True, exist_ok=True)
         path = self.out_dir / f"{slug(result.state)}.json"
         path.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")

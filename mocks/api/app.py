@@ -39,6 +39,7 @@ class MockConfig:
     toggles: dict[str, Gates] = field(default_factory=dict)
     control: bool = True
     require_sign_in: bool = False
+    defects: list[str] = field(default_factory=list)  # seeded defects on in every session (manual exploring)
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:
@@ -75,6 +76,7 @@ def create_app(config: MockConfig) -> Starlette:
         config.fixtures_dir,
         config.control,
         config.toggles,
+        config.defects,
     )
     api: list[BaseRoute] = [
         *user.routes,

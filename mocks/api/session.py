@@ -241,10 +241,12 @@ class SessionRegistry:
         fixtures_dir: Path | None,
         control: bool,
         toggles: dict[str, Gates] | None = None,
+        defects: list[str] | None = None,
     ) -> None:
         self.fixtures_dir = fixtures_dir
         self.control = control
         self.default_toggles = toggles or {}
+        self.default_defects = list(defects or [])  # `mocks serve --defect`: on in every session created
         self.sessions: OrderedDict[str, Session] = OrderedDict()
         self.sessions[DEFAULT_SESSION] = self._new(DEFAULT_SESSION, default, None)
 
@@ -252,6 +254,7 @@ class SessionRegistry:
         session = Session(session_id, settings, self.fixtures_dir, now, self.control)
         for name, gates in self.default_toggles.items():
             session.gates[name] = dataclasses.replace(gates, actors=set(gates.actors))
+        session.set_defects(self.default_defects)
         return session
 
     def create(self, settings: SessionSettings, now: datetime | None = None) -> Session:

@@ -1,4 +1,4 @@
-"""Harness self-tests: pytester (loaded by the root conftest) runs throwaway projects with the plugin."""
+"""Harness self-tests: pytester (registered by tests/conftest.py) runs throwaway projects with the plugin."""
 
 from __future__ import annotations
 

@@ -8,6 +8,8 @@ import pytest
 
 from harness import browser
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 @pytest.fixture
 def no_debian(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -53,3 +55,24 @@ def test_debian_chromium_is_the_default_here() -> None:
     if not browser.DEBIAN_CHROMIUM.is_file():
         pytest.skip("no Debian chromium on this machine")
     assert browser.chromium_executable(None, None) == browser.DEBIAN_CHROMIUM
+
+
+@pytest.mark.parametrize("engine", ["firefox", "webkit"])
+def test_other_engines_are_refused_before_any_browser_starts(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """pytest-playwright offers --browser firefox|webkit; the harness would give them Chromium's path and
+    flags, so the run stops with a usage error, and no test (no browser) runs."""
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    pytester.makepyfile(test_any="def test_never_runs():\n    raise AssertionError('a test ran')\n")
+    result = pytester.runpytest_subprocess("-p", "harness.browser", "-p", "no:randomly", "--browser", engine)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"ERROR: --browser {engine}: the harness runs Chromium only*"])
+    assert "a test ran" not in result.stdout.str()
+
+
+def test_chromium_and_no_choice_are_accepted() -> None:
+    browser.refuse_other_engines([])
+    browser.refuse_other_engines(["chromium"])
+    with pytest.raises(pytest.UsageError, match=r"--browser webkit: "):
+        browser.refuse_other_engines(["chromium", "webkit"])

@@ -1,0 +1,81 @@
+"""`python -m mocks serve` for exploring by hand: --help shows the defaults, the toggles and the seeded
+defects; `--defect NAME` switches a defect on in every session the served app creates."""
+
+import argparse
+import json
+import socket
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from mocks.__main__ import main, parser
+from mocks.api.toggles import DEFAULTS
+from mocks.client import MockClient
+from mocks.defects import DEFECTS
+from tests.mock.conftest import ROOT
+
+CONFIG_JS = "/sm-web/config.js"  # the stand-in reads its switched-on defects from here
+
+
+def serve_help() -> str:
+    subcommands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return subcommands.choices["serve"].format_help()
+
+
+def test_help_shows_defaults_toggles_and_defects() -> None:
+    text = " ".join(serve_help().split())
+    assert "--port PORT port to listen on (default: 3000)" in text
+    assert "(default: 127.0.0.1)" in text and "seed of the generated patient (default: 0)" in text
+    for name, on in DEFAULTS.items():
+        assert f"{name} (default {'on' if on else 'off'})" in text
+    for name in DEFECTS:
+        assert f"{name}: " in text
+    assert "--defect NAME" in text
+
+
+def test_unknown_defect_is_refused_with_the_known_names(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--defect", "no_such_defect"])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'no_such_defect'" in error and "recent_shows_five" in error
+
+
+def test_defect_needs_the_control_plane(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--defect", "no_h1_focus", "--no-control"]) == 2
+    assert "--defect needs the control plane" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stand_in_defects(base: str, session_id: str | None = None) -> list[str]:
+    headers = {"X-Mock-Session": session_id} if session_id else {}
+    script = httpx.get(base + CONFIG_JS, headers=headers).text
+    return json.loads(script.removeprefix("window.SM_STANDIN_CONFIG = ").rstrip().rstrip(";"))["defects"]
+
+
+def test_served_defects_reach_every_session() -> None:
+    port = _free_port()
+    command = [sys.executable, "-m", "mocks", "serve", "--port", str(port),
+               "--defect", "no_h1_focus", "--defect", "recent_shows_five"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # uvicorn logs this once the socket listens
+            if "Uvicorn running on" in line:
+                break
+        base = f"http://127.0.0.1:{port}"
+        wanted = ["no_h1_focus", "recent_shows_five"]
+        assert stand_in_defects(base) == wanted  # the default session: a browser without a session cookie
+        with MockClient(base) as client:
+            created = client.create_session(profile="vista_only", seed=3)
+            assert stand_in_defects(base, created.id) == wanted
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
