@@ -61,7 +61,7 @@ def run_seed(seed: int, workers: int, extra: list[str]) -> SeedResult:
     with tempfile.TemporaryDirectory(prefix="seed-sweep-") as tmp:
         log = Path(tmp) / "report.jsonl"
         command = [
-            sys.executable, "-m", "pytest", "features", "-q", "--seed", str(seed),
+            sys.executable, "-m", "pytest", "features", "-q", "--seed", str(seed), "-p", "no:cacheprovider",
             "-n", str(workers), f"--report-log={log}", *extra,
         ]
         started = time.monotonic()

@@ -41,7 +41,7 @@ def run_suite(log: Path, defect: str | None, workers: int, pytest_args: list[str
     if defect:
         env[DEFECTS_ENV] = defect
     command = [
-        sys.executable, "-m", "pytest", *pytest_args, "-q", "-p", "no:randomly",
+        sys.executable, "-m", "pytest", *pytest_args, "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
         "-n", str(workers), "--report-log", str(log),
         # failures are the point here: traces and screenshots would only slow the runs down
         "--tracing", "off", "--screenshot", "off",
