@@ -102,6 +102,17 @@ Feature: Start message: write, save drafts and send
     And the message reached the care team they chose
     And the message carries their electronic signature
 
+  @mock_only @drafts @signature_required @req:DRAFT-1 @req:COMPOSE-1
+  Scenario: A draft to a care team that needs a signature is saved without the signature
+    Given a signature_required patient
+    And time in the browser is controlled
+    When they start a message to a signature-required care team
+    And they write a message
+    And they sign the message electronically
+    And they stop typing for 10 seconds
+    Then the app saves the draft once for that pause
+    And a draft is created
+
   @staging_safe @req:COMPOSE-1
   Scenario: The subject holds at most 50 characters
     Given a vista_only patient who messaged 2 care teams in the last 6 months

@@ -201,4 +201,9 @@ DEFECTS: dict[str, Defect] = {
         req="COMPOSE-1",
         caught_by="The subject holds at most 50 characters",
     ),
+    "signature_saved_in_draft": Defect(
+        "The autosaved draft to a care team that needs a signature carries the electronic signature block.",
+        req="DRAFT-1",
+        caught_by="A draft to a care team that needs a signature is saved without the signature",
+    ),
 }

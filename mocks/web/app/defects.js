@@ -45,4 +45,5 @@ export const defects = {
   draftStatusNotAnnounced: () => defect('draft_status_not_announced'),
   draftErrorNotAnnounced: () => defect('draft_error_not_announced'),
   subjectMaxlengthDropped: () => defect('subject_maxlength_dropped'),
+  signatureSavedInDraft: () => defect('signature_saved_in_draft'),
 };

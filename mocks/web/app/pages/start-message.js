@@ -343,7 +343,8 @@ async function composeForm(ctx, variant) {
   async function save(type) {
     clearTimeout(autosaveTimer);
     showDraftStatus('saving');
-    await saveDraft(type);
+    // Drafts never carry the electronic signature (the seeded defect saves it with the message).
+    await saveDraft(type, defects.signatureSavedInDraft() ? { bodySuffix: ` ${signedBlock()}` } : {});
     if (!ctx.isCurrent()) return;
     showDraftStatus('done');
   }
@@ -475,11 +476,13 @@ async function composeForm(ctx, variant) {
 
   // The body as ComposeForm sends it: the message, a space, then (signed teams) the rule, the name as
   // typed and "Signed electronically on <local YYYY-MM-DD>.".
+  function signedBlock() {
+    if (!signatureInput || !signatureName) return '';
+    return `\n\n${SIGNATURE_RULE}\n\n${signatureName}\nSigned electronically on ${localDate(new Date())}.`;
+  }
+
   function sentBody() {
-    const signed = signatureInput && signatureName && !defects.signatureNotSent();
-    return `${draft.body} ${signed
-      ? `\n\n${SIGNATURE_RULE}\n\n${signatureName}\nSigned electronically on ${localDate(new Date())}.`
-      : ''}`;
+    return `${draft.body} ${defects.signatureNotSent() ? '' : signedBlock()}`;
   }
 
   async function onSend() {
