@@ -62,7 +62,9 @@ def draft_created(request: pytest.FixtureRequest, scenario_state: ScenarioState)
     exchange = wait_for_app_call(scenario_state, "draft_create")
     body = _sent(exchange)
     assert body.get("subject") == scenario_state["subject"], f"draft subject: {body}"
-    assert body.get("body") == scenario_state["body"], f"draft body: {body}"
+    assert body.get("body") == scenario_state["body"], (
+        f"the draft saved is not the message as typed (a draft never carries the signature): {body}"
+    )
     assert int(body.get("recipientId") or body.get("recipient_id")) == scenario_state.team.id, body
     scenario_state["draft_id"] = _draft_id(exchange)
     session = _mock(request, scenario_state)
