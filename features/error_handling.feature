@@ -4,7 +4,7 @@ Feature: Error handling
   keeps the form; a failed draft save says so; if the care teams cannot be loaded the patient stays
   in the inbox; if the recent-message search fails they go straight to select care team.
 
-  @send @a11y @req:ERROR-1 @req:SEND-1 @req:METRIC-1
+  @send @a11y @req:ERROR-1 @req:SEND-1 @req:METRIC-1 @req:A11Y-1
   Scenario Outline: A failed send shows why and keeps the message
     Given a <patient> patient who messaged 2 care teams in the last 6 months
     And sending a message fails with <fault>
@@ -12,6 +12,7 @@ Feature: Error handling
     And they write a message
     And they send the message
     Then they see the error "<message>"
+    And the error is announced to screen readers
     And what they typed is kept
     And no message was sent
     And the dashboard counts the failed send
@@ -35,7 +36,7 @@ Feature: Error handling
     Then they see that the message was sent
     And exactly one message was sent
 
-  @drafts @req:ERROR-1 @req:DRAFT-1
+  @drafts @req:ERROR-1 @req:DRAFT-1 @req:A11Y-1
   Scenario: A failed draft save says so and keeps the message
     Given a vista_only patient who messaged 2 care teams in the last 6 months
     And saving a draft fails
@@ -43,6 +44,7 @@ Feature: Error handling
     And they write a message
     And they save the draft
     Then they see the error "Failed to save message"
+    And the error is announced to screen readers
     And what they typed is kept
     And no draft is saved
 

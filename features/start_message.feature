@@ -37,13 +37,15 @@ Feature: Start message: write, save drafts and send
     Given a mixed patient who messaged 2 care teams in the last 6 months
     And time in the browser is controlled
     When they start a message to a VistA care team
-    And they write a message
+    And they type a message
     And they stop typing for 10 seconds
-    Then a draft is created
+    Then the app saves the draft once for that pause
+    And a draft is created
     And they are told the draft was saved
-    When they change the message
+    When they type a different message
     And they stop typing for 10 seconds
-    Then the draft is updated
+    Then the app saves the draft once for that pause
+    And the draft is updated
     When they send the message
     Then they see that the message was sent
     And the message reached the care team they chose
@@ -57,6 +59,7 @@ Feature: Start message: write, save drafts and send
     And they save the draft
     Then a draft is created
     And they are told the draft was saved
+    And screen readers are told the draft was saved
     And the "draft saved" state has no accessibility violations
     When they ask to delete the draft
     Then they are asked to confirm deleting the draft
@@ -86,3 +89,33 @@ Feature: Start message: write, save drafts and send
     Given a signature_required patient
     When they start a message to a signature-required care team
     Then they are asked for an electronic signature
+
+  @mock_only @send @signature_required @req:COMPOSE-1 @req:SEND-1
+  Scenario: A signed message reaches the care team with the electronic signature
+    Given a signature_required patient
+    When they start a message to a signature-required care team
+    Then they are asked for an electronic signature
+    When they write a message
+    And they sign the message electronically
+    And they send the message
+    Then they see that the message was sent
+    And the message reached the care team they chose
+    And the message carries their electronic signature
+
+  @mock_only @drafts @signature_required @req:DRAFT-1 @req:COMPOSE-1
+  Scenario: A draft to a care team that needs a signature is saved without the signature
+    Given a signature_required patient
+    And time in the browser is controlled
+    When they start a message to a signature-required care team
+    And they write a message
+    And they sign the message electronically
+    And they stop typing for 10 seconds
+    Then the app saves the draft once for that pause
+    And a draft is created
+
+  @staging_safe @req:COMPOSE-1
+  Scenario: The subject holds at most 50 characters
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    When they start a message to their most recent care team
+    And they type a subject longer than 50 characters
+    Then the subject keeps its first 50 characters

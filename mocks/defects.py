@@ -170,4 +170,40 @@ DEFECTS: dict[str, Defect] = {
         req="FOLDERS-1",
         caught_by="Starting a message from More folders, Back returns there",
     ),
+    # Issue 14 (branch issue-14a): draft saves counted, the signature reaching the API, announcements.
+    "autosave_per_keystroke": Defect(
+        "Autosave saves on every keystroke instead of once after 10 idle seconds.",
+        req="DRAFT-1",
+        caught_by="Autosave after 10 idle seconds, update, then send the draft",
+    ),
+    "signature_not_sent": Defect(
+        "The electronic signature is asked for and checked, but its block is left out of the message sent.",
+        req="COMPOSE-1",
+        caught_by="A signed message reaches the care team with the electronic signature",
+    ),
+    "send_error_not_announced": Defect(
+        "A failed send's error alert loses role=alert: shown, but not announced to screen readers.",
+        req="ERROR-1",
+        caught_by="A failed send shows why and keeps the message",
+    ),
+    "draft_status_not_announced": Defect(
+        "The draft status (Saving..., saved on ...) is shown outside any live region.",
+        req="A11Y-1",
+        caught_by="Save a draft by hand, then delete it",
+    ),
+    "draft_error_not_announced": Defect(
+        "A failed draft save's error alert is shown beside the status live region, not inside it.",
+        req="ERROR-1",
+        caught_by="A failed draft save says so and keeps the message",
+    ),
+    "subject_maxlength_dropped": Defect(
+        "The subject field loses its 50-character limit.",
+        req="COMPOSE-1",
+        caught_by="The subject holds at most 50 characters",
+    ),
+    "signature_saved_in_draft": Defect(
+        "The autosaved draft to a care team that needs a signature carries the electronic signature block.",
+        req="DRAFT-1",
+        caught_by="A draft to a care team that needs a signature is saved without the signature",
+    ),
 }

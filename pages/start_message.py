@@ -17,8 +17,11 @@ from pages.components import (
     VaTextarea,
     VaTextInput,
 )
+from pages.components.live_region import in_live_region
 
 SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
+# The subject's va-text-input carries maxlength="50" (ComposeForm.jsx, see mocks/web/FIDELITY.md T30).
+SUBJECT_MAX_LENGTH = 50
 
 
 class ComposeForm(BasePage):
@@ -43,6 +46,16 @@ class ComposeForm(BasePage):
     def write(self, subject: str, body: str) -> None:
         self.subject().fill(subject)
         self.body().fill(body)
+
+    def type_message(self, subject: str, body: str) -> None:
+        """Clear the subject and the message, then type them key by key, as a person does."""
+        for field, text in ((self.subject(), subject), (self.body(), body)):
+            field.fill("")
+            field.type(text)
+
+    def retype_body(self, body: str) -> None:
+        self.body().fill("")
+        self.body().type(body)
 
     def write_with_keyboard(self, category_label: str, subject: str, body: str) -> None:
         keyboard = self.page.keyboard
@@ -115,6 +128,15 @@ class ComposeForm(BasePage):
         # note the reference's `data-test-id` (not data-testid) on this alert
         return self.page.locator('[data-test-id="save-alert-message"]')
 
+    # --- what screen readers are told --------------------------------------------------------
+    def message_is_announced(self, text: str) -> bool:
+        """Whether the shown `text` (an error, a status) sits in a live region."""
+        return in_live_region(self.page.get_by_text(text))
+
+    def draft_status_is_announced(self) -> bool:
+        """Whether the draft status ("Saving...", "Your message was saved on ...") sits in a live region."""
+        return in_live_region(self.draft_saved_notice().locator("#messagetext"))
+
     def success_alert(self) -> VaAlert:
         return self.alert_with_status("success")
 
@@ -146,6 +168,18 @@ class StartMessagePage(ComposeForm):
 
     def signature_heading(self) -> Locator:
         return self.page.get_by_role("heading", name="Electronic signature")
+
+    def _signature_card(self) -> Locator:
+        # ElectronicSignature.jsx: a va-card with the "Electronic signature" h2, the name input, the checkbox.
+        return self.page.locator("va-card").filter(has=self.signature_heading())
+
+    def signature_name(self) -> VaTextInput:
+        return VaTextInput(self._signature_card().locator("va-text-input").first)
+
+    def sign(self, full_name: str) -> None:
+        """Type the full name and certify it, as the electronic signature asks."""
+        self.signature_name().fill(full_name)
+        self._signature_card().locator("va-checkbox").first.locator("label").first.click()
 
     def select_different_care_team_link(self) -> Locator:
         return self.page.get_by_role("link", name=SELECT_DIFFERENT_TEAM_TEXT)

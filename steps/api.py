@@ -3,6 +3,8 @@ the mock, what only the backend knows (its store, journal and dashboard metrics)
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -60,13 +62,38 @@ def draft_created(request: pytest.FixtureRequest, scenario_state: ScenarioState)
     exchange = wait_for_app_call(scenario_state, "draft_create")
     body = _sent(exchange)
     assert body.get("subject") == scenario_state["subject"], f"draft subject: {body}"
-    assert body.get("body") == scenario_state["body"], f"draft body: {body}"
+    assert body.get("body") == scenario_state["body"], (
+        f"the draft saved is not the message as typed (a draft never carries the signature): {body}"
+    )
     assert int(body.get("recipientId") or body.get("recipient_id")) == scenario_state.team.id, body
     scenario_state["draft_id"] = _draft_id(exchange)
     session = _mock(request, scenario_state)
     if session is not None:
         stored = [d["messageId"] for d in session.patient()["drafts"]]
         assert scenario_state["draft_id"] in stored, f"the mock holds drafts {stored} after a 201"
+
+
+DRAFT_SAVES = ("draft_create", "draft_update")
+
+
+def _draft_saves(scenario_state: ScenarioState) -> int:
+    return sum(len(app_calls(scenario_state, endpoint)) for endpoint in DRAFT_SAVES)
+
+
+@then("the app saves the draft once for that pause")
+def one_save_per_pause(scenario_state: ScenarioState) -> None:
+    """Typing then pausing makes one draft save (POST or PUT), not one per keystroke: what the dashboard's
+    "Drafts created" and "Drafts updated" count is only meaningful if this holds."""
+    before = scenario_state.get("draft_saves_counted", 0)
+    wait_until(scenario_state.page, lambda: _draft_saves(scenario_state) > before,
+               "a draft save from the app after the pause")
+    scenario_state.traffic.settle(scenario_state.page)  # every save the app started has answered
+    saves = Counter(f"{e.endpoint} {e.status}" for n in DRAFT_SAVES for e in app_calls(scenario_state, n))
+    made = saves.total() - before
+    assert made == 1, (
+        f"the app made {made} draft saves for one pause of typing (one expected); all so far: {dict(saves)}"
+    )
+    scenario_state["draft_saves_counted"] = saves.total()
 
 
 @then("the draft is updated")
@@ -118,6 +145,27 @@ def message_reached(request: pytest.FixtureRequest, scenario_state: ScenarioStat
         _record(request, session)
 
 
+# ComposeForm.jsx sends `<message> ` then, for a team that needs a signature, a rule of 50 hyphens, the
+# name as typed and "Signed electronically on <YYYY-MM-DD>." (mocks/web/FIDELITY.md, S1).
+SIGNATURE_RULE = "-" * 50
+
+
+@then("the message carries their electronic signature")
+def carries_signature(scenario_state: ScenarioState) -> None:
+    body = str(_sent(wait_for_app_call(scenario_state, "send")).get("body") or "")
+    name = scenario_state["signed_as"]
+    # The app dates the signature by the browser's calendar; a send just before midnight reads yesterday.
+    today = date.fromisoformat(scenario_state.page.evaluate(
+        "() => { const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
+        " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }"
+    ))
+    signed = f"{scenario_state['body']} \n\n{SIGNATURE_RULE}\n\n{name}\nSigned electronically on"
+    expected = {f"{signed} {day.isoformat()}." for day in (today, today - timedelta(days=1))}
+    assert body in expected, (
+        f"the body that reached the API does not end with the electronic signature of {name!r}: {body!r}"
+    )
+
+
 @then("exactly one message was sent")
 def exactly_one(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
     wait_for_app_call(scenario_state, "send")
@@ -146,8 +194,18 @@ def metrics_count_failure(mock_session: MockSession, scenario_state: ScenarioSta
 
 
 @then("the dashboard counts the drafts and the send")
-def metrics_count(mock_session: MockSession, request: pytest.FixtureRequest) -> None:
+def metrics_count(
+    mock_session: MockSession, request: pytest.FixtureRequest, scenario_state: ScenarioState
+) -> None:
+    """The dashboard counts exactly the draft saves and sends the app made, as the app saw them answered."""
+    scenario_state.traffic.settle(scenario_state.page)
     metrics = mock_session.metrics()
+    for metric, endpoint in (("drafts_created", "draft_create"), ("drafts_updated", "draft_update"),
+                             ("messages_sent", "send")):
+        seen: dict[str, int] = {}
+        for exchange in app_calls(scenario_state, endpoint):
+            seen[str(exchange.status)] = seen.get(str(exchange.status), 0) + 1
+        assert metrics[metric] == seen, f"{metric}: the dashboard says {metrics[metric]}, the app made {seen}"
     assert metrics["drafts_created"].get("201", 0) >= 1, metrics
     assert metrics["messages_sent"].get("200", 0) >= 1, metrics
     assert metrics["latency_ms"]["send"]["count"] >= 1, metrics

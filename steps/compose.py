@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
 from pages import SecureMessagingApp, SelectCareTeamPage
-from pages.start_message import ComposeForm, StartMessagePage
+from pages.start_message import SUBJECT_MAX_LENGTH, ComposeForm, StartMessagePage
 from steps.care_teams import choose_on_select_page, system_name
 from steps.state import ScenarioState
 
@@ -47,6 +47,47 @@ def write_message(scenario_state: ScenarioState, faker: Faker, category: str) ->
 @when("they write a message")
 def write_general(scenario_state: ScenarioState, faker: Faker) -> None:
     write_message(scenario_state, faker, "General")
+
+
+@when("they type a message")
+def type_message(scenario_state: ScenarioState, faker: Faker) -> None:
+    """Key by key, so an app that saves on every keystroke instead of after a pause shows it."""
+    form = compose_form(scenario_state)
+    subject, body = _subject(faker), faker.sentence(nb_words=10)
+    form.choose_category("General")
+    form.type_message(subject, body)
+    scenario_state.update(category=CATEGORIES["General"], subject=subject, body=body)
+
+
+@when("they type a different message")
+def retype_message(scenario_state: ScenarioState, faker: Faker) -> None:
+    body = faker.sentence(nb_words=10)
+    compose_form(scenario_state).retype_body(body)
+    scenario_state["body"] = body
+
+
+@when("they type a subject longer than 50 characters")
+def type_long_subject(scenario_state: ScenarioState, faker: Faker) -> None:
+    words = ""
+    while len(words) <= SUBJECT_MAX_LENGTH + 10:
+        words = f"{words} {faker.word()}".strip()
+    compose_form(scenario_state).subject().type(words)
+    scenario_state["typed_subject"] = words
+
+
+@then("the subject keeps its first 50 characters")
+def subject_cut(scenario_state: ScenarioState) -> None:
+    typed_subject = scenario_state["typed_subject"]
+    expect(compose_form(scenario_state).subject().control()).to_have_value(typed_subject[:SUBJECT_MAX_LENGTH])
+
+
+@when("they sign the message electronically")
+def sign(scenario_state: ScenarioState, faker: Faker) -> None:
+    current = scenario_state.current
+    assert isinstance(current, StartMessagePage), f"not on start message but {type(current).__name__}"
+    full_name = faker.name()
+    current.sign(full_name)
+    scenario_state["signed_as"] = full_name
 
 
 @when("they write only a subject")
@@ -133,6 +174,16 @@ def sees_sent(scenario_state: ScenarioState) -> None:
 @then(parsers.parse('they see the error "{text}"'))
 def sees_error(scenario_state: ScenarioState, text: str) -> None:
     expect(compose_form(scenario_state).alerts().filter(has_text=text).first).to_be_visible()
+    scenario_state["error_seen"] = text
+
+
+@then("the error is announced to screen readers")
+def error_announced(scenario_state: ScenarioState) -> None:
+    text = scenario_state["error_seen"]
+    assert compose_form(scenario_state).message_is_announced(text), (
+        f'"{text}" is shown but not in a live region (role alert/status or aria-live): '
+        "a screen reader user is not told"
+    )
 
 
 @then("what they typed is kept")
@@ -150,6 +201,16 @@ def body_kept(scenario_state: ScenarioState) -> None:
 @then("they are told the draft was saved")
 def told_saved(scenario_state: ScenarioState) -> None:
     expect(compose_form(scenario_state).draft_saved_notice()).to_contain_text("saved")
+
+
+@then("screen readers are told the draft was saved")
+def told_saved_by_screen_reader(scenario_state: ScenarioState) -> None:
+    form = compose_form(scenario_state)
+    expect(form.draft_saved_notice()).to_contain_text("saved")
+    assert form.draft_status_is_announced(), (
+        "the draft status is shown but not in a live region (role status/alert or aria-live): "
+        "a screen reader user is not told the draft was saved"
+    )
 
 
 _FIELD_ERRORS = {

@@ -38,4 +38,12 @@ export const defects = {
   deleteDraftButtonId: () => (defect('delete_draft_button_no_id') ? null : 'delete-draft-button'),
   largeAttachmentsIgnored: () => defect('large_attachments_ignored'),
   folderEntryBackToInbox: () => defect('folder_entry_back_to_inbox'),
+  // Issue 14 (branch issue-14a): draft saves counted, the signature reaching the API, announcements.
+  autosavePerKeystroke: () => defect('autosave_per_keystroke'),
+  signatureNotSent: () => defect('signature_not_sent'),
+  sendErrorNotAnnounced: () => defect('send_error_not_announced'),
+  draftStatusNotAnnounced: () => defect('draft_status_not_announced'),
+  draftErrorNotAnnounced: () => defect('draft_error_not_announced'),
+  subjectMaxlengthDropped: () => defect('subject_maxlength_dropped'),
+  signatureSavedInDraft: () => defect('signature_saved_in_draft'),
 };

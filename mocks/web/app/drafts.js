@@ -16,11 +16,14 @@ export const isDirty = (d = store.draft) =>
 
 let inFlight = Promise.resolve();
 
-// type: 'auto' | 'manual' | 'manual-confirmed'. Resolves true on success.
-export function saveDraft(type) {
+// type: 'auto' | 'manual' | 'manual-confirmed'. Resolves true on success. `bodySuffix` is only for a
+// seeded defect (signature_saved_in_draft): the real app saves the message body alone.
+export function saveDraft(type, { bodySuffix = '' } = {}) {
   inFlight = inFlight.then(async () => {
     const d = store.draft;
-    const body = { recipientId: d.recipientId, category: d.category, subject: d.subject, body: d.body };
+    const body = {
+      recipientId: d.recipientId, category: d.category, subject: d.subject, body: `${d.body}${bodySuffix}`,
+    };
     const taken = snapshot(d);
     try {
       if (d.messageId) {

@@ -16,6 +16,8 @@ import { recipientsOk } from './guards.js';
 import { curatedInlineInterstitial } from './interstitial.js';
 
 export const AUTOSAVE_MS = 10000; // draftAutoSaveTimeout
+const SUBJECT_MAX_LENGTH = 50; // ComposeForm's va-text-input maxlength
+const SIGNATURE_RULE = '-'.repeat(50); // the line between the message and the electronic signature
 
 const CATEGORY_LABELS = {
   OTHER: ['General', 'Ask questions about non-urgent, non-emergency issues'],
@@ -53,6 +55,12 @@ function savedText(date) {
     .replace('AM', 'a.m.')
     .replace('PM', 'p.m.');
   return `Your message was saved on ${day} at ${time}.`;
+}
+
+// YYYY-MM-DD in the browser's time zone (the real dateFormat formats in moment.tz.guess()).
+function localDate(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 async function loadComposeData() {
@@ -184,7 +192,7 @@ async function composeForm(ctx, variant) {
     name: 'message-subject',
     class: 'message-subject',
     'data-testid': 'message-subject-field',
-    maxlength: '50',
+    maxlength: defects.subjectMaxlengthDropped() ? null : String(SUBJECT_MAX_LENGTH),
     charcount: true,
     value: draft.subject || '',
     'data-dd-privacy': 'mask',
@@ -310,25 +318,33 @@ async function composeForm(ctx, variant) {
 
   // ---- draft status, alerts ----
   const alertSlot = h('div', {}, alertBox(ctx.router));
-  const draftStatus = h('div', { 'aria-live': 'polite' });
+  // The draft status sits in a live region that exists before its text changes, so "Saving...", the
+  // saved time and a failed save are announced; DraftSavedInfo also marks its success alert aria-live.
+  const statusLive = defects.draftStatusNotAnnounced() ? null : 'polite';
+  const draftStatus = h('div', { 'aria-live': statusLive });
+  // Seeded defect: the failed-save alert rendered beside the live region instead of inside it.
+  const draftErrorSlot = defects.draftErrorNotAnnounced() ? h('div') : draftStatus;
+  const savedAlert = (text) => vaAlert({ 'aria-live': statusLive, 'background-only': true, 'show-icon': true,
+    status: 'success', visible: true, 'data-test-id': 'save-alert-message' },
+  h('p', { id: 'messagetext', class: 'vads-u-margin-y--0' }, text));
   function showDraftStatus(state) {
+    if (draftErrorSlot !== draftStatus) draftErrorSlot.replaceChildren();
     if (state === 'saving') {
-      draftStatus.replaceChildren(vaAlert({ 'background-only': true, 'show-icon': true, status: 'success',
-        visible: true, 'data-test-id': 'save-alert-message' }, h('p', { id: 'messagetext', class: 'vads-u-margin-y--0' }, 'Saving...')));
+      draftStatus.replaceChildren(savedAlert('Saving...'));
     } else if (draft.saveError) {
-      draftStatus.replaceChildren(vaAlert({ status: 'error', visible: true, 'data-testid': 'save-draft-error' },
+      draftStatus.replaceChildren();
+      draftErrorSlot.replaceChildren(vaAlert({ status: 'error', visible: true, 'data-testid': 'save-draft-error' },
         h('p', { class: 'vads-u-margin-y--0' }, ERRORS.SAVE)));
     } else if (draft.savedAt) {
-      draftStatus.replaceChildren(vaAlert({ 'background-only': true, 'show-icon': true, status: 'success',
-        visible: true, 'data-test-id': 'save-alert-message' },
-      h('p', { id: 'messagetext', class: 'vads-u-margin-y--0' }, savedText(draft.savedAt))));
+      draftStatus.replaceChildren(savedAlert(savedText(draft.savedAt)));
     }
   }
 
   async function save(type) {
     clearTimeout(autosaveTimer);
     showDraftStatus('saving');
-    await saveDraft(type);
+    // Drafts never carry the electronic signature (the seeded defect saves it with the message).
+    await saveDraft(type, defects.signatureSavedInDraft() ? { bodySuffix: ` ${signedBlock()}` } : {});
     if (!ctx.isCurrent()) return;
     showDraftStatus('done');
   }
@@ -338,6 +354,10 @@ async function composeForm(ctx, variant) {
     draft.manualSaveFailed = false;
     clearTimeout(autosaveTimer);
     if (defects.autosaveNeverFires()) return;
+    if (defects.autosavePerKeystroke()) {
+      if (isComplete(draft) && snapshot(draft) !== draft.savedSnapshot) save('auto');
+      return;
+    }
     autosaveTimer = setTimeout(() => {
       if (!ctx.isCurrent() || modalOpen || sending) return;
       if (isComplete(draft) && snapshot(draft) !== draft.savedSnapshot) save('auto');
@@ -454,18 +474,24 @@ async function composeForm(ctx, variant) {
     });
   }
 
+  // The body as ComposeForm sends it: the message, a space, then (signed teams) the rule, the name as
+  // typed and "Signed electronically on <local YYYY-MM-DD>.".
+  function signedBlock() {
+    if (!signatureInput || !signatureName) return '';
+    return `\n\n${SIGNATURE_RULE}\n\n${signatureName}\nSigned electronically on ${localDate(new Date())}.`;
+  }
+
+  function sentBody() {
+    return `${draft.body} ${defects.signatureNotSent() ? '' : signedBlock()}`;
+  }
+
   async function onSend() {
     if (sending) return;
     if (!validate({ forSend: true })) return;
     sending = true;
     clearTimeout(autosaveTimer);
     const t = team();
-    let text = draft.body;
-    if (signatureInput) {
-      const today = new Date().toISOString().slice(0, 10);
-      text = `${text}\n\n--------------------------------------------------\n\n${signatureName.trim()}\nSigned electronically on ${today}.`;
-    }
-    const message = { category: draft.category, body: text, subject: draft.subject };
+    const message = { category: draft.category, body: sentBody(), subject: draft.subject };
     if (draft.messageId && !defects.sendWithoutDraftId()) message.draft_id = draft.messageId;
     message.recipient_id = draft.recipientId;
     const ohTriageGroup = (t?.ohTriageGroup === true || draft.ohTriageGroup === true) && !defects.ohSendWithoutFlag();
@@ -481,6 +507,7 @@ async function composeForm(ctx, variant) {
       sending = false;
       const blocked = err.code === 'SM119' || err.code === 'SM151';
       showAlert('error', blocked ? ERRORS.BLOCKED : err.code === 'SM172' ? ERRORS.SCAN : ERRORS.GENERIC);
+      if (defects.sendErrorNotAnnounced()) alertSlot.querySelector('va-alert')?.removeAttribute('role');
       if (defects.sendErrorClearsForm()) {
         draft.subject = '';
         draft.body = '';
@@ -509,6 +536,7 @@ async function composeForm(ctx, variant) {
   const form = h('form', { class: 'compose-form', id: 'sm-compose-form', novalidate: true,
     onsubmit: (e) => e.preventDefault() },
   draftStatus,
+  draftErrorSlot === draftStatus ? null : draftErrorSlot,
   recipientBlock,
   category,
   subject,
