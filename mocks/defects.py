@@ -172,8 +172,8 @@ DEFECTS: dict[str, Defect] = {
     ),
     # Issue 14 (branch issue-14a): draft saves counted, the signature reaching the API, announcements.
     "autosave_per_keystroke": Defect(
-        "Autosave saves on every keystroke instead of once after 10 idle seconds.",
-        req="DRAFT-1",
+        "Autosave saves on every keystroke, not once per 10 idle seconds: 'Drafts updated' is inflated.",
+        req="METRIC-1",
         caught_by="Autosave after 10 idle seconds, update, then send the draft",
     ),
     "signature_not_sent": Defect(
