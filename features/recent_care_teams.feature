@@ -38,7 +38,11 @@ Feature: Recent care teams
   @recent_on @mock_only @send @req:RECENT-1
   Scenario: After a send, the care team just messaged is offered first
     Given a mixed patient who messaged 3 care teams in the last 6 months
-    When they start a message to their second most recent care team
+    When they start a new message and continue
+    Then they see the recent care teams page
+    And each recent care team is offered once, most recent first
+    When they choose their second most recent care team
+    And they continue
     And they write a message
     And they send the message
     Then they see that the message was sent
