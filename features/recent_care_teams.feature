@@ -27,6 +27,30 @@ Feature: Recent care teams
       | mixed   | 3     | 3     |
       | mixed   | 6     | 4     |
 
+  @recent_on @staging_safe @req:RECENT-1
+  Scenario: Recent care teams come from the sent messages of the last 6 months
+    Given a mixed patient who messaged 3 care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the recent care teams page
+    And the app searched the sent messages of exactly the last 6 months
+    And each recent care team is offered once, most recent first
+
+  @recent_on @mock_only @send @req:RECENT-1
+  Scenario: After a send, the care team just messaged is offered first
+    Given a mixed patient who messaged 3 care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the recent care teams page
+    And each recent care team is offered once, most recent first
+    When they choose their second most recent care team
+    And they continue
+    And they write a message
+    And they send the message
+    Then they see that the message was sent
+    When they start another new message in the same visit
+    Then they see the recent care teams page
+    And the care team they sent to is offered first among their recent care teams
+    And each recent care team is offered once, most recent first
+
   @recent_on @staging_safe @a11y @req:RECENT-1 @req:A11Y-1
   Scenario: Continuing without a choice asks for a care team
     Given a mixed patient who messaged 2 care teams in the last 6 months

@@ -206,4 +206,61 @@ DEFECTS: dict[str, Defect] = {
         req="DRAFT-1",
         caught_by="A draft to a care team that needs a signature is saved without the signature",
     ),
+    # issue-14c: recent care teams after a send and at their boundaries; one defect per requirement that
+    # had none (HELP-1, ROLLBACK-1, ROLLOUT-1, STAGING-1, LEGACY-1, CONTACT-1, REFLOW-1).
+    "recent_stale_after_send": Defect(
+        "After a send, the next new message in the visit offers the recent care teams from before it.",
+        req="RECENT-1",
+        caught_by="After a send, the care team just messaged is offered first",
+    ),
+    "recent_duplicates": Defect(
+        "A care team messaged twice in the window is offered twice among the recent care teams.",
+        req="RECENT-1",
+        caught_by="After a send, the care team just messaged is offered first",
+    ),
+    "recent_window_180_days": Defect(
+        "The sent search for recent care teams covers 180 days instead of 6 months.",
+        req="RECENT-1",
+        caught_by="Recent care teams come from the sent messages of the last 6 months",
+    ),
+    "recent_sorted_by_name": Defect(
+        "Recent care teams are ordered by name instead of most recent first.",
+        req="RECENT-1",
+        caught_by="At most four recent care teams are offered",
+    ),
+    "help_reason_dropped": Defect(
+        "Care team help drops the reason 'They’re part of a different VA health care system'.",
+        req="HELP-1",
+        caught_by="The help fits the patient's care systems",
+    ),
+    "curated_flow_sticky_in_tab": Defect(
+        "The curated list flow toggle is kept for the browser tab, so a rollback needs a new tab.",
+        req="ROLLBACK-1",
+        caught_by="Switching the curated list flow off mid-journey keeps the saved draft",
+    ),
+    "flipper_bucket_without_feature": Defect(
+        "The mock's Flipper percentage gate buckets by the actor alone, without the feature name.",
+        req="ROLLOUT-1",
+        caught_by="Rollout stage <stage> puts <percentage> of patients on the curated list flow",
+    ),
+    "recent_toggle_stale": Defect(
+        "The stand-in reads a stale recent recipients toggle (off) instead of the live feature toggles.",
+        req="STAGING-1",
+        caught_by="The interstitial leads to the flow the live feature toggles give the signed-in patient",
+    ),
+    "legacy_offers_blocked": Defect(
+        "The legacy form's 'To' list offers blocked care teams.",
+        req="LEGACY-1",
+        caught_by="The legacy form offers the patient's care teams",
+    ),
+    "contact_list_shows_oh": Defect(
+        "The contact list shows Oracle Health care teams.",
+        req="CONTACT-1",
+        caught_by="The contact list shows VistA care teams and no Oracle Health ones",
+    ),
+    "help_fixed_width": Defect(
+        "A fixed-width help line makes care team help scroll sideways at 320 px.",
+        req="REFLOW-1",
+        caught_by="Every page of the flow reflows at 320 pixels",
+    ),
 }

@@ -11,8 +11,19 @@ from pages.base import BasePage
 
 # The reasons the page gives, by what they depend on (the patient's facilities' EHRs).
 REASONS_INTRO = "You may not find your care team for these reasons:"
+REASON_NO_MESSAGES = "They don’t use messages"
+REASON_OTHER_SYSTEM = "They’re part of a different VA health care system"
 REASON_CONTACT_LIST = "You removed them from your contact list"  # VistA facilities
+REASON_NOT_CONNECTED = "Your account isn’t connected to them"  # VistA facilities
 REASON_NAME_DIFFERS = "Their name may appear different"  # Oracle Health facilities
+
+
+def reasons_for(facility_ehrs: str) -> tuple[str, ...]:
+    """The reasons, in page order, for a patient whose facilities are "vista", "oracle_health" or "mixed":
+    the four reasons for VistA, the name reason for Oracle Health, both for mixed."""
+    vista = (REASON_CONTACT_LIST, REASON_NOT_CONNECTED) if facility_ehrs != "oracle_health" else ()
+    oracle_health = (REASON_NAME_DIFFERS,) if facility_ehrs != "vista" else ()
+    return (REASON_NO_MESSAGES, REASON_OTHER_SYSTEM, *vista, *oracle_health)
 
 
 class CareTeamHelpPage(BasePage):

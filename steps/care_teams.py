@@ -7,6 +7,9 @@ sentences hold for every profile and seed, for VA's fixture folders and for stag
 from __future__ import annotations
 
 import re
+from calendar import monthrange
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
@@ -22,7 +25,8 @@ from pages import (
     SelectCareTeamPage,
     StartMessagePage,
 )
-from pages.care_team_help import REASON_CONTACT_LIST, REASON_NAME_DIFFERS, REASONS_INTRO
+from pages.care_team_help import REASON_CONTACT_LIST, REASON_NAME_DIFFERS, REASONS_INTRO, reasons_for
+from pages.folder import FolderPage
 from pages.recent_care_teams import DIFFERENT_CARE_TEAM
 from steps.state import ScenarioState
 
@@ -133,6 +137,14 @@ def choose_most_recent(scenario_state: ScenarioState) -> None:
     team = scenario_state.patient.recent_teams[0]
     _recent_page(scenario_state).choose_care_team(team.display_name)
     scenario_state.update(team=team, chosen_on="recent")
+
+
+@when("they choose their second most recent care team")
+def choose_second_recent(scenario_state: ScenarioState) -> None:
+    recent = scenario_state.patient.recent_teams
+    scenario_state.premise(len(recent) > 1, "2 recently messaged care teams")
+    _recent_page(scenario_state).choose_care_team(recent[1].display_name)
+    scenario_state.update(team=recent[1], chosen_on="recent")
 
 
 @when('they choose "A different care team"')
@@ -340,6 +352,72 @@ def start_message_recent(app: SecureMessagingApp, scenario_state: ScenarioState)
     reach_start_message(app, scenario_state, "recent")
 
 
+@when("they start another new message in the same visit")
+def start_again_same_visit(page: Page, scenario_state: ScenarioState) -> None:
+    """After a send the app returns to the folder on its own; the patient starts again from there, without
+    reloading, so whatever the app kept in memory is what they get."""
+    folder = FolderPage(page).expect_loaded()
+    interstitial = folder.start_new_message()
+    scenario_state.current = interstitial.continue_(recent_expected(scenario_state))
+
+
+# ---------------------------------------------------------------- recent care teams after a send
+@then("the care team they sent to is offered first among their recent care teams")
+def sent_team_first(scenario_state: ScenarioState) -> None:
+    traffic = scenario_state.traffic
+    traffic.settle(scenario_state.page, "send", "sent_search")
+    exchanges = list(traffic.exchanges)
+    last_send = max((i for i, e in enumerate(exchanges) if e.endpoint == "send" and e.ok), default=None)
+    assert last_send is not None, "the app received no successful answer to a send"
+    sent_to = int((exchanges[last_send].request_json or {}).get("recipient_id") or 0)
+    patient = scenario_state.patient
+    team = patient.team(sent_to)
+    assert team is not None, f"the message went to {sent_to}, not one of the patient's care teams"
+    offered = _recent_page(scenario_state).radio_group().labels()[:-1]
+    searched_again = any(e.endpoint == "sent_search" for e in exchanges[last_send + 1:])
+    assert searched_again, (
+        f"after sending to {team.display_name!r} the app did not search the sent folder again, so it offers "
+        f"the recent care teams from before the send: {offered}"
+    )
+    newest = patient.recent_teams[:1] == (team,)
+    scenario_state.premise(newest, f"{team.display_name} first in the new sent search")
+    assert offered[:1] == [team.display_name], (
+        f"just sent to {team.display_name!r}, but the recent care teams offered are {offered}"
+    )
+
+
+@then("each recent care team is offered once, most recent first")
+def recent_once_in_order(scenario_state: ScenarioState) -> None:
+    offered = _recent_page(scenario_state).radio_group().labels()[:-1]
+    expected = [t.display_name for t in scenario_state.patient.recent_teams]
+    repeated = sorted({n for n in offered if offered.count(n) > expected.count(n)})
+    assert not repeated, f"care teams offered more than once: {repeated} (offered {offered})"
+    assert offered == expected, f"recent care teams {offered} != most recent first {expected}"
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """Calendar months back, keeping the time of day and clamping the day to the month's end (date-fns
+    subMonths, which the app uses for its window)."""
+    index = moment.month - 1 - months
+    year, month = moment.year + index // 12, index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, monthrange(year, month)[1]))
+
+
+@then("the app searched the sent messages of exactly the last 6 months")
+def searched_six_months(page: Page, scenario_state: ScenarioState) -> None:
+    scenario_state.traffic.settle(page, "sent_search")
+    patient = scenario_state.patient
+    now, start = patient.now, patient.window_start
+    assert now is not None and start is not None, "the sent search carried no fromDate/toDate window"
+    # Months are counted on the browser's wall clock, so the edge is computed in its time zone.
+    zone = ZoneInfo(page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") or "UTC")
+    expected = months_before(now.astimezone(zone), 6)
+    assert abs(start - expected) <= timedelta(hours=1), (
+        f"the sent search covers {start.isoformat()} to {now.isoformat()} ({(now - start).days} days); "
+        f"the last 6 months from the app's now start at {expected.isoformat()}"
+    )
+
+
 # ---------------------------------------------------------------- care team help
 @then("the help gives the reasons that fit their care systems")
 def help_reasons(scenario_state: ScenarioState) -> None:
@@ -348,9 +426,12 @@ def help_reasons(scenario_state: ScenarioState) -> None:
     ehrs = scenario_state.patient.facility_ehrs
     expect(current.text(REASONS_INTRO)).to_be_visible()
     reasons = current.reasons()
-    expected = {REASON_CONTACT_LIST: ehrs != "oracle_health", REASON_NAME_DIFFERS: ehrs != "vista"}
-    for reason, applies in expected.items():
-        expect(reasons.filter(has_text=reason)).to_have_count(1 if applies else 0)
+    expected = reasons_for(ehrs)
+    for reason in (*expected, REASON_CONTACT_LIST, REASON_NAME_DIFFERS):
+        shown = reasons.filter(has_text=reason)
+        count = 1 if reason in expected else 0
+        expect(shown, f"reason {reason!r} for {ehrs} facilities").to_have_count(count)
+    expect(reasons, f"the reasons given to a patient of {ehrs} facilities").to_have_count(len(expected))
     contact_link = current.update_contact_list_link()
     if ehrs == "oracle_health":
         expect(contact_link).to_have_count(0)
@@ -369,6 +450,9 @@ def _legacy_page(scenario_state: ScenarioState) -> LegacyComposePage:
 def legacy_offers(scenario_state: ScenarioState) -> None:
     offered = sorted(_legacy_page(scenario_state).care_team_options())
     expected = sorted(t.display_name for t in scenario_state.patient.allowed_teams)
+    blocked = {t.display_name for t in scenario_state.patient.blocked_teams} - set(expected)
+    leaked = sorted(blocked & set(offered))
+    assert not leaked, f"the legacy list offers blocked care teams: {leaked}"
     assert offered == expected, f"legacy list {offered} != allowed care teams {expected}"
 
 

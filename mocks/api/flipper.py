@@ -22,14 +22,23 @@ class Gates:
     percentage_of_actors: float = 0.0
     percentage_of_time: float = 0.0
 
-    def enabled(self, feature: str, actor_id: str | None, rand: random.Random | None = None) -> bool:
+    def enabled(
+        self,
+        feature: str,
+        actor_id: str | None,
+        rand: random.Random | None = None,
+        bucket_with_feature: bool = True,
+    ) -> bool:
+        """`bucket_with_feature=False` is the seeded defect flipper_bucket_without_feature: the bucket hashes
+        the actor alone, so every feature buckets a patient alike and the split differs from Flipper's."""
         if self.boolean:
             return True
         if actor_id is not None and actor_id in self.actors:
             return True
         # Percentage of actors needs an actor; the bucket is stable per (feature, actor).
         pct = self.percentage_of_actors
-        if actor_id is not None and pct > 0 and (pct >= 100 or bucket(feature, actor_id) < pct * 1_000):
+        key = feature if bucket_with_feature else ""
+        if actor_id is not None and pct > 0 and (pct >= 100 or bucket(key, actor_id) < pct * 1_000):
             return True
         if self.percentage_of_time > 0:
             return (

@@ -200,7 +200,8 @@ class Session:
     # -- toggles, faults, defects --------------------------------------------------------------------
     def toggle_enabled(self, name: str, actor_id: str | None) -> bool:
         gates = self.gates.get(name)
-        return bool(gates and gates.enabled(name, actor_id, self.rand))
+        with_feature = "flipper_bucket_without_feature" not in self.defects
+        return bool(gates and gates.enabled(name, actor_id, self.rand, bucket_with_feature=with_feature))
 
     def add_fault(self, fault: Fault) -> None:
         if fault.endpoint not in FAULT_ENDPOINTS:

@@ -47,3 +47,18 @@ export const defects = {
   subjectMaxlengthDropped: () => defect('subject_maxlength_dropped'),
   signatureSavedInDraft: () => defect('signature_saved_in_draft'),
 };
+
+// issue-14c: recent care teams after a send and at their boundaries; coverage of HELP-1, ROLLBACK-1,
+// ROLLOUT-1 (mock side, mocks/api/flipper.py), STAGING-1, LEGACY-1, CONTACT-1, REFLOW-1.
+Object.assign(defects, {
+  recentStaleAfterSend: () => defect('recent_stale_after_send'),
+  recentDuplicates: () => defect('recent_duplicates'),
+  recentWindowDays: () => (defect('recent_window_180_days') ? 180 : null),
+  recentSortedByName: () => defect('recent_sorted_by_name'),
+  helpReasonDropped: () => defect('help_reason_dropped'),
+  curatedFlowStickyInTab: () => defect('curated_flow_sticky_in_tab'),
+  recentToggleStale: () => defect('recent_toggle_stale'),
+  legacyOffersBlocked: () => defect('legacy_offers_blocked'),
+  contactListShowsOh: () => defect('contact_list_shows_oh'),
+  helpFixedWidth: () => defect('help_fixed_width'),
+});

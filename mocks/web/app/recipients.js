@@ -58,12 +58,13 @@ export function processRecipients(response, ehr) {
   };
 }
 
-// Unique recipient ids from the sent search, in response order, kept only when allowed, first 4.
+// Unique recipient ids from the sent search, in response order (newest first), kept only when allowed,
+// first 4. recent_duplicates skips the de-duplication; recent_sorted_by_name orders by name.
 export function recentCareTeams(searchResponse, recipients) {
-  const ids = [...new Set((searchResponse?.data || []).map((m) => m.attributes?.recipientId))];
+  const sent = (searchResponse?.data || []).map((m) => m.attributes?.recipientId);
+  const ids = defects.recentDuplicates() ? sent : [...new Set(sent)];
   const byId = new Map(recipients.allowed.map((t) => [t.triageTeamId, t]));
-  return ids
-    .filter((id) => byId.has(id))
-    .map((id) => byId.get(id))
-    .slice(0, defects.maxRecent());
+  const teams = ids.filter((id) => byId.has(id)).map((id) => byId.get(id));
+  if (defects.recentSortedByName()) teams.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return teams.slice(0, defects.maxRecent());
 }

@@ -27,7 +27,8 @@ const toggleOn = (snake) => {
 
 export const flags = {
   curated: () => toggleOn('mhv_secure_messaging_curated_list_flow') || defects.curatedToggleIgnored(),
-  recent: () => toggleOn('mhv_secure_messaging_recent_recipients'),
+  // recent_toggle_stale: the stand-in reads a stale copy (off) instead of the live toggle.
+  recent: () => !defects.recentToggleStale() && toggleOn('mhv_secure_messaging_recent_recipients'),
   optGroups: () => toggleOn('mhv_secure_messaging_recipient_opt_groups'),
   largeAttachments: () => toggleOn('mhv_secure_messaging_large_attachments'),
   cernerPilot: () => toggleOn('mhv_secure_messaging_cerner_pilot'),
@@ -38,8 +39,18 @@ export async function loadAppData() {
   if (toggles.status === 'fulfilled') {
     for (const { name, value } of toggles.value?.data?.features || []) store.toggles[name] = value;
   }
+  if (defects.curatedFlowStickyInTab()) keepCuratedForTheTab();
   if (user.status === 'fulfilled') store.user = user.value?.data?.attributes || null;
   if (ehr.status === 'fulfilled') store.ehr = processEhr(ehr.value);
+}
+
+// curated_flow_sticky_in_tab: the first curated-flow value is kept for the browser tab, so a rollback
+// reaches the patient only in a new tab.
+function keepCuratedForTheTab() {
+  const key = 'sm_standin_curatedFlow';
+  const kept = sessionStorage.getItem(key);
+  if (kept === null) sessionStorage.setItem(key, String(flags.curated()));
+  else store.toggles.mhv_secure_messaging_curated_list_flow = kept === 'true';
 }
 
 let recipientsPromise = null;
@@ -48,6 +59,10 @@ export function loadRecipients({ refresh = false } = {}) {
     recipientsPromise = api.allRecipients().then(
       (response) => {
         store.recipients = processRecipients(response, store.ehr);
+        // legacy_offers_blocked: with the curated flow off, the legacy list keeps blocked care teams.
+        if (defects.legacyOffersBlocked() && !flags.curated()) {
+          store.recipients.allowed = store.recipients.all.filter((t) => t.preferredTeam);
+        }
       },
       () => {
         store.recipients = { error: true, all: [], allowed: [], offered: [], vista: [], allFacilities: [] };
@@ -62,8 +77,7 @@ export function loadRecents() {
   if (store.recents !== undefined) return Promise.resolve(store.recents);
   if (!recentsPromise) {
     const toDate = new Date();
-    const fromDate = new Date(toDate);
-    fromDate.setMonth(fromDate.getMonth() - 6);
+    const fromDate = monthsBefore(toDate, 6);
     recentsPromise = loadRecipients()
       .then(() => api.searchSent(fromDate.toISOString(), toDate.toISOString()))
       .then(
@@ -79,7 +93,25 @@ export function loadRecents() {
   return recentsPromise;
 }
 
+// The real app's window (actions/recipients.js getRecentRecipients): date-fns subMonths, which keeps the
+// time of day and clamps the day to the target month's last day (Aug 31 - 6 months = Feb 28/29).
+// recent_window_180_days counts 6 months as 180 days.
+function monthsBefore(moment, months) {
+  const days = defects.recentWindowDays();
+  if (days) return new Date(moment.getTime() - days * 86_400_000);
+  const result = new Date(moment);
+  const day = result.getDate();
+  result.setDate(1);
+  result.setMonth(result.getMonth() - months);
+  const lastDay = new Date(result.getFullYear(), result.getMonth() + 1, 0).getDate();
+  result.setDate(Math.min(day, lastDay));
+  return result;
+}
+
+// After a send the real app resets the recent list (RESET_RECENT), so the next new message searches the
+// sent folder again. recent_stale_after_send keeps the first list for the whole visit.
 export function resetRecents() {
+  if (defects.recentStaleAfterSend()) return;
   store.recents = undefined;
 }
 

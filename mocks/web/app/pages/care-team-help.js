@@ -2,6 +2,7 @@
 // mixed variants (user type from the profile's facilities and the vamc-ehr cerner list).
 import { emergencyNote, backLink } from '../components.js';
 import { h, focusH1, routerLink, setTitle } from '../dom.js';
+import { defects } from '../defects.js';
 import { ehrType } from '../store.js';
 
 export function careTeamHelp(ctx) {
@@ -9,8 +10,9 @@ export function careTeamHelp(ctx) {
   const type = ehrType();
   const reasons = [
     h('li', {}, 'They don’t use messages, ', h('strong', {}, 'or')),
-    h('li', {}, 'They’re part of a different VA health care system, ', h('strong', {}, 'or')),
-  ];
+    // help_reason_dropped: the "different VA health care system" reason is lost.
+    defects.helpReasonDropped() ? null : h('li', {}, 'They’re part of a different VA health care system, ', h('strong', {}, 'or')),
+  ].filter(Boolean);
   if (type === 'vista') {
     reasons.push(h('li', {}, 'You removed them from your contact list, ', h('strong', {}, 'or')),
       h('li', {}, 'Your account isn’t connected to them'));
@@ -39,7 +41,8 @@ export function careTeamHelp(ctx) {
       ? h('p', {}, 'You can send messages to new or previously removed care teams by adding them to your contact list. ',
           routerLink(ctx.router, '/contact-list/', 'Update your contact list', { 'data-testid': 'update-contact-list-link' }))
       : null,
-    h('p', {}, 'If you need more help, call us at ', h('va-telephone', { contact: '8773270022' }),
+    // help_fixed_width: the help line gets a fixed width wider than a 320 px screen.
+    h('p', { style: defects.helpFixedWidth() ? 'width: 26rem; max-width: none' : null }, 'If you need more help, call us at ', h('va-telephone', { contact: '8773270022' }),
       ' (', h('va-telephone', { contact: '711', tty: true }), '). We’re here Monday through Friday, 8:00 a.m. to 8:00 p.m. ET.'),
     h('va-button', { back: true, 'full-width': true, text: 'Back', onclick: () => ctx.router.back() }),
   );

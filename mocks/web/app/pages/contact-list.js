@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { backLink, loading, vaAlert, warningModal } from '../components.js';
 import { append, h, focusH1, setTitle } from '../dom.js';
+import { defects } from '../defects.js';
 import { systemName } from '../recipients.js';
 import { loadRecipients, store } from '../store.js';
 
@@ -34,7 +35,8 @@ export async function contactList(ctx) {
     return;
   }
 
-  const teams = r.all.filter((t) => t.ohTriageGroup !== true && !t.blockedStatus);
+  // contact_list_shows_oh: Oracle Health care teams leak onto the contact list.
+  const teams = r.all.filter((t) => (defects.contactListShowsOh() || t.ohTriageGroup !== true) && !t.blockedStatus);
   const selected = new Map(teams.map((t) => [t.triageTeamId, t.preferredTeam === true]));
   const initial = JSON.stringify([...selected]);
   const dirty = () => JSON.stringify([...selected]) !== initial;
