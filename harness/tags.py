@@ -41,6 +41,8 @@ TAGS: dict[str, str] = {
     "migrating_before": "patient profile whose care system moves to Oracle Health soon (phase p1-p2)",
     "migrating_during": "patient profile whose care system is moving to Oracle Health now (phase p3-p5)",
     "migrating_after": "patient profile whose care system just moved to Oracle Health (phase p6)",
+    "one_system_left": "patient profile with one care system left next to a fully blocked one",
+    "many_systems_one_blocked": "patient profile with 6 care systems left next to a fully blocked one",
     # states and areas
     "blocked": "blocked care teams and patients who cannot message",
     "oracle_health_migration": "Oracle Health migration alerts",

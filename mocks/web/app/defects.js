@@ -38,4 +38,10 @@ export const defects = {
   deleteDraftButtonId: () => (defect('delete_draft_button_no_id') ? null : 'delete-draft-button'),
   largeAttachmentsIgnored: () => defect('large_attachments_ignored'),
   folderEntryBackToInbox: () => defect('folder_entry_back_to_inbox'),
+  // Issue 14 (branch issue-14b): the care system chooser, RUM counts, the interstitial guard, paths.
+  blockedSystemOffered: () => defect('blocked_system_offered'),
+  radioForSixSystems: () => defect('radio_for_six_systems'),
+  radioSwitchCountedTwice: () => defect('rum_radio_switch_double_counted'),
+  recentSkipsInterstitial: () => defect('recent_skips_interstitial'),
+  slashlessPathNotFound: () => defect('slashless_path_not_found'),
 };
