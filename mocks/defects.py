@@ -196,4 +196,9 @@ DEFECTS: dict[str, Defect] = {
         req="TOGGLE-1",
         caught_by="Flow pages open with or without the trailing slash",
     ),
+    "radio_systems_sorted": Defect(
+        "The care system radio buttons are sorted by name instead of the care-team list's order.",
+        req="SELECT-1",
+        caught_by="The care system chooser fits the number of care systems",
+    ),
 }

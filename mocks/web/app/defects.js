@@ -44,4 +44,5 @@ export const defects = {
   radioSwitchCountedTwice: () => defect('rum_radio_switch_double_counted'),
   recentSkipsInterstitial: () => defect('recent_skips_interstitial'),
   slashlessPathNotFound: () => defect('slashless_path_not_found'),
+  radioSystemsSorted: () => defect('radio_systems_sorted'),
 };

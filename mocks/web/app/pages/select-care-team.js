@@ -80,6 +80,10 @@ export async function selectCareTeam(ctx) {
     updateContinue();
   }
 
+  // Radio buttons keep the care-team list's order; the seeded defect sorts them by name like the dropdown.
+  const radioOrder = (list) => (defects.radioSystemsSorted()
+    ? [...list].sort((a, b) => String(sysName(a)).localeCompare(String(sysName(b))))
+    : list);
   let chooser = null;
   if (useRadio) {
     chooser = h('va-radio', {
@@ -90,7 +94,7 @@ export async function selectCareTeam(ctx) {
       'data-dd-action-name': defects.careSystemRadioActionName(),
       class: 'vads-u-margin-bottom--3',
       onvaValueChange: (event) => chooseSystem(event.detail.value),
-    }, facilities.map((vhaId) => h('va-radio-option', {
+    }, radioOrder(facilities).map((vhaId) => h('va-radio-option', {
       tile: true,
       'data-testid': `care-system-${vhaId}`,
       id: vhaId,
