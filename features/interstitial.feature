@@ -57,13 +57,39 @@ Feature: Interstitial before a new message
     Then they see the select care team page
     And the Back link leads to the interstitial page
 
+  @curated_on @recent_on @staging_safe @req:TOGGLE-1 @req:ERROR-1
+  Scenario Outline: Flow pages opened directly show the interstitial first
+    A bookmark, a typed address or a reload starts the app afresh, so nothing was accepted yet: recent
+    care teams and select care team send the patient to the interstitial, start message shows it in
+    place. (Care team help is not guarded by the app.)
+    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    When they open the <page> page directly
+    Then they see the interstitial page
+
+    Examples:
+      | page              |
+      | recent care teams |
+      | select care team  |
+      | start message     |
+
   @curated_on @recent_on @staging_safe @req:TOGGLE-1
-  Scenario: Flow pages opened directly show the interstitial first
+  Scenario Outline: Flow pages open with or without the trailing slash
+    The app's router treats "/new-message/select-care-team" and "/new-message/select-care-team/" alike,
+    as VA's own tests type them.
     Given a vista_only patient
-    When they open the select care team page directly
-    Then they see the interstitial page
-    When they open the start message page directly
-    Then they see the interstitial page
+    When they open the <page> page directly, <form> the trailing slash
+    Then they see the <shown> page
+
+    Examples:
+      | page              | form    | shown          |
+      | interstitial      | without | interstitial   |
+      | interstitial      | with    | interstitial   |
+      | recent care teams | without | interstitial   |
+      | select care team  | without | interstitial   |
+      | select care team  | with    | interstitial   |
+      | start message     | without | interstitial   |
+      | care team help    | without | care team help |
+      | care team help    | with    | care team help |
 
   @curated_on @recent_on @staging_safe
   Scenario: Back on the interstitial returns to the inbox

@@ -1,7 +1,8 @@
 @curated_on @recent_on @select_care_team
 Feature: Select care team
   Patients choose a care system (radio buttons for 2 to 5, a dropdown for 6 or more, nothing to choose
-  for one) and then one of that care system's allowed care teams. Blocked care teams are never offered.
+  for one) and then one of that care system's allowed care teams. Blocked care teams are never offered,
+  nor a care system whose care teams are all blocked; only the care systems left are counted.
 
   @staging_safe @req:SELECT-1
   Scenario Outline: The care system chooser fits the number of care systems
@@ -35,6 +36,40 @@ Feature: Select care team
     Examples: One care system
       | patient       | chooser   |
       | single_system | no choice |
+
+    @many_systems_one_blocked
+    Examples: Six care systems left to message, a seventh blocked
+      | patient                  | chooser    |
+      | many_systems_one_blocked | a dropdown |
+
+  @staging_safe @blocked @req:SELECT-1 @req:BLOCKED-1
+  Scenario Outline: A care system whose care teams are all blocked is not offered
+    Given a <patient> patient
+    When they go on to select care team
+    Then they see the select care team page
+    And the care system is chosen with <chooser>
+    And no care system whose care teams are all blocked is offered
+    And every care system with care teams is offered
+
+    @system_blocked
+    Examples: A whole care system blocked, radio buttons for the others
+      | patient        | chooser       |
+      | system_blocked | radio buttons |
+
+    @migrating_during
+    Examples: A care system moving to Oracle Health now, its care teams blocked
+      | patient          | chooser       |
+      | migrating_during | radio buttons |
+
+    @many_systems_one_blocked
+    Examples: Six care systems left, a dropdown without the blocked one
+      | patient                  | chooser    |
+      | many_systems_one_blocked | a dropdown |
+
+    @one_system_left
+    Examples: One care system left, nothing to choose
+      | patient         | chooser   |
+      | one_system_left | no choice |
 
   @staging_safe @a11y @req:SELECT-1 @req:A11Y-1
   Scenario Outline: Only the chosen care system's allowed care teams are offered

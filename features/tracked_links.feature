@@ -16,6 +16,14 @@ Feature: Tracked links and RUM actions
     And RUM recorded no action for the tracked elements they did not touch
     And only that care system's allowed care teams are offered
 
+  @staging_safe @req:LINK-1 @req:RUM-1
+  Scenario: Each care system chosen is one RUM click
+    Given a mixed patient
+    When they go on to select care team
+    And they choose each of their care systems in turn
+    Then RUM recorded one click "Care System Radio button" on the select care team page for each care system they chose
+    And RUM recorded no action for the tracked elements they did not touch
+
   @staging_safe @req:LINK-2 @req:RUM-1
   Scenario: "Update your contact list" leads to the contact list and is tracked
     Given a vista_only patient

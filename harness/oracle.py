@@ -600,6 +600,14 @@ SHAPES: dict[str, Shape] = {
         "exactly one care system whose care teams are all blocked",
         lambda p: p.can_message and len(p.blocked_stations) == 1,
     ),
+    "one_system_left": Shape(
+        "one care system left to message, next to one whose care teams are all blocked",
+        lambda p: p.can_message and len(p.care_systems) == 1 and len(p.blocked_stations) == 1,
+    ),
+    "many_systems_one_blocked": Shape(
+        "6 or more care systems left to message, next to one whose care teams are all blocked",
+        lambda p: p.can_message and len(p.care_systems) > MAX_RADIO_SYSTEMS and len(p.blocked_stations) == 1,
+    ),
     "migrating_before": Shape(
         "a care system about to move to Oracle Health (phase p1-p2)",
         lambda p: p.can_message and any(ph in ("p1", "p2") for ph in p.migration_phases.values()),

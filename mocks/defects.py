@@ -263,4 +263,35 @@ DEFECTS: dict[str, Defect] = {
         req="REFLOW-1",
         caught_by="Every page of the flow reflows at 320 pixels",
     ),
+    # Issue 14 (branch issue-14b): the care system chooser, RUM counts, the interstitial guard, paths.
+    "blocked_system_offered": Defect(
+        "A care system whose care teams are all blocked is offered in the care system chooser.",
+        req="SELECT-1",
+        caught_by="A care system whose care teams are all blocked is not offered",
+    ),
+    "radio_for_six_systems": Defect(
+        "Exactly 6 care systems get radio buttons instead of a dropdown (the boundary off by one).",
+        req="SELECT-1",
+        caught_by="The care system chooser fits the number of care systems",
+    ),
+    "rum_radio_switch_double_counted": Defect(
+        "Switching care system records two RUM actions 'Care System Radio button' for one click.",
+        req="RUM-1",
+        caught_by="Each care system chosen is one RUM click",
+    ),
+    "recent_skips_interstitial": Defect(
+        "Opening recent care teams directly skips the non-urgent-needs interstitial.",
+        req="ERROR-1",
+        caught_by="Flow pages opened directly show the interstitial first",
+    ),
+    "slashless_path_not_found": Defect(
+        "Select care team without its trailing slash is 'Page not found'.",
+        req="TOGGLE-1",
+        caught_by="Flow pages open with or without the trailing slash",
+    ),
+    "radio_systems_sorted": Defect(
+        "The care system radio buttons are sorted by name instead of the care-team list's order.",
+        req="SELECT-1",
+        caught_by="The care system chooser fits the number of care systems",
+    ),
 }

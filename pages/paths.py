@@ -24,3 +24,8 @@ BY_NAME = {
     "care team help": CARE_TEAM_HELP,
     "contact list": CONTACT_LIST,
 }
+
+
+def without_trailing_slash(path: str) -> str:
+    """The same address as a person may type it: the app's router answers both forms."""
+    return path.rstrip("/") or "/"

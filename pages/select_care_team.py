@@ -56,6 +56,15 @@ class SelectCareTeamPage(BasePage):
             return self.care_system_select().option_texts()
         return []
 
+    def care_system_ids(self) -> list[str]:
+        """The care systems offered, by station (vha id): each radio's or option's value."""
+        chooser = self.care_system_chooser()
+        if chooser == "radio":
+            return self.care_system_radio().values()
+        if chooser == "select":
+            return self.care_system_select().option_values()
+        return []
+
     def care_system_radio_option(self, vha_id: str) -> Locator:
         return self.page.get_by_test_id(f"care-system-{vha_id}")
 

@@ -128,6 +128,24 @@ def can_still_choose(scenario_state: ScenarioState) -> None:
     assert not leaked, f"blocked care teams offered: {leaked}"
 
 
+@then("no care system whose care teams are all blocked is offered")
+def blocked_systems_not_offered(scenario_state: ScenarioState) -> None:
+    select = scenario_state.current
+    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    patient = scenario_state.patient
+    blocked = patient.blocked_stations
+    scenario_state.premise(bool(blocked), "a care system whose care teams are all blocked", patient)
+    offered_ids = select.care_system_ids()
+    offered_names = select.care_system_options()
+    leaked = [
+        f"{patient.system(s).name} ({s})" for s in blocked
+        if s in offered_ids or patient.system(s).name in offered_names
+    ]
+    assert not leaked, (
+        f"care systems whose care teams are all blocked are offered: {leaked}; offered {offered_names}"
+    )
+
+
 @then("they are told they cannot send messages to their care teams")
 def told_all_blocked(scenario_state: ScenarioState) -> None:
     current = scenario_state.current

@@ -69,6 +69,14 @@ def open_directly(app: SecureMessagingApp, scenario_state: ScenarioState, name: 
     scenario_state.current = app.open_path(paths.BY_NAME[name])
 
 
+@when(parsers.parse("they open the {name} page directly, {form} the trailing slash"))
+def open_directly_slash(app: SecureMessagingApp, scenario_state: ScenarioState, name: str, form: str) -> None:
+    if form not in ("with", "without"):
+        raise ValueError(f"say 'with' or 'without' the trailing slash, not {form!r}")
+    path = paths.BY_NAME[name]
+    scenario_state.current = app.open_path(path if form == "with" else paths.without_trailing_slash(path))
+
+
 @when("they open a page that does not exist")
 def open_missing(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
     scenario_state.current = app.open_path(f"{paths.APP_ROOT}/no-such-page/")

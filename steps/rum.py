@@ -105,6 +105,40 @@ def rum_recorded_on(page: Page, rum: Rum, scenario_state: ScenarioState, request
     _record(request, page, scenario_state, rum, name)
 
 
+@when("they choose each of their care systems in turn")
+def choose_each_system(scenario_state: ScenarioState) -> None:
+    select = scenario_state.current
+    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    patient = scenario_state.patient
+    systems = patient.care_systems
+    scenario_state.premise(patient.chooser == "radio", "2 to 5 care systems, chosen with radio buttons")
+    for system in systems:
+        select.choose_care_system(system.name)
+        expect(select.care_system_radio().radio(system.name)).to_be_checked()
+    scenario_state["systems_chosen"] = len(systems)
+
+
+@then(parsers.parse(
+    'RUM recorded one click "{name}" on the {page_name} page for each care system they chose'
+))
+def rum_one_click_per_system(page: Page, rum: Rum, scenario_state: ScenarioState,
+                             request: pytest.FixtureRequest, name: str, page_name: str) -> None:
+    """As many actions with this name as clicks (any type: the dashboard counts them all), each a click."""
+    chosen = scenario_state["systems_chosen"]
+    rum.flush(page)
+    named = rum.actions(name)
+    described = [(a.get("type"), a["view"].get("path")) for a in named]
+    assert len(named) == chosen, (
+        f"{chosen} care systems chosen, one click each, but RUM recorded {len(named)} actions named "
+        f"{name!r}: {described} (the dashboard would count each)"
+    )
+    view = paths.BY_NAME[page_name]
+    wrong = [d for d in described if d != ("click", view)]
+    assert not wrong, f"each {name!r} should be a click on {view}; RUM recorded {described}"
+    _clicked(scenario_state).append(name)
+    _record(request, page, scenario_state, rum, name)
+
+
 @then("RUM recorded no action for the tracked elements they did not touch")
 def rum_untouched(page: Page, rum: Rum, scenario_state: ScenarioState) -> None:
     """The release plan's other tracked elements stay at zero: nothing counts a click that did not happen."""

@@ -46,11 +46,15 @@ export const defects = {
   draftErrorNotAnnounced: () => defect('draft_error_not_announced'),
   subjectMaxlengthDropped: () => defect('subject_maxlength_dropped'),
   signatureSavedInDraft: () => defect('signature_saved_in_draft'),
-};
-
-// issue-14c: recent care teams after a send and at their boundaries; coverage of HELP-1, ROLLBACK-1,
-// ROLLOUT-1 (mock side, mocks/api/flipper.py), STAGING-1, LEGACY-1, CONTACT-1, REFLOW-1.
-Object.assign(defects, {
+  // Issue 14 (branch issue-14b): the care system chooser, RUM counts, the interstitial guard, paths.
+  blockedSystemOffered: () => defect('blocked_system_offered'),
+  radioForSixSystems: () => defect('radio_for_six_systems'),
+  radioSwitchCountedTwice: () => defect('rum_radio_switch_double_counted'),
+  recentSkipsInterstitial: () => defect('recent_skips_interstitial'),
+  slashlessPathNotFound: () => defect('slashless_path_not_found'),
+  radioSystemsSorted: () => defect('radio_systems_sorted'),
+  // issue-14c: recent care teams after a send and at their boundaries; coverage of HELP-1, ROLLBACK-1,
+  // ROLLOUT-1 (mock side, mocks/api/flipper.py), STAGING-1, LEGACY-1, CONTACT-1, REFLOW-1.
   recentStaleAfterSend: () => defect('recent_stale_after_send'),
   recentDuplicates: () => defect('recent_duplicates'),
   recentWindowDays: () => (defect('recent_window_180_days') ? 180 : null),
@@ -61,4 +65,4 @@ Object.assign(defects, {
   legacyOffersBlocked: () => defect('legacy_offers_blocked'),
   contactListShowsOh: () => defect('contact_list_shows_oh'),
   helpFixedWidth: () => defect('help_fixed_width'),
-});
+};

@@ -14,8 +14,21 @@ import { recentCareTeams } from './pages/recent-care-teams.js';
 import { selectCareTeam } from './pages/select-care-team.js';
 import { editDraft, startMessage } from './pages/start-message.js';
 import { curatedOnly } from './pages/guards.js';
+import { defects } from './defects.js';
 
 defineCustomElements(window);
+
+// React Router's `exact` routes (not `strict`): every address answers with or without its trailing
+// slash. The seeded defect writes one route strictly, so its slash-less form is "Page not found".
+const selectCareTeamRoute = defects.slashlessPathNotFound()
+  ? /^\/new-message\/select-care-team\/$/
+  : /^\/new-message\/select-care-team\/?$/;
+// seeded defect: a route that marks the interstitial accepted itself, so a bookmark skips it
+const skipsInterstitial = (page) => (ctx) => {
+  store.acceptInterstitial = true;
+  return page(ctx);
+};
+const recentPage = defects.recentSkipsInterstitial() ? skipsInterstitial(recentCareTeams) : recentCareTeams;
 
 const ROUTES = [
   [/^\/$/, (ctx) => ctx.router.push('/inbox/', { replace: true, force: true })],
@@ -26,8 +39,8 @@ const ROUTES = [
   [/^\/folders\/?$/, moreFolders],
   [/^\/folders\/(?<folderId>-?\d+)\/?$/, folder('custom')],
   [/^\/new-message\/?$/, newMessage],
-  [/^\/new-message\/recent\/?$/, curatedOnly(recentCareTeams)],
-  [/^\/new-message\/select-care-team\/?$/, curatedOnly(selectCareTeam)],
+  [/^\/new-message\/recent\/?$/, curatedOnly(recentPage)],
+  [selectCareTeamRoute, curatedOnly(selectCareTeam)],
   [/^\/new-message\/start-message\/?$/, curatedOnly(startMessage)],
   [/^\/new-message\/care-team-help\/?$/, curatedOnly(careTeamHelp)],
   [/^\/contact-list\/?$/, contactList],

@@ -50,17 +50,25 @@ export async function selectCareTeam(ctx) {
     return;
   }
 
-  const facilities = r.allFacilities.filter((s) => !r.blockedFacilities.includes(s));
+  // Care systems whose care teams are all blocked are never offered (nor counted for the chooser).
+  const facilities = defects.blockedSystemOffered()
+    ? [...r.allFacilities]
+    : r.allFacilities.filter((s) => !r.blockedFacilities.includes(s));
   if (facilities.length === 1) {
     draft.careSystemVhaId = facilities[0];
     draft.careSystemName = sysName(facilities[0]);
   }
   let switchCount = 0;
-  const useRadio = facilities.length > 1 && (facilities.length < MAX_RADIO_OPTIONS || defects.radioForManySystems());
+  const radioLimit = defects.radioForSixSystems() ? MAX_RADIO_OPTIONS + 1 : MAX_RADIO_OPTIONS;
+  const useRadio = facilities.length > 1 && (facilities.length < radioLimit || defects.radioForManySystems());
 
   function chooseSystem(vhaId) {
     const previous = draft.careSystemVhaId;
-    if (useRadio && previous && previous !== vhaId) switchCount += 1;
+    if (useRadio && previous && previous !== vhaId) {
+      switchCount += 1;
+      // seeded defect: a hand-made action on a switch, on top of the click Datadog already records
+      if (defects.radioSwitchCountedTwice()) addAction(defects.careSystemRadioActionName());
+    }
     draft.careSystemVhaId = vhaId || undefined;
     draft.careSystemName = vhaId ? sysName(vhaId) : undefined;
     if (!defects.systemSwitchKeepsTeam() || !vhaId) {
@@ -72,6 +80,10 @@ export async function selectCareTeam(ctx) {
     updateContinue();
   }
 
+  // Radio buttons keep the care-team list's order; the seeded defect sorts them by name like the dropdown.
+  const radioOrder = (list) => (defects.radioSystemsSorted()
+    ? [...list].sort((a, b) => String(sysName(a)).localeCompare(String(sysName(b))))
+    : list);
   let chooser = null;
   if (useRadio) {
     chooser = h('va-radio', {
@@ -82,7 +94,7 @@ export async function selectCareTeam(ctx) {
       'data-dd-action-name': defects.careSystemRadioActionName(),
       class: 'vads-u-margin-bottom--3',
       onvaValueChange: (event) => chooseSystem(event.detail.value),
-    }, facilities.map((vhaId) => h('va-radio-option', {
+    }, radioOrder(facilities).map((vhaId) => h('va-radio-option', {
       tile: true,
       'data-testid': `care-system-${vhaId}`,
       id: vhaId,
