@@ -97,13 +97,6 @@ def write_subject_only(scenario_state: ScenarioState, faker: Faker) -> None:
     scenario_state.update(subject=subject)
 
 
-@when("they change the message")
-def change_message(scenario_state: ScenarioState, faker: Faker) -> None:
-    body = faker.paragraph(nb_sentences=2)
-    compose_form(scenario_state).body().fill(body)
-    scenario_state["body"] = body
-
-
 @when("they stop typing for 10 seconds")
 def idle_ten_seconds(page: Page) -> None:
     page.clock.run_for(AUTOSAVE_IDLE_MS)
