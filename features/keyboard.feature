@@ -35,6 +35,7 @@ Feature: Keyboard-only journey
     And using only the keyboard they start a new message and continue
     And using only the keyboard they reach start message with one of their care teams
     Then they see the start message page
+    And keyboard focus is on the page heading
     And the message is addressed to the care system and care team they chose
     When using only the keyboard they write a message and move to Send
     Then the Send button has keyboard focus
