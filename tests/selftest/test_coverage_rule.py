@@ -40,9 +40,9 @@ def test_the_matrix_runs_a_defect_against_its_scenario_clean_and_broken(tmp_path
     subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     outcomes = {case.name: case.outcome for case in read_cases(log)}
     scenario = DEFECTS["ipe_shown_past_limit"].caught_by
-    assert sorted(outcomes) == [
+    assert set(outcomes) == {
         f"features/oracle_health_transition.feature::{scenario}[defect=none]",
         f"features/oracle_health_transition.feature::{scenario}[defect=ipe_shown_past_limit]",
-    ]
+    }
     [catch] = read_catches(outcomes, ("ipe_shown_past_limit",))
     assert catch.caught and not catch.clean_failed, outcomes
