@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -11,6 +11,15 @@ from pages.components import VaAlert, VaAlertExpandable, VaLink, VaModal
 
 # Loading the app fetches toggles, recipients and the sent search; give slow CI a margin.
 LOAD_TIMEOUT_MS = 15_000
+
+
+# Settled: every VA web component on the page has rendered (Stencil marks it with class "hydrated";
+# until then it is invisible and takes no room) and the web fonts are in. Both move the layout, and a
+# click aimed before they land can reach no link at all: on a loaded machine the mouse went down on
+# "Start a new message", the breadcrumbs above it rendered, and the mouse came up below it.
+_SETTLED = """() => document.fonts.status === 'loaded' && [...document.querySelectorAll('*')].every(
+  el => !el.localName.startsWith('va-') || !customElements.get(el.localName)
+    || el.classList.contains('hydrated'))"""
 
 
 # True when the deepest focused element (through shadow roots) is `el` or inside it.
@@ -37,11 +46,16 @@ class BasePage:
     def heading_text(self) -> str:
         return " ".join((self.heading().first.text_content() or "").split())
 
-    def expect_loaded(self) -> BasePage:
+    def expect_loaded(self) -> Self:
+        """This page is shown (h1, title) and settled, so clicks land where they aim."""
         expect(self.heading().first).to_have_text(self.h1_text, timeout=LOAD_TIMEOUT_MS)
         if self.title_text is not None:
             expect(self.page).to_have_title(self.title_text, timeout=LOAD_TIMEOUT_MS)
+        self.wait_until_settled()
         return self
+
+    def wait_until_settled(self) -> None:
+        self.page.wait_for_function(_SETTLED, timeout=LOAD_TIMEOUT_MS)
 
     def is_current(self) -> bool:
         """True when this page is the one shown (h1 matches), without waiting."""
@@ -158,4 +172,3 @@ class BasePage:
         from urllib.parse import urlparse
 
         return urlparse(self.page.url).path
-

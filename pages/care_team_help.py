@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Self
-
 from playwright.sync_api import Locator
 
 from pages import paths
@@ -30,10 +28,6 @@ class CareTeamHelpPage(BasePage):
     h1_text = "Can’t find your care team?"
     title_text = "Care Team Help - Start Message | Veterans Affairs"
     path = paths.CARE_TEAM_HELP
-
-    def expect_loaded(self) -> Self:
-        super().expect_loaded()
-        return self
 
     def reasons(self) -> Locator:
         return self.page.get_by_test_id("care-team-help-reasons").get_by_role("listitem")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Self
-
 from playwright.sync_api import Locator
 
 from pages import paths
@@ -15,10 +13,6 @@ class ContactListPage(BasePage):
     h1_text = "Messages: Contact list"
     title_text = "Messages: Contact list  | Veterans Affairs"
     path = paths.CONTACT_LIST
-
-    def expect_loaded(self) -> Self:
-        super().expect_loaded()
-        return self
 
     def care_system_sections(self) -> Locator:
         return self.page.get_by_test_id("facility-accordion-item")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Self
 
 from playwright.sync_api import Locator, expect
 
@@ -16,10 +15,6 @@ class InterstitialPage(BasePage):
     h1_text = "Only use messages for non-urgent needs"
     title_text = "Only Use Messages For Non-Urgent Needs | Veterans Affairs"
     path = paths.INTERSTITIAL
-
-    def expect_loaded(self) -> Self:
-        super().expect_loaded()
-        return self
 
     def continue_link(self) -> VaLinkAction:
         """Curated flow: a primary action link."""

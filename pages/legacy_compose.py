@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Self
-
 from pages import paths
 from pages.components import VaSelect
 from pages.start_message import ComposeForm
@@ -12,10 +10,6 @@ from pages.start_message import ComposeForm
 class LegacyComposePage(ComposeForm):
     h1_text = "Start a new message"
     path = paths.INTERSTITIAL
-
-    def expect_loaded(self) -> Self:
-        super().expect_loaded()
-        return self
 
     def recipient_select(self) -> VaSelect:
         return VaSelect(self.page.get_by_test_id("compose-recipient-select"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Self
-
 from pages import paths
 from pages.base import BasePage
 from pages.components import VaLinkAction, VaRadio
@@ -15,10 +13,6 @@ class RecentCareTeamsPage(BasePage):
     h1_text = "Care teams you recently sent messages to"
     title_text = "Recently Messaged Care Teams - Start Message | Veterans Affairs"
     path = paths.RECENT_CARE_TEAMS
-
-    def expect_loaded(self) -> Self:
-        super().expect_loaded()
-        return self
 
     def radio_group(self) -> VaRadio:
         return VaRadio(self.page.get_by_test_id("recent-care-teams-radio-group"))

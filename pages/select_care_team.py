@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Literal
 
 from playwright.sync_api import Locator
 
@@ -26,10 +26,6 @@ class SelectCareTeamPage(BasePage):
     h1_text = "Select care team"
     title_text = "Select Care Team - Start Message | Veterans Affairs"
     path = paths.SELECT_CARE_TEAM
-
-    def expect_loaded(self) -> Self:
-        super().expect_loaded()
-        return self
 
     # --- care system -----------------------------------------------------------------------
     def care_system_radio(self) -> VaRadio:

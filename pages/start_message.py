@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Self
-
 from playwright.sync_api import Locator
 
 from pages import paths
@@ -154,10 +152,6 @@ class StartMessagePage(ComposeForm):
     h1_text = "Start message"
     title_text = "Start message  | Veterans Affairs"
     path = paths.START_MESSAGE
-
-    def expect_loaded(self) -> Self:
-        super().expect_loaded()
-        return self
 
     def recipient_title(self) -> Locator:
         """`<care system> - <care team>` under "To"."""
