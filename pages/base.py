@@ -31,10 +31,23 @@ _FOCUS_INSIDE = """el => {
 }"""
 
 
+# Every page object with an h1 of its own, in definition order: what `pages.router` can recognise.
+_REGISTRY: list[type[BasePage]] = []
+
+
+def registered_pages() -> tuple[type[BasePage], ...]:
+    return tuple(_REGISTRY)
+
+
 class BasePage:
     h1_text: ClassVar[str | re.Pattern[str]] = ""
     title_text: ClassVar[str | re.Pattern[str] | None] = None
     path: ClassVar[str | None] = None
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("h1_text"):  # a page of its own, not a shared base such as ComposeForm
+            _REGISTRY.append(cls)
 
     def __init__(self, page: Page) -> None:
         self.page = page

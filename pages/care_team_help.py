@@ -6,6 +6,7 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
+from pages.contact_list import ContactListPage
 
 # The reasons the page gives, by what they depend on (the patient's facilities' EHRs).
 REASONS_INTRO = "You may not find your care team for these reasons:"
@@ -38,9 +39,7 @@ class CareTeamHelpPage(BasePage):
     def name_change_link(self) -> Locator:
         return self.page.get_by_test_id("name-change-link")
 
-    def update_contact_list(self):
-        from pages.contact_list import ContactListPage
-
+    def update_contact_list(self) -> ContactListPage:
         self.update_contact_list_link().click()
         return ContactListPage(self.page).expect_loaded()
 

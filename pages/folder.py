@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
+from pages.interstitial import InterstitialPage
 
 
 class FolderPage(BasePage):
-    h1_text = re.compile(r"^(Messages: )?(Inbox|Sent|Drafts|Trash)\b")
+    h1_text: ClassVar[str | re.Pattern[str]] = re.compile(r"^(Messages: )?(Inbox|Sent|Drafts|Trash)\b")
     path = paths.INBOX
 
     def start_message_link(self) -> Locator:
         return self.page.get_by_test_id("compose-message-link")
 
-    def start_new_message(self):  # -> InterstitialPage | LegacyComposePage
-        from pages.interstitial import InterstitialPage
-
+    def start_new_message(self) -> InterstitialPage:
         self.start_message_link().click()
         return InterstitialPage(self.page).expect_loaded()
 
-    def start_new_message_with_keyboard(self):
-        from pages.interstitial import InterstitialPage
-
+    def start_new_message_with_keyboard(self) -> InterstitialPage:
         self.press_with_keyboard(self.start_message_link())
         return InterstitialPage(self.page).expect_loaded()
 

@@ -9,6 +9,7 @@ from playwright.sync_api import Locator, expect
 from pages import paths
 from pages.base import LOAD_TIMEOUT_MS, BasePage
 from pages.components import VaButton, VaLinkAction
+from pages.router import wait_for_flow_page
 
 
 class InterstitialPage(BasePage):
@@ -39,20 +40,16 @@ class InterstitialPage(BasePage):
                 "href", re.compile(re.escape(paths.RECENT_CARE_TEAMS) + "$"), timeout=LOAD_TIMEOUT_MS
             )
 
-    def continue_(self, recent_expected: bool = False):
+    def continue_(self, recent_expected: bool = False) -> BasePage:
         """Accept the interstitial; returns the page that loads next.
 
         `recent_expected`: the patient has recent care teams, so wait until the link leads there.
         """
-        from pages.app import wait_for_flow_page
-
         self._wait_for_recent_search(recent_expected)
         self.continue_control().first.click()
         return wait_for_flow_page(self.page, leaving=self)
 
-    def continue_with_keyboard(self, recent_expected: bool = False):
-        from pages.app import wait_for_flow_page
-
+    def continue_with_keyboard(self, recent_expected: bool = False) -> BasePage:
         self._wait_for_recent_search(recent_expected)
         self.press_with_keyboard(self.continue_control().first)
         return wait_for_flow_page(self.page, leaving=self)

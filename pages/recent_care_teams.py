@@ -5,6 +5,7 @@ from __future__ import annotations
 from pages import paths
 from pages.base import BasePage
 from pages.components import VaLinkAction, VaRadio
+from pages.router import wait_for_flow_page
 
 DIFFERENT_CARE_TEAM = "A different care team"
 
@@ -36,9 +37,7 @@ class RecentCareTeamsPage(BasePage):
     def continue_link(self) -> VaLinkAction:
         return VaLinkAction(self.page.get_by_test_id("recent-care-teams-continue-button"))
 
-    def continue_(self):
-        from pages.app import wait_for_flow_page
-
+    def continue_(self) -> BasePage:
         self.continue_link().click()
         return wait_for_flow_page(self.page, leaving=self)
 
@@ -56,8 +55,6 @@ class RecentCareTeamsPage(BasePage):
         for _ in range(group.labels().index(name)):
             self.page.keyboard.press("ArrowDown")
 
-    def continue_with_keyboard(self):
-        from pages.app import wait_for_flow_page
-
+    def continue_with_keyboard(self) -> BasePage:
         self.press_with_keyboard(self.continue_link().link())
         return wait_for_flow_page(self.page, leaving=self)

@@ -8,6 +8,7 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
+from pages.care_team_help import CareTeamHelpPage
 from pages.components import (
     VaAlert,
     VaAlertExpandable,
@@ -17,6 +18,8 @@ from pages.components import (
     VaRadio,
     VaSelect,
 )
+from pages.contact_list import ContactListPage
+from pages.router import wait_for_flow_page
 
 CANT_FIND_LINK_TEXT = "Learn what to do if you can’t find your care team"
 CONTACT_LIST_LINK_TEXT = "Update your contact list"
@@ -105,24 +108,18 @@ class SelectCareTeamPage(BasePage):
     def update_contact_list_link(self) -> Locator:
         return self.page.get_by_role("link", name=CONTACT_LIST_LINK_TEXT, exact=True)
 
-    def open_care_team_help(self):
-        from pages.care_team_help import CareTeamHelpPage
-
+    def open_care_team_help(self) -> CareTeamHelpPage:
         self.cant_find_care_team_link().click()
         return CareTeamHelpPage(self.page).expect_loaded()
 
-    def update_contact_list(self):
-        from pages.contact_list import ContactListPage
-
+    def update_contact_list(self) -> ContactListPage:
         self.update_contact_list_link().click()
         return ContactListPage(self.page).expect_loaded()
 
     def continue_link(self) -> VaLinkAction:
         return VaLinkAction(self.page.get_by_test_id("continue-button"))
 
-    def continue_(self):
-        from pages.app import wait_for_flow_page
-
+    def continue_(self) -> BasePage:
         self.continue_link().click()
         return wait_for_flow_page(self.page, leaving=self)
 
@@ -169,8 +166,6 @@ class SelectCareTeamPage(BasePage):
         self.tab_to(combo.input())
         combo.type_and_choose_with_keyboard(name)
 
-    def continue_with_keyboard(self):
-        from pages.app import wait_for_flow_page
-
+    def continue_with_keyboard(self) -> BasePage:
         self.press_with_keyboard(self.continue_link().link())
         return wait_for_flow_page(self.page, leaving=self)

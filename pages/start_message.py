@@ -16,6 +16,7 @@ from pages.components import (
     VaTextInput,
 )
 from pages.components.live_region import in_live_region
+from pages.select_care_team import SelectCareTeamPage
 
 SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
 # The subject's va-text-input carries maxlength="50" (ComposeForm.jsx, see mocks/web/FIDELITY.md T30).
@@ -178,8 +179,6 @@ class StartMessagePage(ComposeForm):
     def select_different_care_team_link(self) -> Locator:
         return self.page.get_by_role("link", name=SELECT_DIFFERENT_TEAM_TEXT)
 
-    def select_different_care_team(self):
-        from pages.select_care_team import SelectCareTeamPage
-
+    def select_different_care_team(self) -> SelectCareTeamPage:
         self.select_different_care_team_link().click()
         return SelectCareTeamPage(self.page).expect_loaded()

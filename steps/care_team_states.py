@@ -26,9 +26,9 @@ from pages import (
     StartMessagePage,
     paths,
 )
-from pages.app import wait_for_flow_page
 from pages.base import BasePage
 from pages.components import VaAlertExpandable
+from pages.router import wait_for_flow_page
 from steps.care_teams import choose_on_select_page
 from steps.state import ScenarioState, wait_until
 

@@ -20,8 +20,8 @@ from pages import (
     StartMessagePage,
     paths,
 )
-from pages.app import wait_for_flow_page
 from pages.base import BasePage
+from pages.router import wait_for_flow_page
 from steps.care_teams import recent_expected
 from steps.state import ScenarioState
 

@@ -20,10 +20,11 @@ from pytest_bdd import given, parsers, then, when
 from harness import rollout
 from harness.rollout import Flow, StageResult
 from pages import paths
-from pages.app import SecureMessagingApp, wait_for_flow_page
+from pages.app import SecureMessagingApp
 from pages.interstitial import InterstitialPage
 from pages.legacy_compose import LegacyComposePage
 from pages.recent_care_teams import RecentCareTeamsPage
+from pages.router import wait_for_flow_page
 from pages.select_care_team import SelectCareTeamPage
 from pages.start_message import StartMessagePage
 from steps.care_teams import recent_expected

@@ -13,7 +13,7 @@ from pytest_bdd import parsers, then, when
 
 from harness.rum import Rum, init_configuration, tracked_actions
 from pages import SecureMessagingApp, SelectCareTeamPage, paths
-from pages.app import wait_for_flow_page
+from pages.router import wait_for_flow_page
 from steps.state import ScenarioState, record_evidence
 
 
