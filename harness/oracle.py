@@ -414,7 +414,10 @@ def _date(value: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _int(value: Any) -> int | None:
+def as_int(value: object) -> int | None:
+    """A number as the API writes it (a number or a digit string); None when absent or not one."""
+    if not isinstance(value, (int, float, str)):
+        return None
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -439,7 +442,7 @@ def _systems(ehr_doc: Any, user_doc: Any) -> dict[str, CareSystem]:
 
 
 def _team(attributes: Mapping[str, Any], systems: Mapping[str, CareSystem]) -> CareTeam | None:
-    team_id = _int(attributes.get("triageTeamId"))
+    team_id = as_int(attributes.get("triageTeamId"))
     if team_id is None:
         return None
     name = str(attributes.get("name") or "")
@@ -505,7 +508,7 @@ def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
     search = documents.get("sent_search")
     search_json = _ok_json(documents, "sent_search") or {}
     sent_ids = _unique_ints(
-        _int(_dig(m, "attributes", "recipientId")) for m in search_json.get("data") or []
+        as_int(_dig(m, "attributes", "recipientId")) for m in search_json.get("data") or []
     )
     window = search.request_json if search is not None and isinstance(search.request_json, dict) else {}
     signature = _dig(_ok_json(documents, "signature"), "data") or {}
@@ -523,8 +526,8 @@ def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
         teams=teams,
         systems=systems,
         recipients_status=recipients_exchange.status if recipients_exchange else 0,
-        associated=_int(meta.get("associatedTriageGroups")),
-        associated_blocked=_int(meta.get("associatedBlockedTriageGroups")),
+        associated=as_int(meta.get("associatedTriageGroups")),
+        associated_blocked=as_int(meta.get("associatedBlockedTriageGroups")),
         sent_ids=sent_ids,
         sent_search_status=search.status if search is not None else 0,
         now=_date(window.get("toDate") or window.get("to_date")),

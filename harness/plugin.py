@@ -6,7 +6,7 @@ Loaded from the root conftest.py. Fixture contract: docs/CONTRACTS.md §5.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -138,12 +138,14 @@ def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Any, step: An
     request.node.stash[FAILED_STEP] = f"{feature.rel_filename}:{step.line_number}: {step.keyword} {step.name}"
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    outcome = yield
-    report = outcome.get_result()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
     if report.failed and report.when == "call" and FAILED_STEP in item.stash:
         report.sections.append(("failed step", item.stash[FAILED_STEP]))
+    return report
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from pytest_bdd import then
 
-from harness.oracle import Exchange
+from harness.oracle import Exchange, as_int
 from mocks.client import Session as MockSession
 from steps.state import ScenarioState, record_evidence, wait_until
 
@@ -45,11 +45,17 @@ def _sent(exchange: Exchange) -> dict[str, Any]:
     return exchange.request_json if isinstance(exchange.request_json, dict) else {}
 
 
+def _id_field(body: dict[str, Any], *names: str) -> int | None:
+    """The first of `names` the body carries, as a number; None when absent or not a number."""
+    return as_int(next((body[n] for n in names if body.get(n) is not None), None))
+
+
 def _draft_id(exchange: Exchange) -> int:
     data = (exchange.response_json or {}).get("data") or {}
     value = (data.get("attributes") or {}).get("messageId", data.get("id"))
-    assert str(value).isdigit(), f"the draft answer carries no message id: {exchange.response_json}"
-    return int(value)
+    draft_id = as_int(value)
+    assert draft_id is not None, f"the draft answer carries no message id: {exchange.response_json}"
+    return draft_id
 
 
 def _mock(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> MockSession | None:
@@ -65,7 +71,7 @@ def draft_created(request: pytest.FixtureRequest, scenario_state: ScenarioState)
     assert body.get("body") == scenario_state["body"], (
         f"the draft saved is not the message as typed (a draft never carries the signature): {body}"
     )
-    assert int(body.get("recipientId") or body.get("recipient_id")) == scenario_state.team.id, body
+    assert _id_field(body, "recipientId", "recipient_id") == scenario_state.team.id, body
     scenario_state["draft_id"] = _draft_id(exchange)
     session = _mock(request, scenario_state)
     if session is not None:
@@ -126,7 +132,7 @@ def message_reached(request: pytest.FixtureRequest, scenario_state: ScenarioStat
     exchange = wait_for_app_call(scenario_state, "send")
     body, team = _sent(exchange), scenario_state.team
     query = {k: v[-1] for k, v in parse_qs(urlparse(exchange.url).query).items()}
-    assert int(body.get("recipient_id")) == team.id, f"recipient_id in {body}"
+    assert _id_field(body, "recipient_id") == team.id, f"recipient_id in {body}"
     assert body.get("category") == scenario_state["category"], f"category in {body}"
     assert body.get("subject") == scenario_state["subject"], f"subject in {body}"
     assert body.get("body", "").startswith(scenario_state["body"]), f"body in {body}"
@@ -135,7 +141,7 @@ def message_reached(request: pytest.FixtureRequest, scenario_state: ScenarioStat
     else:
         assert "is_oh_triage_group" not in query, f"VistA send flagged as OH: {exchange.url}"
     if "draft_id" in scenario_state:
-        assert int(body.get("draft_id") or 0) == scenario_state["draft_id"], f"draft_id missing: {body}"
+        assert _id_field(body, "draft_id") == scenario_state["draft_id"], f"draft_id missing: {body}"
     session = _mock(request, scenario_state)
     if session is not None:
         patient = session.patient()

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from harness.oracle import as_int
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # POSTs that only read: the 6-month sent search behind "recent care teams".
 READ_ONLY_POSTS = (re.compile(r"/my_health/v1/messaging/folders/-?\d+/search/?$"),)
@@ -82,7 +84,7 @@ def _recipient_id(body: str | None) -> int | None:
     except (TypeError, ValueError):
         return None  # multipart (attachments) cannot be checked, so it is not allowed
     value = data.get("recipient_id", data.get("recipientId")) if isinstance(data, dict) else None
-    return int(value) if str(value).isdigit() else None
+    return as_int(value)
 
 
 def _draft_of_send(body: str | None) -> int | None:
@@ -91,13 +93,13 @@ def _draft_of_send(body: str | None) -> int | None:
     except (TypeError, ValueError):
         return None
     value = data.get("draft_id", data.get("draftId")) if isinstance(data, dict) else None
-    return int(value) if str(value).isdigit() else None
+    return as_int(value)
 
 
 def _created_draft_id(payload: Any) -> int | None:
     data = payload.get("data", {}) if isinstance(payload, dict) else {}
     value = (data.get("attributes") or {}).get("messageId", data.get("id"))
-    return int(value) if str(value).isdigit() else None
+    return as_int(value)
 
 
 class WriteGuard:

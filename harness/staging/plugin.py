@@ -11,7 +11,7 @@ In mock mode it changes nothing except providing `live_toggles` from the scenari
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
@@ -110,13 +110,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"staging run stopped: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
-    outcome = yield
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[Any]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
     config = item.config
     if not is_staging(config):
-        return
-    report = outcome.get_result()
+        return report
     scrub = config.stash[_SCRUB_KEY]
     if isinstance(report.longrepr, tuple):  # a skip: (path, line, reason), which pytest's summary folds
         path, line, reason = report.longrepr
@@ -129,6 +130,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
         lines = [f"{a.method} {a.path}: {'allowed' if a.allowed else 'BLOCKED'} ({a.reason})"
                  for a in guard.attempts]
         report.sections.append(("staging write guard", "\n".join(lines)))
+    return report
 
 
 # ---------------------------------------------------------------- fixtures
