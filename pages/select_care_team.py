@@ -21,6 +21,7 @@ from pages.components import (
 from pages.contact_list import ContactListPage
 from pages.router import wait_for_flow_page
 
+CARE_SYSTEM_LEGEND = "Select a VA health care system"
 CANT_FIND_LINK_TEXT = "Learn what to do if you can’t find your care team"
 CONTACT_LIST_LINK_TEXT = "Update your contact list"
 
@@ -89,6 +90,10 @@ class SelectCareTeamPage(BasePage):
     def care_team_combo_box(self) -> VaComboBox:
         return VaComboBox(self.page.get_by_test_id("compose-recipient-combobox"))
 
+    def care_team_fields(self) -> Locator:
+        """Every care-team combo box shown (none when the patient has no team to choose)."""
+        return self.care_team_combo_box().host
+
     def care_team_options(self) -> list[str]:
         return self.care_team_combo_box().option_names()
 
@@ -132,10 +137,12 @@ class SelectCareTeamPage(BasePage):
         return self.page.locator('[data-testid^="cerner-facilities-transition-alert"]')
 
     def migration_warning(self) -> VaAlertExpandable:
-        return VaAlertExpandable(self.page.get_by_test_id("cerner-facilities-transition-alert"))
+        """The first warning (the page shows one per migration schedule)."""
+        return VaAlertExpandable(self.page.get_by_test_id("cerner-facilities-transition-alert").first)
 
     def migration_error(self) -> VaAlert:
-        return VaAlert(self.page.get_by_test_id("cerner-facilities-transition-alert-error-phase"))
+        """The first error-phase alert."""
+        return VaAlert(self.page.get_by_test_id("cerner-facilities-transition-alert-error-phase").first)
 
     def care_team_hint(self) -> Locator:
         """The in-product education hint (an `aside`) about the updated care-team list."""

@@ -19,6 +19,22 @@ from pages.components.live_region import in_live_region
 from pages.select_care_team import SelectCareTeamPage
 
 SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
+# Categories by the label a person reads, and the code the API receives for each.
+CATEGORY_CODES = {
+    "General": "OTHER",
+    "COVID": "COVID",
+    "Appointment": "APPOINTMENTS",
+    "Medication": "MEDICATIONS",
+    "Test": "TEST_RESULTS",
+    "Education": "EDUCATION",
+}
+# What each required field says when it is left empty and the message is sent.
+MISSING_FIELD_ERRORS = {
+    "category": "Please select a category.",
+    "subject": "Subject cannot be blank.",
+    "message": "Message body cannot be blank.",
+}
+MESSAGE_SENT = "Message sent"
 # The subject's va-text-input carries maxlength="50" (ComposeForm.jsx, see mocks/web/FIDELITY.md T30).
 SUBJECT_MAX_LENGTH = 50
 
@@ -77,6 +93,10 @@ class ComposeForm(BasePage):
 
     def send_button(self) -> VaButton:
         return VaButton(self.page.get_by_test_id("send-button"))
+
+    def message_fields(self) -> Locator:
+        """Subject, message and Send, wherever the page shows them (none when it offers no form)."""
+        return self.subject().host.or_(self.body().host).or_(self.send_button().host)
 
     def send(self) -> None:
         self.send_button().click()
@@ -144,6 +164,14 @@ class ComposeForm(BasePage):
 
     def field_errors(self) -> Locator:
         return self.page.locator(".usa-error-message")
+
+    def missing_field_error(self, field: str) -> Locator:
+        """The error shown when `field` ("category", "subject" or "message") is left empty."""
+        return self.field_errors().filter(has_text=MISSING_FIELD_ERRORS[field])
+
+    def sent_confirmation(self) -> Locator:
+        """The global alert once the message is sent."""
+        return self.alert_text().first
 
     def sending_indicator(self) -> Locator:
         return self.page.get_by_test_id("sending-indicator")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from playwright.sync_api import Page
 from pytest_bdd import parsers, then, when
 
+from harness.accessibility.fixture import A11y
 from steps.state import ScenarioState
 
 REFLOW_WIDTH = 320  # WCAG 1.4.10: content reflows at 320 CSS px without horizontal scrolling
@@ -17,12 +16,12 @@ def _state_name(scenario_state: ScenarioState) -> str:
 
 
 @then("the page has no accessibility violations")
-def no_violations(page: Page, a11y: Any, scenario_state: ScenarioState) -> None:
+def no_violations(page: Page, a11y: A11y, scenario_state: ScenarioState) -> None:
     a11y.assert_clean(page, _state_name(scenario_state))
 
 
 @then(parsers.parse('the "{state}" state has no accessibility violations'))
-def state_no_violations(page: Page, a11y: Any, state: str) -> None:
+def state_no_violations(page: Page, a11y: A11y, state: str) -> None:
     a11y.assert_clean(page, state)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 from pytest_bdd import given, parsers
 
 from harness.oracle import SHAPES
@@ -189,6 +190,6 @@ def contact_list_save_fails(mock_session: MockSession) -> None:
 
 
 @given("time in the browser is controlled")
-def controlled_clock(page: Any) -> None:
+def controlled_clock(page: Page) -> None:
     # Installed before the app loads so the compose form's 10-second autosave timer is fake.
     page.clock.install()

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from harness.oracle import CareTeam, ObservedPatient
+from mocks.client import Session
 from pages import (
     FolderPage,
     InterstitialPage,
@@ -199,9 +200,7 @@ def no_form(page: Page, scenario_state: ScenarioState) -> None:
     assert isinstance(current, LegacyComposePage), (
         f"expected the \"Start a new message\" heading, got {type(current).__name__} at {page.url}"
     )
-    expect(current.subject().host).to_have_count(0)
-    expect(current.body().host).to_have_count(0)
-    expect(current.send_button().host).to_have_count(0)
+    expect(current.message_fields()).to_have_count(0)
 
 
 @when("they select a different care team")
@@ -245,18 +244,18 @@ def migration_alert(scenario_state: ScenarioState, alert: str) -> None:
         schedule = warnings[0]
         warning = select.migration_warning()
         start = (schedule.get("phases") or {}).get("p3")
-        expect(warning.host.first).to_have_attribute("trigger", f"Updates will begin on {start}")
-        expect(warning.host.first).to_have_attribute("status", "warning")
-        warning.host.first.click()  # opened for reading and for the accessibility scan
+        assert warning.trigger_text() == f"Updates will begin on {start}", warning.trigger_text()
+        assert warning.attribute("status") == "warning", warning.attribute("status")
+        warning.expand()  # opened for reading and for the accessibility scan
         for facility in schedule.get("facilities") or []:
-            expect(warning.host.first).to_contain_text(str(facility.get("facilityName")))
+            expect(warning.showing(str(facility.get("facilityName")))).to_have_count(1)
     elif kind == "error":
         schedule = errors[0]
         error = select.migration_error()
-        expect(error.host.first).to_have_attribute("status", "error")
+        assert error.attribute("status") == "error", error.attribute("status")
         assert error.headline() == MIGRATION_ERROR, error.headline()
         for facility in schedule.get("facilities") or []:
-            expect(error.host.first).to_contain_text(str(facility.get("facilityName")))
+            expect(error.showing(str(facility.get("facilityName")))).to_have_count(1)
 
 
 # ---------------------------------------------------------------- the care-team hint (IPE)
@@ -290,10 +289,10 @@ def sees_hint(scenario_state: ScenarioState) -> None:
     expect(hint).to_be_visible()
     expect(hint).to_have_attribute("aria-label", "Tooltip for care team selection")
     expect(hint).to_contain_text("We updated your list of care teams.")
-    expect(select.stop_showing_hint_button().host).to_be_visible()
+    expect(select.stop_showing_hint_button().button()).to_be_visible()
 
 
-def _tooltip_calls(mock_session: Any, endpoint: str) -> list[dict[str, Any]]:
+def _tooltip_calls(mock_session: Session, endpoint: str) -> list[dict[str, Any]]:
     return [e for e in mock_session.journal() if e.get("endpoint") == endpoint]
 
 

@@ -9,19 +9,17 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
 from pages import SecureMessagingApp, SelectCareTeamPage
-from pages.start_message import SUBJECT_MAX_LENGTH, ComposeForm, StartMessagePage
+from pages.start_message import (
+    CATEGORY_CODES,
+    MESSAGE_SENT,
+    MISSING_FIELD_ERRORS,
+    SUBJECT_MAX_LENGTH,
+    ComposeForm,
+    StartMessagePage,
+)
 from steps.care_teams import choose_on_select_page, system_name
 from steps.state import ScenarioState
 
-# Categories by the label a person reads (codes are what the API receives).
-CATEGORIES = {
-    "General": "OTHER",
-    "COVID": "COVID",
-    "Appointment": "APPOINTMENTS",
-    "Medication": "MEDICATIONS",
-    "Test": "TEST_RESULTS",
-    "Education": "EDUCATION",
-}
 AUTOSAVE_IDLE_MS = 10_000
 
 
@@ -41,7 +39,7 @@ def write_message(scenario_state: ScenarioState, faker: Faker, category: str) ->
     subject, body = _subject(faker), faker.paragraph(nb_sentences=3)
     form.choose_category(category)
     form.write(subject, body)
-    scenario_state.update(category=CATEGORIES[category], subject=subject, body=body)
+    scenario_state.update(category=CATEGORY_CODES[category], subject=subject, body=body)
 
 
 @when("they write a message")
@@ -56,7 +54,7 @@ def type_message(scenario_state: ScenarioState, faker: Faker) -> None:
     subject, body = _subject(faker), faker.sentence(nb_words=10)
     form.choose_category("General")
     form.type_message(subject, body)
-    scenario_state.update(category=CATEGORIES["General"], subject=subject, body=body)
+    scenario_state.update(category=CATEGORY_CODES["General"], subject=subject, body=body)
 
 
 @when("they type a different message")
@@ -160,8 +158,7 @@ def sees_text(scenario_state: ScenarioState, text: str) -> None:
 
 @then("they see that the message was sent")
 def sees_sent(scenario_state: ScenarioState) -> None:
-    alert = compose_form(scenario_state).alert_text()
-    expect(alert.first).to_have_text("Message sent")
+    expect(compose_form(scenario_state).sent_confirmation()).to_have_text(MESSAGE_SENT)
 
 
 @then(parsers.parse('they see the error "{text}"'))
@@ -206,26 +203,18 @@ def told_saved_by_screen_reader(scenario_state: ScenarioState) -> None:
     )
 
 
-_FIELD_ERRORS = {
-    "category": "Please select a category.",
-    "subject": "Subject cannot be blank.",
-    "message": "Message body cannot be blank.",
-}
-
-
 @then("they are told to fill in what is missing")
 def told_to_fill(scenario_state: ScenarioState) -> None:
     """Category and subject start empty; the message starts with the patient's signature when they have
     one on file (sm-api.md §1.5), and then it is not missing."""
     prefill = scenario_state.patient.signature.body_prefill
     form = compose_form(scenario_state)
-    errors = form.field_errors()
-    for field, message in _FIELD_ERRORS.items():
+    for field in MISSING_FIELD_ERRORS:
         if field == "message" and prefill:
             expect(form.body().control()).to_have_value(prefill)
-            expect(errors.filter(has_text=message)).to_have_count(0)
+            expect(form.missing_field_error(field)).to_have_count(0)
         else:
-            expect(errors.filter(has_text=message).first).to_be_visible()
+            expect(form.missing_field_error(field).first).to_be_visible()
 
 
 @then("they are asked for an electronic signature")

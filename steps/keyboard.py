@@ -13,8 +13,9 @@ from pages import (
     SelectCareTeamPage,
     StartMessagePage,
 )
+from pages.start_message import CATEGORY_CODES
 from steps.care_teams import recent_expected, system_name
-from steps.compose import CATEGORIES, _subject
+from steps.compose import _subject
 from steps.state import ScenarioState
 
 
@@ -66,7 +67,7 @@ def _write_with_keyboard(scenario_state: ScenarioState, faker: Faker) -> StartMe
     form.write_with_keyboard("General", subject, body)
     # Typing goes where the caret lands in the body: after the signature the app pre-filled, if any.
     prefill = scenario_state.patient.signature.body_prefill
-    scenario_state.update(category=CATEGORIES["General"], subject=subject, body=prefill + body)
+    scenario_state.update(category=CATEGORY_CODES["General"], subject=subject, body=prefill + body)
     return form
 
 

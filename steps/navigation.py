@@ -144,7 +144,7 @@ def offers_link(scenario_state: ScenarioState, name: str) -> None:
 def warned(scenario_state: ScenarioState, title: str) -> None:
     modal = scenario_state.current.leave_page_modal()
     expect(modal.dialog()).to_be_visible()
-    expect(modal.host).to_contain_text(title)
+    expect(modal.dialog()).to_contain_text(title)
 
 
 @when("they choose to keep editing")

@@ -14,6 +14,7 @@ from pytest_bdd import parsers, then, when
 from harness.rum import Rum, init_configuration, tracked_actions
 from pages import SecureMessagingApp, SelectCareTeamPage, paths
 from pages.router import wait_for_flow_page
+from pages.select_care_team import CARE_SYSTEM_LEGEND
 from steps.state import ScenarioState, record_evidence
 
 
@@ -159,10 +160,10 @@ def radio_names(scenario_state: ScenarioState) -> None:
     select = scenario_state.current
     assert isinstance(select, SelectCareTeamPage)
     radio = select.care_system_radio()
-    expect(radio.legend()).to_contain_text("Select a VA health care system")
+    expect(radio.legend()).to_contain_text(CARE_SYSTEM_LEGEND)
     for system in scenario_state.patient.care_systems:
         name = re.compile("^" + re.escape(system.name))
-        expect(radio.host.get_by_role("radio", name=name)).to_have_count(1)
+        expect(radio.radios(name)).to_have_count(1)
 
 
 @then(parsers.parse('the care system radio buttons are tracked as "{name}"'))

@@ -19,6 +19,10 @@ class VaComponent:
     def attribute(self, name: str) -> str | None:
         return self.host.get_attribute(name)
 
+    def showing(self, text: str) -> Locator:
+        """The component when it shows `text` anywhere, slotted or in its shadow root (else no match)."""
+        return self.host.filter(has_text=text)
+
     def rum_action_name(self) -> str | None:
         """The Datadog RUM click-action name the element carries."""
         return self.host.get_attribute("data-dd-action-name")

@@ -22,8 +22,9 @@ def team_name_from_option(text: str) -> str:
 
 
 class VaComboBox(VaComponent):
-    def input(self) -> Locator:
-        return self.host.get_by_role("combobox")
+    def input(self, name: str | None = None) -> Locator:
+        """The combobox input; with `name`, only when its accessible name (the label) is `name`."""
+        return self.host.get_by_role("combobox", name=name) if name else self.host.get_by_role("combobox")
 
     def _select_options(self) -> Locator:
         return self.host.locator("select option")

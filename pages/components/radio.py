@@ -3,6 +3,8 @@ in the va-radio shadow root)."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator
 
 from pages.components._base import VaComponent, css_string
@@ -22,8 +24,11 @@ class VaRadio(VaComponent):
         """The native radio input of one option (what assistive tech and the keyboard reach)."""
         return self.option(label).get_by_role("radio")
 
-    def radios(self) -> Locator:
-        return self._options().get_by_role("radio")
+    def radios(self, name: str | re.Pattern[str] | None = None) -> Locator:
+        """The native radio inputs; with `name`, those whose accessible name matches it."""
+        if name is None:
+            return self._options().get_by_role("radio")
+        return self._options().get_by_role("radio", name=name)
 
     def _wait_for_options(self) -> None:
         self._options().first.wait_for()
