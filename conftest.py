@@ -13,5 +13,6 @@ pytest_plugins = [
     "harness.staging.plugin",
     "harness.rum",  # after staging: its `context` wraps the staging one (intake interception, --rum-forward)
     "steps",
+    "harness.cohort",  # the rollout cohort (option and session fixtures) steps/rollout.py uses
     "steps.rollout",
 ]

@@ -8,9 +8,7 @@ harness/rollout.py (Flipper's crc32 rule on the patient's email), never from the
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,7 +16,11 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from harness import rollout
-from harness.rollout import Flow, StageResult
+from harness.accessibility.fixture import A11y
+from harness.cohort import Cohort, CohortPatient
+from harness.mock_server import WorkerMock
+from harness.rollout import Flow
+from mocks.client import Session
 from pages import paths
 from pages.app import SecureMessagingApp
 from pages.interstitial import InterstitialPage
@@ -30,11 +32,6 @@ from pages.start_message import StartMessagePage
 from steps.care_teams import recent_expected
 from steps.state import ScenarioState, record_evidence
 
-COHORT_ENV = "SM_ROLLOUT_COHORT"
-DEFAULT_COHORT = 200
-# Cohort patients: a VistA patient with recent care teams, so the recent recipients toggle shows too.
-COHORT_PROFILE = "vista_only"
-COHORT_RECENT_TEAMS = 2
 VISITS = 2  # two reads per stage: the second proves the flow is sticky
 
 # The first page after the interstitial tells the flow apart (new-message-flow.md §2.3).
@@ -43,106 +40,6 @@ FLOW_OF_PAGE: dict[type, Flow] = {
     SelectCareTeamPage: "curated",
     RecentCareTeamsPage: "curated_with_recent",
 }
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("harness").addoption(
-        "--rollout-cohort",
-        type=int,
-        default=None,
-        help=f"Patients per rollout-stage cohort (default ${COHORT_ENV} or {DEFAULT_COHORT}).",
-    )
-
-
-@pytest.fixture(scope="session")
-def rollout_cohort_size(pytestconfig: pytest.Config) -> int:
-    raw = pytestconfig.getoption("rollout_cohort", default=None) or os.environ.get(COHORT_ENV)
-    raw = raw or DEFAULT_COHORT
-    try:
-        size = int(raw)
-    except ValueError:
-        raise pytest.UsageError(f"${COHORT_ENV}={raw!r}: expected a whole number of patients") from None
-    if size < 1:
-        raise pytest.UsageError(f"rollout cohort size must be at least 1, got {size}")
-    return size
-
-
-@dataclass
-class CohortPatient:
-    session: Any  # mocks.client.Session
-    actor: str  # Flipper actor computed here from the email (sm-api.md §3.3), not the mock's flipperId
-    percentage: float | None = None  # what this patient's toggles are set to now (we are the only writer)
-    defects: tuple[str, ...] = ()  # the seeded defects on in its session now
-
-
-@dataclass
-class Cohort:
-    patients: list[CohortPatient]
-    read_flow: Callable[[str], Flow]
-    percentage: float = 0.0
-    previous: dict[str, Flow] = field(default_factory=dict)
-    result: StageResult | None = None
-
-    def roll_to(self, percentage: float) -> None:
-        """Put both release toggles at `percentage` of actors, as the release plan does for a stage."""
-        value = f"{percentage:g}%"
-        for patient in self.patients:
-            if patient.percentage != percentage:
-                for toggle in rollout.ROLLOUT_TOGGLES:
-                    patient.session.set_toggle(toggle, value)
-                patient.percentage = percentage
-        self.percentage = percentage
-
-    def seed_defects(self, defects: tuple[str, ...]) -> None:
-        """The scenario's seeded defects (--defect, or the defect matrix's pick) in every cohort session."""
-        for patient in self.patients:
-            if patient.defects != defects:
-                patient.session.set_defects(list(defects))
-                patient.defects = defects
-
-    def observe(self, visits: int) -> dict[str, list[Flow]]:
-        return {p.actor: [self.read_flow(p.session.id) for _ in range(visits)] for p in self.patients}
-
-    def stage_result(self) -> StageResult:
-        if self.result is None:
-            raise AssertionError("no rollout stage observed yet: a 'When the rollout' step must run first")
-        return self.result
-
-
-def _cohort_seeds(run_seed: int) -> Iterator[int]:
-    n = 0
-    while True:
-        yield (run_seed * 10_007 + n) % 2**31
-        n += 1
-
-
-@pytest.fixture(scope="session")
-def rollout_cohort(mock_server: Any, run_seed: int, rollout_cohort_size: int) -> Iterator[Cohort]:
-    """One cohort per worker: building N sessions is the slow part, and every scenario sets the
-    toggles it needs before it observes, so scenarios sharing the cohort stay independent."""
-    sessions: list[Any] = []
-    reader = rollout.ToggleReader(mock_server.url)
-    try:
-        patients: dict[str, CohortPatient] = {}
-        seeds = _cohort_seeds(run_seed)
-        while len(patients) < rollout_cohort_size:
-            session = mock_server.client.create_session(
-                profile=COHORT_PROFILE, seed=next(seeds), recent_teams=COHORT_RECENT_TEAMS
-            )
-            sessions.append(session)
-            user = session.patient()["user"]
-            actor = rollout.flipper_id(user.get("email"), user.get("accountUuid"))
-            if actor is None:
-                raise AssertionError(f"cohort patient without email or account uuid: {sorted(user)}")
-            if actor not in patients:  # faker may repeat an email; a cohort counts distinct actors
-                patients[actor] = CohortPatient(session=session, actor=actor)
-            if len(sessions) > 2 * rollout_cohort_size:
-                raise AssertionError("the mock keeps repeating patient emails across seeds")
-        yield Cohort(patients=list(patients.values()), read_flow=reader.flow)
-    finally:
-        reader.close()
-        for session in sessions:
-            session.delete()
 
 
 def _percent(share: float) -> str:
@@ -266,7 +163,7 @@ def sample_starts_new_message(
     cohort: Cohort,
     count: int,
     new_context: Callable[..., Any],
-    mock_server: Any,
+    mock_server: WorkerMock,
     scenario_state: ScenarioState,
 ) -> None:
     seen: list[tuple[str, Flow, Flow]] = []
@@ -297,7 +194,7 @@ def sample_sees_expected_flow(scenario_state: ScenarioState) -> None:
 
 @given("they have saved a draft on the start message page of the curated list flow")
 def saved_draft_on_curated(
-    app: SecureMessagingApp, mock_session: Any, scenario_state: ScenarioState, scenario_seed: int
+    app: SecureMessagingApp, mock_session: Session, scenario_state: ScenarioState, scenario_seed: int
 ) -> None:
     interstitial = app.open_path(paths.INTERSTITIAL)
     assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
@@ -318,7 +215,7 @@ def saved_draft_on_curated(
 
 
 @when(parsers.parse("the curated list flow is switched {state} mid-journey"))
-def switch_curated(mock_session: Any, state: str) -> None:
+def switch_curated(mock_session: Session, state: str) -> None:
     value = state.strip().lower()
     if value not in ("on", "off"):
         raise ValueError(f"expected 'on' or 'off', got {state!r}")
@@ -360,7 +257,7 @@ def see_flow(scenario_state: ScenarioState, flow: str) -> None:
 
 
 @then("their saved draft is still in their drafts")
-def draft_survives(mock_session: Any, scenario_state: ScenarioState) -> None:
+def draft_survives(mock_session: Session, scenario_state: ScenarioState) -> None:
     saved = scenario_state["draft"]
     drafts = {d["messageId"]: d for d in mock_session.patient()["drafts"]}
     assert saved["messageId"] in drafts, f"draft {saved['messageId']} is gone after the rollback"
@@ -380,7 +277,9 @@ def signed_in_toggles(
 
 
 @when("they open the interstitial and continue")
-def open_interstitial_and_continue(app: SecureMessagingApp, a11y: Any, scenario_state: ScenarioState) -> None:
+def open_interstitial_and_continue(
+    app: SecureMessagingApp, a11y: A11y, scenario_state: ScenarioState
+) -> None:
     interstitial = app.open_path(paths.INTERSTITIAL)
     assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
     scans = [a11y.scan(app.page, "interstitial")]

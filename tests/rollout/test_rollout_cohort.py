@@ -1,11 +1,13 @@
-"""Cohort driver in steps/rollout.py on fake sessions: toggles set once per change, samples cover flows."""
+"""The rollout cohort (harness/cohort.py) on fake sessions: toggles set once per change, samples cover
+flows."""
 
 from dataclasses import dataclass, field
 
 import pytest
 
 from harness import rollout
-from steps.rollout import Cohort, CohortPatient, _sample
+from harness.cohort import Cohort, CohortPatient
+from steps.rollout import _sample
 
 
 @dataclass
