@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from playwright.sync_api import BrowserContext
 from pytest_playwright.pytest_playwright import ArtifactsRecorder
 
 
@@ -18,7 +17,7 @@ class LeanArtifactsRecorder(ArtifactsRecorder):
     stops tracing. A failing scenario keeps its trace.zip and screenshot as before.
     """
 
-    def on_did_create_browser_context(self, context: Any) -> None:
+    def on_did_create_browser_context(self, context: BrowserContext) -> None:
         if self._tracing_option != "retain-on-failure" or not self._capture_trace:
             super().on_did_create_browser_context(context)
             return
@@ -31,7 +30,7 @@ class LeanArtifactsRecorder(ArtifactsRecorder):
             title=self._request.node.nodeid, screenshots=False, snapshots=True, sources=True
         )
 
-    def on_will_close_browser_context(self, context: Any) -> None:
+    def on_will_close_browser_context(self, context: BrowserContext) -> None:
         call = getattr(self._request.node, "rep_call", None)
         keep_anyway = self._tracing_option == "on" or self._pytestconfig.getoption("--screenshot") == "on"
         if call is None or call.failed or keep_anyway:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from harness.options import OPTIONS_KEY
+from harness.options import options_of
 from mocks.defects import DEFECTS
 
 FIXTURE = "seeded_defects"  # the autouse fixture (harness/plugin.py) whose value the matrix parametrizes
@@ -29,7 +29,7 @@ _DEFECT = re.compile(rf"[\[-]{re.escape(DEFECT_ID)}([a-z0-9_]+)(?=[-\]])")
 
 
 def chosen(config: pytest.Config) -> tuple[str, ...]:
-    return config.stash[OPTIONS_KEY].defect_matrix
+    return options_of(config).defect_matrix
 
 
 def defects_caught_by(scenario: str, names: tuple[str, ...]) -> list[str]:

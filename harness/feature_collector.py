@@ -22,7 +22,7 @@ from pytest_bdd.parser import Feature, ScenarioTemplate
 from pytest_bdd.scenario import _execute_scenario, scenario_wrapper_template_registry
 
 from harness import tags
-from harness.options import OPTIONS_KEY
+from harness.options import options_of
 
 EXAMPLE_FIXTURE = "_pytest_bdd_example"
 
@@ -61,7 +61,7 @@ class FeatureFile(pytest.Module):
         feature = self.feature()
         requirements = self.config.stash[REQUIREMENTS_KEY]
         problems = tags.unknown_tags(all_tags(feature), self.path, requirements, shown_as=self.nodeid)
-        if problems and self.config.stash[OPTIONS_KEY].dry_run:
+        if problems and options_of(self.config).dry_run:
             # The dry run lists every problem of every feature, then exits non-zero.
             self.config.stash.setdefault(TAG_PROBLEMS_KEY, []).extend(problems)
         elif problems:

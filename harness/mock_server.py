@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mocks.client import MockClient  # imported when a mock starts: start-up stays light
 
 
 @dataclass
@@ -12,7 +15,7 @@ class WorkerMock:
     """`.url` and `.client` (a `mocks.client.MockClient`), per CONTRACTS.md §5."""
 
     url: str
-    client: Any
+    client: MockClient
     _stop: Callable[[], None] | None = field(default=None, repr=False)
 
     def stop(self) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from harness import seeds
+
 ENV_MOCK = "mock"
 ENV_STAGING = "staging"
 DEFECTS_ENV = "HARNESS_DEFECTS"  # comma-separated defect names, the same as --defect NAME...
@@ -74,7 +76,11 @@ def add_options(parser: pytest.Parser) -> None:
 
 @dataclass(frozen=True)
 class HarnessOptions:
+    """Every harness option, read once (`options_of`); plugins that define an option still read it here."""
+
     env: str
+    seed: int  # the run seed, resolved: --seed N, --seed today, or the one pinned in pyproject.toml
+    seed_origin: str
     base_url: str | None
     browser_path: str | None
     storage_state: Path | None
@@ -83,6 +89,9 @@ class HarnessOptions:
     defects: tuple[str, ...]
     defect_matrix: tuple[str, ...]
     dry_run: bool
+    api_url: str | None  # staging: --api-url, the host serving /v0 (default: --base-url)
+    rum_forward: bool
+    rollout_cohort: int | None
 
     @property
     def staging(self) -> bool:
@@ -93,8 +102,20 @@ def read_options(config: pytest.Config) -> HarnessOptions:
     defects = list(config.getoption("defect") or [])
     defects += [name.strip() for name in os.environ.get(DEFECTS_ENV, "").split(",") if name.strip()]
     storage_state = config.getoption("storage_state")
+    # Each xdist worker parses the same command line and ini, so all resolve the same run seed.
+    asked, pinned = config.getoption("seed"), str(config.getini(seeds.SEED_INI)).strip()
+    try:
+        seed = seeds.resolve_run_seed(asked, pinned)
+    except ValueError as error:
+        raise pytest.UsageError(f"--seed: {error}") from None
+    origin = (
+        "from --seed today" if str(asked).strip() == seeds.TODAY else "from --seed" if asked
+        else "pinned in pyproject.toml" if pinned else "today's date"
+    )
     return HarnessOptions(
         env=config.getoption("harness_env"),
+        seed=seed,
+        seed_origin=origin,
         base_url=config.getoption("base_url", default=None),
         browser_path=config.getoption("browser_path"),
         storage_state=Path(storage_state) if storage_state else None,
@@ -103,7 +124,18 @@ def read_options(config: pytest.Config) -> HarnessOptions:
         defects=tuple(dict.fromkeys(defects)),
         defect_matrix=matrix_names(config.getoption("defect_matrix") or ""),
         dry_run=bool(config.getoption("bdd_dry_run")),
+        # defined by the staging, RUM and cohort plugins; absent when one is not loaded
+        api_url=config.getoption("staging_api_url", default=None),
+        rum_forward=bool(config.getoption("rum_forward", default=False)),
+        rollout_cohort=config.getoption("rollout_cohort", default=None),
     )
+
+
+def options_of(config: pytest.Config) -> HarnessOptions:
+    """The run's options, read on first use so any plugin may ask, in any hook order."""
+    if OPTIONS_KEY not in config.stash:
+        config.stash[OPTIONS_KEY] = read_options(config)
+    return config.stash[OPTIONS_KEY]
 
 
 def validate(options: HarnessOptions) -> None:

@@ -8,22 +8,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import pytest
+from playwright.sync_api import BrowserContext, Playwright
 
 from harness import base_url as base_url_plugin
 from harness import browser as browser_choice
 from harness import defect_matrix, dry_run, seeds, tags
 from harness.feature_collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
 from harness.mock_server import WorkerMock, start_worker_mock
-from harness.options import OPTIONS_KEY, HarnessOptions, add_options, read_options, validate
+from harness.options import HarnessOptions, add_options, options_of, validate
 from harness.oracle import ObservedTraffic
+from mocks.client import Session
+
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
 
 STAGING_SAFE = "staging_safe"
 STAGING_WRITE = "staging_write"
-SEED_ORIGIN = pytest.StashKey[str]()
 
 
 # ---------------------------------------------------------------- configuration
@@ -37,22 +41,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     tags.register_markers(config)
     config.stash[REQUIREMENTS_KEY] = tags.load_requirements(config.rootpath)
-    options = read_options(config)
+    options = options_of(config)
     validate(options)
-    config.stash[OPTIONS_KEY] = options
+    config.option.seed = options.seed  # pytest-bdd's and xdist's view of the command line agree
     if options.dry_run and hasattr(config.option, "dist"):
         # The dry run inspects collected items in this process; xdist workers would take them away.
         config.option.dist, config.option.numprocesses = "no", None
-    # Each xdist worker parses the same command line and ini, so all resolve the same run seed.
-    asked, pinned = config.getoption("seed"), str(config.getini(seeds.SEED_INI)).strip()
-    try:
-        config.option.seed = seeds.resolve_run_seed(asked, pinned)
-    except ValueError as error:
-        raise pytest.UsageError(f"--seed: {error}") from None
-    config.stash[SEED_ORIGIN] = (
-        "from --seed today" if str(asked).strip() == seeds.TODAY else "from --seed" if asked
-        else "pinned in pyproject.toml" if pinned else "today's date"
-    )
     if not config.pluginmanager.is_registered(base_url_plugin):
         config.pluginmanager.register(base_url_plugin, "harness-base-url")
     if not config.pluginmanager.is_registered(defect_matrix):
@@ -60,9 +54,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    options = config.stash[OPTIONS_KEY]
-    seed = config.getoption("seed")
-    origin = config.stash.get(SEED_ORIGIN, "--seed")
+    options = options_of(config)
+    seed, origin = options.seed, options.seed_origin
     lines = [f"harness: run seed {seed} ({origin}; rerun with --seed {seed}); env {options.env}"]
     if config.getoption("browser_channel", default=None) is None:
         server = browser_choice.browser_server(config)
@@ -73,7 +66,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    options = session.config.stash[OPTIONS_KEY]
+    options = options_of(session.config)
     is_worker = hasattr(session.config, "workerinput")
     if options.staging and not options.dry_run and not is_worker:
         check_reachable(options.base_url or "")
@@ -106,7 +99,7 @@ def pytest_bdd_apply_tag(tag: str, function: Any) -> Any:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    options = config.stash[OPTIONS_KEY]
+    options = options_of(config)
     if not options.staging:
         return
     # Against staging only read-only scenarios run, and with --allow-send the writes to the test care team;
@@ -122,7 +115,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtestloop(session: pytest.Session) -> bool | None:
-    if not session.config.stash[OPTIONS_KEY].dry_run:
+    if not options_of(session.config).dry_run:
         return None
     if dry_run.report(session):
         session.testsfailed += 1  # pytest derives the exit status (1) from this after the loop
@@ -148,12 +141,12 @@ def pytest_runtest_makereport(
     return report
 
 
-def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     report_expired_waivers(terminalreporter, config)
     report_reruns(terminalreporter, config)
 
 
-def report_expired_waivers(terminalreporter: Any, config: pytest.Config) -> None:
+def report_expired_waivers(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     """Expired waivers fail the scans they match; list them all so stale ones get cleaned up too."""
     # Read here rather than from the scans' cache: under xdist the scans ran in the workers.
     from harness.accessibility.waivers import WAIVERS_FILE, WaiverFileError, load_waivers
@@ -172,7 +165,7 @@ def report_expired_waivers(terminalreporter: Any, config: pytest.Config) -> None
             terminalreporter.write_line(f"expired: {waiver.describe()}")
 
 
-def report_reruns(terminalreporter: Any, config: pytest.Config) -> None:
+def report_reruns(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     failed = [
         report
         for key in ("failed", "error")
@@ -181,10 +174,10 @@ def report_reruns(terminalreporter: Any, config: pytest.Config) -> None:
     ]
     if not failed:
         return
-    seed = config.getoption("seed")
+    options = options_of(config)
     terminalreporter.section("rerun failed scenarios")
     for nodeid in dict.fromkeys(report.nodeid for report in failed):
-        terminalreporter.write_line(seeds.rerun_command(nodeid, seed, config.stash[OPTIONS_KEY]))
+        terminalreporter.write_line(seeds.rerun_command(nodeid, options.seed, options))
 
 
 # ---------------------------------------------------------------- fixtures: seeds and options
@@ -192,12 +185,12 @@ def report_reruns(terminalreporter: Any, config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def harness_options(pytestconfig: pytest.Config) -> HarnessOptions:
-    return pytestconfig.stash[OPTIONS_KEY]
+    return options_of(pytestconfig)
 
 
 @pytest.fixture(scope="session")
 def run_seed(pytestconfig: pytest.Config) -> int:
-    return int(pytestconfig.getoption("seed"))
+    return options_of(pytestconfig).seed
 
 
 @pytest.fixture
@@ -239,14 +232,14 @@ def seeded_defects(harness_options: HarnessOptions) -> tuple[str, ...]:
 
 @pytest.fixture
 def mock_session(
-    seeded_defects: tuple[str, ...], mock_server: WorkerMock, context: Any, scenario_seed: int
-) -> Iterator[Any]:
+    seeded_defects: tuple[str, ...], mock_server: WorkerMock, context: BrowserContext, scenario_seed: int
+) -> Iterator[Session]:
     """A fresh mock session for this scenario, its cookie already in the browser context."""
     session = mock_server.client.create_session(seed=scenario_seed)
     try:
         if seeded_defects:
             session.set_defects(list(seeded_defects))
-        context.add_cookies([session.cookie])
+        context.add_cookies([cast("SetCookieParam", session.cookie)])  # the client knows no Playwright
         yield session
     finally:
         session.delete()
@@ -259,7 +252,7 @@ def mock_session(
 def browser_type_launch_args(
     browser_type_launch_args: dict[str, Any],
     harness_options: HarnessOptions,
-    playwright: Any,
+    playwright: Playwright,
     pytestconfig: pytest.Config,
 ) -> dict[str, Any]:
     """pytest-playwright's launch args (headed, slowmo, channel) plus Debian chromium and quiet flags."""
@@ -284,7 +277,7 @@ def browser_context_args(
 
 
 @pytest.fixture
-def observed(context: Any) -> ObservedTraffic:
+def observed(context: BrowserContext) -> ObservedTraffic:
     """What the app receives in this scenario's browser context: the oracle steps read expectations from."""
     traffic = ObservedTraffic()
     traffic.attach(context)

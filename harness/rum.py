@@ -27,7 +27,9 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import BrowserContext, Page, Request, Route
 
+from harness.options import options_of
 from mocks.rum_format import FLUSH_MARKER, BatchError, RumStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,12 +88,12 @@ class IntakeTraffic:
     started: int = 0
     finished: int = 0
 
-    def install(self, context: Any) -> None:
+    def install(self, context: BrowserContext) -> None:
         context.on("request", lambda r: self._count(r, "started"))
         context.on("requestfinished", lambda r: self._count(r, "finished"))
         context.on("requestfailed", lambda r: self._count(r, "finished"))
 
-    def _count(self, request: Any, which: str) -> None:
+    def _count(self, request: Request, which: str) -> None:
         if is_intake(request.url):
             setattr(self, which, getattr(self, which) + 1)
 
@@ -108,10 +110,10 @@ class InterceptedRum:
     store: RumStore = field(default_factory=RumStore)
     rejected: list[str] = field(default_factory=list)
 
-    def install(self, context: Any) -> None:
+    def install(self, context: BrowserContext) -> None:
         context.route(is_intake, self._handle)
 
-    def _handle(self, route: Any) -> None:
+    def _handle(self, route: Route) -> None:
         request = route.request
         try:
             self.store.add_batch(request.url, request.post_data_buffer or b"")
@@ -154,7 +156,7 @@ class Rum:
     def actions(self, name: str | None = None) -> list[dict[str, Any]]:
         return [a for a in self.events("action") if name is None or a.get("name") == name]
 
-    def flush(self, page: Any, timeout_s: float = FLUSH_TIMEOUT_S) -> None:
+    def flush(self, page: Page, timeout_s: float = FLUSH_TIMEOUT_S) -> None:
         """Make the SDK send what it holds and wait until the intake has it all."""
         token = uuid.uuid4().hex
         if not page.evaluate(_FLUSH_JS, {"marker": FLUSH_MARKER, "token": token}):
@@ -169,7 +171,7 @@ class Rum:
                 )
             page.wait_for_timeout(25)  # keeps Playwright's event loop (and the route handler) running
 
-    def leave(self, page: Any, timeout_s: float = FLUSH_TIMEOUT_S) -> None:
+    def leave(self, page: Page, timeout_s: float = FLUSH_TIMEOUT_S) -> None:
         """Before the harness navigates away or closes: send everything now and end the RUM session, so
         nothing is left for the unload-time beacon (the one request a route may not see)."""
         self.flush(page, timeout_s)
@@ -182,7 +184,7 @@ class Rum:
         )
 
 
-def init_configuration(page: Any, wait: bool = True) -> dict[str, Any] | None:
+def init_configuration(page: Page, wait: bool = True) -> dict[str, Any] | None:
     """`window.DD_RUM.getInitConfiguration()` on the current page; waits for the app to initialise RUM."""
     if wait:
         try:
@@ -196,7 +198,7 @@ def init_configuration(page: Any, wait: bool = True) -> dict[str, Any] | None:
 
 
 def _staging(config: pytest.Config) -> bool:
-    return config.getoption("harness_env", default=None) == "staging"
+    return options_of(config).staging
 
 
 @pytest.fixture(scope="session")
@@ -205,13 +207,13 @@ def browser_type_launch_args(
 ) -> dict[str, Any]:
     """Staging without --rum-forward: Datadog's intake hosts do not resolve in the harness's browser."""
     args = browser_type_launch_args
-    if not _staging(pytestconfig) or pytestconfig.getoption("rum_forward", default=False):
+    if not _staging(pytestconfig) or options_of(pytestconfig).rum_forward:
         return args
     return {**args, "args": [*args.get("args", []), BLOCK_INTAKE_HOSTS]}
 
 
 @pytest.fixture
-def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
     """The browser context with its RUM intake traffic counted; in staging, the intake intercepted and
     every open page's RUM session ended before the context closes."""
     traffic = IntakeTraffic()
@@ -219,7 +221,7 @@ def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     request.node.stash[_TRAFFIC_KEY] = traffic
     intercepted = None
     if _staging(request.config):
-        intercepted = InterceptedRum(forward=bool(request.config.getoption("rum_forward", default=False)))
+        intercepted = InterceptedRum(forward=options_of(request.config).rum_forward)
         intercepted.install(context)
         request.node.stash[_INTERCEPT_KEY] = intercepted
     yield context
@@ -228,7 +230,7 @@ def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
             _end_rum(request, page)
 
 
-def _end_rum(request: pytest.FixtureRequest, page: Any) -> None:
+def _end_rum(request: pytest.FixtureRequest, page: Page) -> None:
     intercepted = request.node.stash.get(_INTERCEPT_KEY, None)
     if intercepted is None or page.is_closed():
         return
@@ -239,7 +241,7 @@ def _end_rum(request: pytest.FixtureRequest, page: Any) -> None:
 
 
 @pytest.fixture
-def page(page: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+def page(page: Page, request: pytest.FixtureRequest) -> Iterator[Page]:
     """pytest-playwright's page; in staging its RUM session is ended before the page closes, because the
     SDK's beacon at close is the one request the route may not see."""
     yield page
@@ -247,7 +249,7 @@ def page(page: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
 
 
 @pytest.fixture
-def rum(context: Any, request: pytest.FixtureRequest) -> Rum:
+def rum(context: BrowserContext, request: pytest.FixtureRequest) -> Rum:
     """This scenario's RUM: the mock session's journal, or the intercepted intake in staging."""
     traffic = request.node.stash[_TRAFFIC_KEY]
     intercepted = request.node.stash.get(_INTERCEPT_KEY, None)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
 
 from harness.accessibility import ruleset
 from harness.accessibility.plugin import results_dir
@@ -98,7 +99,7 @@ class ScanCache:
 SCANS = ScanCache()
 
 
-def run_axe(page: Any, context: str | None, cache: ScanCache | None = SCANS) -> dict[str, Any]:
+def run_axe(page: Page, context: str | None, cache: ScanCache | None = SCANS) -> dict[str, Any]:
     """axe.run on the current DOM, or the response of an earlier scan of the same document state. The
     SPA keeps its document across page states, so the 0.5 MB axe script is injected once per document,
     not once per scan (axe-playwright-python's run re-injects)."""
@@ -156,7 +157,7 @@ class A11y:
         config = request.config
         return cls(request, results_dir(config) / slug(request.node.nodeid), session_waivers(config))
 
-    def scan(self, page: Any, state: str) -> A11yResult:
+    def scan(self, page: Page, state: str) -> A11yResult:
         """Run axe on the current page state: the SM container when present, else the document."""
         context = ruleset.SM_CONTAINER if page.locator(ruleset.SM_CONTAINER).count() else "document"
         response = run_axe(page, None if context == "document" else context)
@@ -174,7 +175,7 @@ class A11y:
         self._hand_to_evidence(result)
         return result
 
-    def assert_clean(self, page: Any, state: str) -> A11yResult:
+    def assert_clean(self, page: Page, state: str) -> A11yResult:
         result = self.scan(page, state)
         if not result.clean:
             pytest.fail(result.report(), pytrace=False)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 from fixtures.profiles import PROFILES
 from harness.evidence import screenshots, store
@@ -284,12 +285,12 @@ class EvidenceRecorder:
         except Exception:
             return None
 
-    def _browser_facts(self, page: Any) -> None:
+    def _browser_facts(self, page: Page) -> None:
         if self.facts["browser"]:
             return
         try:
             browser = page.context.browser
-            self.facts["browser"] = f"{browser.browser_type.name} {browser.version}"
+            self.facts["browser"] = f"{browser.browser_type.name} {browser.version}" if browser else None
         except Exception:
             self.facts["browser"] = None
 
@@ -441,7 +442,7 @@ class EvidenceRecorder:
         if self.config.getoption("gate") and failed_gate and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if not self.enabled or self.workerinput or self.config.option.collectonly:
             return
         from harness.evidence.build import verdict_lines

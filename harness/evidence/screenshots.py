@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+
+from playwright.sync_api import Page
 
 from harness.timing import EVIDENCE, timed
 
@@ -37,7 +38,7 @@ def _write(raw: bytes, path: Path) -> None:
     path.write_bytes(thumbnail(raw))
 
 
-def capture(page: Any, path: Path) -> bool:
+def capture(page: Page, path: Path) -> bool:
     """Screenshot the viewport now and write its thumbnail to `path` soon; False (never an error) when
     the page cannot be captured, e.g. it is closed or mid-navigation, because evidence must not change a
     scenario's result."""

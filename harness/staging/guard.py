@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from playwright.sync_api import APIResponse, BrowserContext, Route
+
 from harness.oracle import as_int
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -110,7 +112,7 @@ class WriteGuard:
         self.attempts: list[WriteAttempt] = []
         self.api_origin: str | None = None  # where the app's drafts went, for the clean-up
 
-    def clean_up(self, context: Any) -> None:
+    def clean_up(self, context: BrowserContext) -> None:
         """Delete the drafts this run saved and the scenario left behind, so staging keeps no trace."""
         leftovers = sorted(self.policy.own_drafts - self.policy.finished_drafts)
         for draft_id in leftovers:
@@ -129,10 +131,10 @@ class WriteGuard:
     def blocked(self) -> list[WriteAttempt]:
         return [a for a in self.attempts if not a.allowed]
 
-    def install(self, context: Any) -> None:
+    def install(self, context: BrowserContext) -> None:
         context.route(re.compile(r".*/my_health/.*"), self._handle)
 
-    def _handle(self, route: Any) -> None:
+    def _handle(self, route: Route) -> None:
         request = route.request
         method = request.method.upper()
         path = urlsplit(request.url).path
@@ -166,7 +168,7 @@ class WriteGuard:
         route.fallback()
 
 
-def _json_or_none(response: Any) -> Any:
+def _json_or_none(response: APIResponse) -> Any:
     try:
         return response.json()
     except Exception:  # an empty or non-JSON answer teaches the policy nothing

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import BrowserContext
+
 from harness.browser import CHROMIUM_ARGS, chromium_executable
 
 POLL_S = 1.0
@@ -41,7 +43,7 @@ def _enter_pressed() -> threading.Event:
     return pressed
 
 
-def signed_in_status(context: Any, base_url: str) -> int:
+def signed_in_status(context: BrowserContext, base_url: str) -> int:
     """Status of GET /v0/user with the browser's cookies (0 when the site does not answer)."""
     try:
         return context.request.get(f"{base_url}/v0/user", max_redirects=0, fail_on_status_code=False).status

@@ -15,7 +15,9 @@ from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import BrowserContext
 
+from harness.options import options_of
 from harness.rollout import read_feature_toggles
 from harness.staging import session_check
 from harness.staging.guard import WriteGuard, WritePolicy
@@ -34,22 +36,17 @@ _SCRUB_KEY = pytest.StashKey[Scrubber]()
 _GUARD_KEY = pytest.StashKey[WriteGuard]()
 
 
-def _opt(config: pytest.Config, name: str) -> Any:
-    # The harness core owns these options; read them defensively so this plugin never breaks a run.
-    return config.getoption(name, default=None)
-
-
 def is_staging(config: pytest.Config) -> bool:
-    return _opt(config, "harness_env") == STAGING
+    return options_of(config).staging
 
 
 def _base_url(config: pytest.Config) -> str:
-    return str(_opt(config, "base_url") or "").rstrip("/")
+    return str(options_of(config).base_url or "").rstrip("/")
 
 
 def _api_url(config: pytest.Config) -> str:
     """Where /v0 answers: --api-url when the API has its own host (staging-api.va.gov), else --base-url."""
-    return str(_opt(config, "staging_api_url") or _base_url(config)).rstrip("/")
+    return str(options_of(config).api_url or _base_url(config)).rstrip("/")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -74,7 +71,7 @@ def pytest_configure(config: pytest.Config) -> None:
         if hasattr(config.option, name):
             setattr(config.option, name, off)
     state: dict[str, Any] = {}
-    path = _opt(config, "storage_state")
+    path = options_of(config).storage_state
     if path:
         try:
             state = load_storage_state(path)
@@ -90,9 +87,10 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     if not is_staging(config):
         return []
     cookies = _storage_state(config).get("cookies", [])
+    options = options_of(config)
     sending = (
-        f"sends allowed to test care team {_opt(config, 'test_care_team')!r}"
-        if _opt(config, "allow_send") and _opt(config, "test_care_team")
+        f"sends allowed to test care team {options.test_care_team!r}"
+        if options.allow_send and options.test_care_team
         else "read-only: writes are aborted and recorded"
     )
     return [f"staging: {_base_url(config)}; {len(cookies)} saved cookies (values never shown); {sending}"]
@@ -101,7 +99,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 @pytest.hookimpl(trylast=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
-    if not is_staging(config) or _opt(config, "bdd_dry_run") or hasattr(config, "workerinput"):
+    if not is_staging(config) or options_of(config).dry_run or hasattr(config, "workerinput"):
         return
     api = _api_url(config)
     try:
@@ -145,7 +143,7 @@ def browser_context_args(browser_context_args: dict[str, Any], pytestconfig: pyt
 
 
 @pytest.fixture
-def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
     """pytest-playwright's context; in staging mode with the write guard installed, and afterwards the
     drafts the scenario saved and left deleted. Every write goes into the report (user property
     `staging_writes`, which the evidence recorder reads)."""
@@ -153,8 +151,9 @@ def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     if not is_staging(config):
         yield context
         return
-    allow = bool(_opt(config, "allow_send")) and bool(_opt(config, "test_care_team"))
-    guard = WriteGuard(WritePolicy(test_care_team=_opt(config, "test_care_team") if allow else None))
+    options = options_of(config)
+    allow = options.allow_send and bool(options.test_care_team)
+    guard = WriteGuard(WritePolicy(test_care_team=options.test_care_team if allow else None))
     guard.install(context)
     request.node.stash[_GUARD_KEY] = guard
     yield context
@@ -166,7 +165,7 @@ def context(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
 
 
 @pytest.fixture
-def staging_write_guard(context: Any, request: pytest.FixtureRequest) -> WriteGuard | None:
+def staging_write_guard(context: BrowserContext, request: pytest.FixtureRequest) -> WriteGuard | None:
     """The scenario's write guard (None in mock mode): `.attempts`, `.blocked`."""
     return request.node.stash.get(_GUARD_KEY, None)
 
