@@ -3,9 +3,6 @@ defects; `--defect NAME` switches a defect on in every session the served app cr
 
 import argparse
 import json
-import socket
-import subprocess
-import sys
 
 import httpx
 import pytest
@@ -14,7 +11,7 @@ from mocks.__main__ import main, parser
 from mocks.api.toggles import DEFAULTS
 from mocks.client import MockClient
 from mocks.defects import DEFECTS
-from tests.mock.conftest import ROOT
+from tests.served_mock import served
 
 CONFIG_JS = "/sm-web/config.js"  # the stand-in reads its switched-on defects from here
 
@@ -48,12 +45,6 @@ def test_defect_needs_the_control_plane(capsys: pytest.CaptureFixture[str]) -> N
     assert "--defect needs the control plane" in capsys.readouterr().err
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def stand_in_defects(base: str, session_id: str | None = None) -> list[str]:
     headers = {"X-Mock-Session": session_id} if session_id else {}
     script = httpx.get(base + CONFIG_JS, headers=headers).text
@@ -61,21 +52,9 @@ def stand_in_defects(base: str, session_id: str | None = None) -> list[str]:
 
 
 def test_served_defects_reach_every_session() -> None:
-    port = _free_port()
-    command = [sys.executable, "-m", "mocks", "serve", "--port", str(port),
-               "--defect", "no_h1_focus", "--defect", "recent_shows_five"]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:  # uvicorn logs this once the socket listens
-            if "Uvicorn running on" in line:
-                break
-        base = f"http://127.0.0.1:{port}"
+    with served("--defect", "no_h1_focus", "--defect", "recent_shows_five") as mock:
         wanted = ["no_h1_focus", "recent_shows_five"]
-        assert stand_in_defects(base) == wanted  # the default session: a browser without a session cookie
-        with MockClient(base) as client:
+        assert stand_in_defects(mock.url) == wanted  # the default session: a browser without a session cookie
+        with MockClient(mock.url) as client:
             created = client.create_session(profile="vista_only", seed=3)
-            assert stand_in_defects(base, created.id) == wanted
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+            assert stand_in_defects(mock.url, created.id) == wanted

@@ -1,7 +1,6 @@
 """Serving the stand-in, the vets-website fixture folder as-is, staging-like modes, the CLI."""
 
 import json
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from mocks.client import MockClient
 from mocks.server import start_server
 from tests.mock.conftest import ROOT, SHARED_FIXTURES, VENDORED_FIXTURES, assert_va_error
+from tests.served_mock import served
 
 MSG = "/my_health/v1/messaging"
 FOLDERS = [VENDORED_FIXTURES] + ([SHARED_FIXTURES] if SHARED_FIXTURES.is_dir() else [])
@@ -133,44 +133,16 @@ def test_openapi_is_served(plain: httpx.Client) -> None:
     assert response.status_code == 200 and response.text.startswith("openapi: 3.1.0")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_cli_serves_and_logs_requests() -> None:
-    port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "mocks",
-        "serve",
-        "--port",
-        str(port),
-        "--profile",
-        "vista_only",
-        "--seed",
-        "9",
-        "--toggle",
-        "mhv_secure_messaging_recent_recipients=off",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:  # uvicorn logs this once the socket listens
-            if "Uvicorn running on" in line:
-                break
-        base = f"http://127.0.0.1:{port}"
+    toggle = "mhv_secure_messaging_recent_recipients=off"
+    with served("--profile", "vista_only", "--seed", "9", "--toggle", toggle) as mock:
+        since = len(mock.lines)
         features = httpx.get(
-            base + "/v0/feature_toggles", params={"features": "mhv_secure_messaging_recent_recipients"}
+            mock.url + "/v0/feature_toggles", params={"features": "mhv_secure_messaging_recent_recipients"}
         ).json()
         assert features["data"]["features"][0]["value"] is False
-        assert MockClient(base).session("default").patient()["profile"] == "vista_only"
-        assert "GET /v0/feature_toggles" in process.stdout.readline()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        assert MockClient(mock.url).session("default").patient()["profile"] == "vista_only"
+        mock.wait_for_line("GET /v0/feature_toggles", since=since)
 
 
 def test_cli_rejects_bad_flags() -> None:

@@ -8,76 +8,26 @@ the run wrote nothing.
 from __future__ import annotations
 
 import json
-import re
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.served_mock import ROOT, free_port, served
+from tests.served_mock import ServedMock as StagingLikeMock
+
 SECRET = "staging-run-secret-cookie-5d1e"
 CURATED = "mhv_secure_messaging_curated_list_flow"
 RECENT = "mhv_secure_messaging_recent_recipients"
-_REQUEST = re.compile(r'"(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE) (\S+) HTTP/[\d.]+"')
-# The 6-month sent search is a POST that only reads (sm-api.md §1.3); everything else non-GET writes.
-_READ_ONLY_POST = re.compile(r"^/my_health/v1/messaging/folders/-?\d+/search")
-
-
-@dataclass
-class StagingLikeMock:
-    url: str
-    process: subprocess.Popen
-    lines: list[str] = field(default_factory=list)
-
-    def requests(self, since: int = 0) -> list[tuple[str, str]]:
-        return [(m.group(1), m.group(2)) for line in self.lines[since:] if (m := _REQUEST.search(line))]
-
-    def writes(self, since: int = 0) -> list[tuple[str, str]]:
-        return [
-            (method, path)
-            for method, path in self.requests(since)
-            if method not in ("GET", "HEAD", "OPTIONS") and not _READ_ONLY_POST.match(path)
-        ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def serve_staging_like(*data: str, toggles: dict[str, str] | None = None) -> Iterator[StagingLikeMock]:
     """`python -m mocks serve <data> --no-control --require-sign-in` as its own process."""
-    port = _free_port()
-    args = [sys.executable, "-m", "mocks", "serve", "--port", str(port), *data, "--no-control",
-            "--require-sign-in"]
+    args = [*data, "--no-control", "--require-sign-in"]
     for name, value in (toggles or {}).items():
         args += ["--toggle", f"{name}={value}"]
-    process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    mock = StagingLikeMock(url=f"http://127.0.0.1:{port}", process=process)
-    ready = threading.Event()
-
-    def collect() -> None:  # uvicorn says when it listens; every access-log line is kept
-        assert process.stdout is not None
-        for line in process.stdout:
-            mock.lines.append(line.rstrip("\n"))
-            if "Uvicorn running on" in line:
-                ready.set()
-        ready.set()
-
-    threading.Thread(target=collect, daemon=True).start()
-    try:
-        if not ready.wait(timeout=60) or process.poll() is not None:
-            raise RuntimeError("the staging-like mock did not start:\n" + "\n".join(mock.lines))
+    with served(*args) as mock:
         yield mock
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 VISTA_PATIENT = ("--profile", "vista_only", "--recent-teams", "2")
@@ -141,7 +91,7 @@ def test_an_expired_session_stops_the_run_with_a_clear_message(mock_curated_on, 
 
 
 def test_an_unreachable_base_url_stops_the_run_with_a_clear_message(tmp_path):
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     result = run_staging(tmp_path, url, "features/rollout.feature")
     output = result.stdout + result.stderr
     assert result.returncode == pytest.ExitCode.USAGE_ERROR, output[-3000:]
