@@ -25,6 +25,7 @@ from mocks.client import Session
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import SetCookieParam
+    from pytest_bdd.parser import Feature, Step
 
 STAGING_SAFE = "staging_safe"
 STAGING_WRITE = "staging_write"
@@ -127,7 +128,7 @@ def pytest_runtestloop(session: pytest.Session) -> bool | None:
 FAILED_STEP = pytest.StashKey[str]()
 
 
-def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Any, step: Any) -> None:
+def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Feature, step: Step) -> None:
     request.node.stash[FAILED_STEP] = f"{feature.rel_filename}:{step.line_number}: {step.keyword} {step.name}"
 
 

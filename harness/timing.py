@@ -23,9 +23,13 @@ import time
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from pytest_bdd.parser import Feature, Step
+
 
 STARTUP = "start-up"
 COLLECTION = "collection"
@@ -169,17 +173,17 @@ class PhaseTimer:
 
     @pytest.hookimpl(trylast=True, optionalhook=True)
     def pytest_bdd_after_step(
-        self, request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any
+        self, request: pytest.FixtureRequest, feature: Feature, step: Step, **_: Any
     ) -> None:
         self._end_step(request, feature, step)
 
     @pytest.hookimpl(trylast=True, optionalhook=True)
     def pytest_bdd_step_error(
-        self, request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any
+        self, request: pytest.FixtureRequest, feature: Feature, step: Step, **_: Any
     ) -> None:
         self._end_step(request, feature, step)
 
-    def _end_step(self, request: pytest.FixtureRequest, feature: Any, step: Any) -> None:
+    def _end_step(self, request: pytest.FixtureRequest, feature: Feature, step: Step) -> None:
         started = request.node.stash.get(_STEP_START, None)
         if started is None:
             return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 from playwright.sync_api import Page
@@ -21,6 +21,10 @@ from harness.options import HarnessOptions
 from harness.oracle import CareTeam, ObservedPatient, ObservedTraffic
 from pages import SecureMessagingApp
 from pages.base import BasePage
+
+if TYPE_CHECKING:
+    from pytest_bdd.parser import Step
+
 
 T = TypeVar("T")
 
@@ -113,7 +117,7 @@ def app(page: Page, base_url: str, scenario_state: ScenarioState) -> SecureMessa
     return SecureMessagingApp(page, base_url)
 
 
-def pytest_bdd_before_step(request: pytest.FixtureRequest, step: Any) -> None:
+def pytest_bdd_before_step(request: pytest.FixtureRequest, step: Step) -> None:
     """Before a Then step asserts, settle the scenario's premises (a staging skip beats a false failure)."""
     if step.type == "then" and "scenario_state" in request.fixturenames:
         request.getfixturevalue("scenario_state").check_premises()

@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import Page
@@ -28,6 +28,10 @@ from harness.evidence.recorder import ScenarioEvidence, normalise_toggle
 from harness.evidence.redact import redact_text
 from harness.shard import shard_of
 from harness.tags import TOGGLE_TAGS
+
+if TYPE_CHECKING:
+    from pytest_bdd.parser import Feature, Scenario, Step
+
 
 STAGES = ("A", "B", "C", "D", "E")
 _RECORD = pytest.StashKey[ScenarioEvidence]()
@@ -217,7 +221,9 @@ class EvidenceRecorder:
         return scenario_seed(run_seed, nodeid), rerun
 
     @pytest.hookimpl(optionalhook=True)
-    def pytest_bdd_before_scenario(self, request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+    def pytest_bdd_before_scenario(
+        self, request: pytest.FixtureRequest, feature: Feature, scenario: Scenario
+    ) -> None:
         record = request.node.stash.get(_RECORD, None)
         if record is None:
             return
@@ -233,7 +239,7 @@ class EvidenceRecorder:
         ]
 
     @pytest.hookimpl(optionalhook=True)
-    def pytest_bdd_before_step(self, request: pytest.FixtureRequest, step: Any, **_: Any) -> None:
+    def pytest_bdd_before_step(self, request: pytest.FixtureRequest, step: Step, **_: Any) -> None:
         record = request.node.stash.get(_RECORD, None)
         if record is not None:
             record.start_step(step.keyword, step.name, step.line_number)
@@ -250,7 +256,7 @@ class EvidenceRecorder:
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_step_func_lookup_error(
-        self, request: pytest.FixtureRequest, step: Any, exception: BaseException, **_: Any
+        self, request: pytest.FixtureRequest, step: Step, exception: BaseException, **_: Any
     ) -> None:
         record = request.node.stash.get(_RECORD, None)
         if record is not None:
@@ -328,7 +334,7 @@ class EvidenceRecorder:
         except Exception as exc:  # the mock being down must not hide the scenario's own result
             record.note(f"could not read the mock session: {type(exc).__name__}: {exc}")
 
-    def _rum(self, request: pytest.FixtureRequest, record: Any) -> None:
+    def _rum(self, request: pytest.FixtureRequest, record: ScenarioEvidence) -> None:
         """Flush the page's RUM and keep what the intake received (the dashboard is computed from it)."""
         page = self._active(request, "page")
         if page is None:
