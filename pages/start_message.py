@@ -119,8 +119,9 @@ class ComposeForm(BasePage):
     def attachments(self) -> VaFileInputMultiple:
         return VaFileInputMultiple(self.page.get_by_test_id("attach-file-input"))
 
-    def attach(self, name: str, content: bytes, mime_type: str = "text/plain") -> None:
-        self.attachments().add(name, content, mime_type)
+    def attach(self, name: str, content: bytes) -> None:
+        """Choose a file; its type follows its extension (.txt, .pdf, ...), as in a browser."""
+        self.attachments().add(name, content)
 
     def attachment_error(self) -> Locator:
         """The file-input error (`role=alert`) shown when a chosen file breaks a limit."""

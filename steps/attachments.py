@@ -72,7 +72,7 @@ def attach_too_large(scenario_state: ScenarioState) -> None:
 @when(parsers.parse("they attach a {megabytes:d} MB file"))
 def attach_megabytes(scenario_state: ScenarioState, megabytes: int) -> None:
     name = f"scan-{megabytes}mb.pdf"
-    _start_message(scenario_state).attach(name, b"%PDF" + b"x" * (megabytes * MB - 4), "application/pdf")
+    _start_message(scenario_state).attach(name, b"%PDF" + b"x" * (megabytes * MB - 4))
     scenario_state.setdefault("attached", []).append((name, megabytes * MB))
 
 

@@ -3,7 +3,11 @@ native `input[type=file]` in its shadow root (Playwright pierces it to set files
 
 from __future__ import annotations
 
-from playwright.sync_api import FilePayload, Locator
+import shutil
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import Locator
 
 from pages.components._base import VaComponent
 
@@ -18,7 +22,15 @@ class VaFileInputMultiple(VaComponent):
     def file_inputs(self) -> Locator:
         return self.host.locator("input[type=file]")
 
-    def add(self, name: str, content: bytes, mime_type: str = "text/plain") -> None:
-        """Choose one file in the empty slot (the last input)."""
-        payload: FilePayload = {"name": name, "mimeType": mime_type, "buffer": content}
-        self.file_inputs().last.set_input_files(payload)
+    def add(self, name: str, content: bytes) -> None:
+        """Choose one file in the empty slot (the last input), as a person picks it from a folder.
+
+        The file is written to disk and chosen by its path, so a local browser reads it itself: as a
+        buffer, a file just over the 25 MB limit went through Playwright's pipe and took over 30 s on a
+        loaded CI machine. Its type comes from the extension, as in a browser. The folder goes with the page.
+        """
+        folder = Path(tempfile.mkdtemp(prefix="sm-attachment-"))
+        self.host.page.once("close", lambda _: shutil.rmtree(folder, ignore_errors=True))
+        path = folder / name
+        path.write_bytes(content)
+        self.file_inputs().last.set_input_files(path)
