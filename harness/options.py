@@ -99,11 +99,13 @@ class HarnessOptions:
 
 
 def read_options(config: pytest.Config) -> HarnessOptions:
-    defects = list(config.getoption("defect") or [])
+    # Every option read with a default: a run that loads only part of the harness (a pytester run of the
+    # staging plugin alone) still gets its options, with the harness's defaults.
+    defects = list(config.getoption("defect", default=None) or [])
     defects += [name.strip() for name in os.environ.get(DEFECTS_ENV, "").split(",") if name.strip()]
-    storage_state = config.getoption("storage_state")
+    storage_state = config.getoption("storage_state", default=None)
     # Each xdist worker parses the same command line and ini, so all resolve the same run seed.
-    asked, pinned = config.getoption("seed"), str(config.getini(seeds.SEED_INI)).strip()
+    asked, pinned = config.getoption("seed", default=None), _ini(config, seeds.SEED_INI)
     try:
         seed = seeds.resolve_run_seed(asked, pinned)
     except ValueError as error:
@@ -113,22 +115,29 @@ def read_options(config: pytest.Config) -> HarnessOptions:
         else "pinned in pyproject.toml" if pinned else "today's date"
     )
     return HarnessOptions(
-        env=config.getoption("harness_env"),
+        env=config.getoption("harness_env", default=None) or ENV_MOCK,
         seed=seed,
         seed_origin=origin,
         base_url=config.getoption("base_url", default=None),
-        browser_path=config.getoption("browser_path"),
+        browser_path=config.getoption("browser_path", default=None),
         storage_state=Path(storage_state) if storage_state else None,
-        allow_send=bool(config.getoption("allow_send")),
-        test_care_team=config.getoption("test_care_team"),
+        allow_send=bool(config.getoption("allow_send", default=None)),
+        test_care_team=config.getoption("test_care_team", default=None),
         defects=tuple(dict.fromkeys(defects)),
-        defect_matrix=matrix_names(config.getoption("defect_matrix") or ""),
-        dry_run=bool(config.getoption("bdd_dry_run")),
+        defect_matrix=matrix_names(config.getoption("defect_matrix", default=None) or ""),
+        dry_run=bool(config.getoption("bdd_dry_run", default=None)),
         # defined by the staging, RUM and cohort plugins; absent when one is not loaded
         api_url=config.getoption("staging_api_url", default=None),
         rum_forward=bool(config.getoption("rum_forward", default=False)),
         rollout_cohort=config.getoption("rollout_cohort", default=None),
     )
+
+
+def _ini(config: pytest.Config, name: str) -> str:
+    try:
+        return str(config.getini(name)).strip()
+    except ValueError:  # the harness plugin that declares it is not loaded
+        return ""
 
 
 def options_of(config: pytest.Config) -> HarnessOptions:
