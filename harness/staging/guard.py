@@ -16,8 +16,6 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import APIResponse, BrowserContext, Route
 
-from harness.oracle import as_int
-
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # POSTs that only read: the 6-month sent search behind "recent care teams".
 READ_ONLY_POSTS = (re.compile(r"/my_health/v1/messaging/folders/-?\d+/search/?$"),)
@@ -80,13 +78,19 @@ class WritePolicy:
         return False, "not a send or a draft of this run"
 
 
+def _digits(value: object) -> int | None:
+    """An id only when written as plain digits: the guard lets no other spelling through (True, 3.0, "-1")."""
+    text = str(value)
+    return int(text) if text.isdigit() else None
+
+
 def _recipient_id(body: str | None) -> int | None:
     try:
         data = json.loads(body or "")
     except (TypeError, ValueError):
         return None  # multipart (attachments) cannot be checked, so it is not allowed
     value = data.get("recipient_id", data.get("recipientId")) if isinstance(data, dict) else None
-    return as_int(value)
+    return _digits(value)
 
 
 def _draft_of_send(body: str | None) -> int | None:
@@ -95,13 +99,13 @@ def _draft_of_send(body: str | None) -> int | None:
     except (TypeError, ValueError):
         return None
     value = data.get("draft_id", data.get("draftId")) if isinstance(data, dict) else None
-    return as_int(value)
+    return _digits(value)
 
 
 def _created_draft_id(payload: Any) -> int | None:
     data = payload.get("data", {}) if isinstance(payload, dict) else {}
     value = (data.get("attributes") or {}).get("messageId", data.get("id"))
-    return as_int(value)
+    return _digits(value)
 
 
 class WriteGuard:
