@@ -7,6 +7,7 @@ page class joins when it is defined, so imports run one way (pages import the ro
 
 from __future__ import annotations
 
+import functools
 import re
 
 from playwright.sync_api import Page, expect
@@ -18,8 +19,10 @@ def _exact(h1: str | re.Pattern[str]) -> re.Pattern[str]:
     return h1 if isinstance(h1, re.Pattern) else re.compile(f"^{re.escape(h1)}$")
 
 
-def _any_known_h1() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{_exact(cls.h1_text).pattern})" for cls in registered_pages()))
+@functools.cache
+def _any_known_h1(pages: tuple[type[BasePage], ...]) -> re.Pattern[str]:
+    """One pattern for every registered page's h1, built once per registry state, not per navigation."""
+    return re.compile("|".join(f"(?:{_exact(cls.h1_text).pattern})" for cls in pages))
 
 
 def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
@@ -31,7 +34,7 @@ def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
     h1 = page.get_by_role("heading", level=1).first
     if leaving is not None:
         expect(h1).not_to_have_text(_exact(leaving.h1_text), timeout=LOAD_TIMEOUT_MS)
-    expect(h1).to_have_text(_any_known_h1(), timeout=LOAD_TIMEOUT_MS)
+    expect(h1).to_have_text(_any_known_h1(registered_pages()), timeout=LOAD_TIMEOUT_MS)
     for cls in registered_pages():
         candidate = cls(page)
         if candidate.is_current():
