@@ -44,7 +44,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[REQUIREMENTS_KEY] = tags.load_requirements(config.rootpath)
     options = options_of(config)
     validate(options)
-    config.option.seed = options.seed  # pytest-bdd's and xdist's view of the command line agree
     if options.dry_run and hasattr(config.option, "dist"):
         # The dry run inspects collected items in this process; xdist workers would take them away.
         config.option.dist, config.option.numprocesses = "no", None

@@ -26,6 +26,8 @@ from harness.evidence import screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.recorder import ScenarioEvidence, normalise_toggle
 from harness.evidence.redact import redact_text
+from harness.options import options_of
+from harness.seeds import rerun_command, scenario_seed
 from harness.shard import shard_of
 from harness.tags import TOGGLE_TAGS
 
@@ -102,14 +104,6 @@ def evidence(request: pytest.FixtureRequest) -> ScenarioEvidence:
     return record
 
 
-def _option(config: pytest.Config, name: str) -> Any:
-    """An option another plugin may or may not define (the harness's --seed, --env, --base-url)."""
-    try:
-        return config.getoption(name)
-    except ValueError:
-        return None
-
-
 def _slug(nodeid: str) -> str:
     text = re.sub(r"[^A-Za-z0-9]+", "-", nodeid).strip("-")[:80]
     return f"{text}-{hashlib.sha1(nodeid.encode()).hexdigest()[:8]}"
@@ -147,21 +141,13 @@ class EvidenceRecorder:
         self.summary: dict[str, Any] | None = None
         self.build_error: str | None = None
         self.baseline: dict[str, Any] | None = None
-        self.run_seed = self._run_seed()
+        # The harness's options reader works without the rest of the harness (defaults for what is absent).
+        self.options = options_of(config)
+        self.run_seed = self.options.seed
         if self.enabled and not self.workerinput:
             self._start_run()
 
     # --- run setup ------------------------------------------------------------------------------------
-    def _run_seed(self) -> int | None:
-        seed = _option(self.config, "seed")
-        if seed is not None:
-            return int(seed)
-        try:
-            from harness.seeds import default_run_seed
-        except ImportError:
-            return None
-        return default_run_seed()
-
     def _start_run(self) -> None:
         compare = self.config.getoption("compare")
         if compare:  # read now: the old summary may be in the directory this run overwrites
@@ -170,9 +156,8 @@ class EvidenceRecorder:
             except (OSError, json.JSONDecodeError) as exc:
                 raise pytest.UsageError(f"--compare {compare}: not a readable summary.json ({exc})") from exc
         store.reset(self.directory)
-        env = _option(self.config, "harness_env") or "mock"
-        base_url = _option(self.config, "base_url")
-        identity = run_identity(Path(self.config.rootpath), env, base_url, self.run_seed)
+        options = self.options
+        identity = run_identity(Path(self.config.rootpath), options.env, options.base_url, self.run_seed)
         identity["command"] = " ".join(["pytest", *self.config.invocation_params.args])
         identity["shard"] = shard_of(self.config)  # `python -m harness.evidence merge` checks the set
         store.write_run(
@@ -196,10 +181,8 @@ class EvidenceRecorder:
         rec["tags"] = sorted(m for m in rec["markers"] if m not in _NOT_TAGS and not m.startswith("req:"))
         rec["run_seed"] = self.run_seed
         self.facts["run_seed"] = self.run_seed
-        if self.run_seed is not None:
-            rec["seed"], rec["rerun"] = self._seed_and_rerun(item.nodeid, self.run_seed)
-        else:
-            rec["rerun"] = f'.venv/bin/pytest "{item.nodeid}"'
+        rec["seed"] = scenario_seed(self.run_seed, item.nodeid)
+        rec["rerun"] = rerun_command(item.nodeid, self.run_seed, self.options).removeprefix("rerun: ")
         template = getattr(getattr(item, "obj", None), "__scenario__", None)
         if template is not None:
             rec["kind"] = "scenario"
@@ -209,16 +192,6 @@ class EvidenceRecorder:
                 "file": template.feature.rel_filename,
                 "line": template.line_number,
             }
-
-    def _seed_and_rerun(self, nodeid: str, run_seed: int) -> tuple[int | None, str]:
-        try:
-            from harness.options import OPTIONS_KEY
-            from harness.seeds import rerun_command, scenario_seed
-        except ImportError:
-            return None, f'.venv/bin/pytest "{nodeid}" --seed {run_seed}'
-        options = self.config.stash.get(OPTIONS_KEY, None)
-        rerun = rerun_command(nodeid, run_seed, options).removeprefix("rerun: ")
-        return scenario_seed(run_seed, nodeid), rerun
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_bdd_before_scenario(
@@ -317,7 +290,7 @@ class EvidenceRecorder:
         self._rum(request, record)
         session = self._active(request, "mock_session")
         if session is None:
-            if _option(self.config, "harness_env") == "staging":
+            if self.options.staging:
                 record.set_context(data=f"the signed-in staging patient at {base_url}")
             return
         try:
