@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from harness.evidence import a11y
+from harness.evidence.record import ScenarioRecord, StepRecord
 from harness.evidence.redact import redact, redact_url
 
 # Journal fields kept per API call: enough for counts and latency, no request bodies (they hold messages).
@@ -46,32 +47,7 @@ class ScenarioEvidence:
     """Collects one scenario's evidence; the plugin fills status, steps and failure details."""
 
     def __init__(self, nodeid: str, name: str) -> None:
-        self.record: dict[str, Any] = {
-            "nodeid": nodeid,
-            "name": name,
-            "kind": "test",
-            "feature": None,
-            "tags": [],
-            "requirements": [],
-            "status": "not run",
-            "duration_s": 0.0,
-            "steps": [],
-            "error": None,
-            "failing_step": None,
-            "trace": None,
-            "seed": None,
-            "run_seed": None,
-            "rerun": None,
-            "context": {"profile": None, "toggles": {}, "seed": None, "data": None},
-            "a11y": [],
-            "links": [],
-            "rum_actions": [],
-            "rum": None,
-            "rum_collection": [],
-            "api": None,
-            "rollout": [],
-            "notes": [],
-        }
+        self.record = ScenarioRecord(nodeid, name)
         self._step_started: float | None = None
 
     # --- the contract (CONTRACTS.md §5) -------------------------------------------------------------
@@ -84,25 +60,25 @@ class ScenarioEvidence:
     ) -> None:
         """The patient profile, toggle states and data seed this scenario ran with, and in words what data
         it ran on (profile and seed, a fixture folder, or the staging user); later calls merge."""
-        context = self.record["context"]
+        context = self.record.context
         if data is not None:
-            context["data"] = str(data)
+            context.data = str(data)
         if profile is not None:
-            context["profile"] = str(profile)
+            context.profile = str(profile)
         if toggles:
-            context["toggles"].update({str(k): normalise_toggle(v) for k, v in toggles.items()})
+            context.toggles.update({str(k): normalise_toggle(v) for k, v in toggles.items()})
         if seed is not None:
-            context["seed"] = int(seed)
+            context.seed = int(seed)
 
     def add_a11y(self, state: str, url: str, result: dict[str, Any]) -> None:
         """One axe scan of a page state (axe's raw result dict, or an already compact one)."""
-        self.record["a11y"].append(redact(a11y.compact(str(state), redact_url(str(url)), result)))
+        self.record.a11y.append(redact(a11y.compact(str(state), redact_url(str(url)), result)))
 
     def add_link(
         self, source: str, name: str, href: str, final_url: str, rum_action: str | None = None
     ) -> None:
         """One link click: where it was, what it said, where it pointed and led, and the RUM action seen."""
-        self.record["links"].append(
+        self.record.links.append(
             redact(
                 {
                     "source": str(source),
@@ -118,12 +94,12 @@ class ScenarioEvidence:
 
     def add_rum(self, actions: list[dict[str, Any]]) -> None:
         """RUM actions the stand-in reported (`mock_session.rum_actions()`); duplicates are kept once."""
-        seen = {(a["name"], a.get("type")) for a in self.record["rum_actions"]}
+        seen = {(a["name"], a.get("type")) for a in self.record.rum_actions}
         for action in actions:
             key = (str(action.get("name", "")), action.get("type"))
             if key[0] and key not in seen:
                 seen.add(key)
-                self.record["rum_actions"].append({"name": key[0], "type": key[1]})
+                self.record.rum_actions.append({"name": key[0], "type": key[1]})
 
     def add_rum_events(
         self, events: list[dict[str, Any]], clicked: list[str] | tuple[str, ...] = (), mode: str = "journal"
@@ -137,7 +113,7 @@ class ScenarioEvidence:
             for e in events
             if e.get("kind") == "resource" and str(e.get("path") or "").startswith(("/my_health/", "/v0/"))
         ]  # fmt: skip
-        self.record["rum"] = redact(
+        self.record.rum = redact(
             {
                 "mode": mode,
                 "clicked": [str(n) for n in clicked],
@@ -155,7 +131,7 @@ class ScenarioEvidence:
     def add_rum_collection(self, page: str, url: str, config: dict[str, Any] | None) -> None:
         """`DD_RUM.getInitConfiguration()` as one page of the new flow reported it (None: not initialised)."""
         config = config or {}
-        self.record["rum_collection"].append(
+        self.record.rum_collection.append(
             {
                 "page": str(page),
                 "url": redact_url(str(url)),
@@ -170,7 +146,7 @@ class ScenarioEvidence:
         """This scenario's mock journal and dashboard metrics. The journal is cumulative per session, so a
         later call replaces an earlier one instead of double counting."""
         calls = [{field: call.get(field) for field in _CALL_FIELDS} for call in journal]
-        self.record["api"] = redact({"calls": calls, "metrics": metrics or {}})
+        self.record.api = redact({"calls": calls, "metrics": metrics or {}})
 
     def add_rollout(
         self,
@@ -185,7 +161,7 @@ class ScenarioEvidence:
         **extra: Any,
     ) -> None:
         """One rollout-stage measurement: the cohort's observed share of the new flow against the gate."""
-        self.record["rollout"].append(
+        self.record.rollout.append(
             redact(
                 {
                     "stage": str(stage).upper(),
@@ -203,36 +179,26 @@ class ScenarioEvidence:
 
     def note(self, text: str) -> None:
         """A problem the recorder met (e.g. the mock did not answer); shown with the scenario."""
-        self.record["notes"].append(str(text))
+        self.record.notes.append(str(text))
 
     # --- used by the plugin -------------------------------------------------------------------------
     @property
     def has_api(self) -> bool:
-        return self.record["api"] is not None
+        return self.record.api is not None
 
     def start_step(self, keyword: str, text: str, line: int | None) -> None:
         self._step_started = time.perf_counter()
-        self.record["steps"].append(
-            {
-                "keyword": keyword,
-                "text": text,
-                "line": line,
-                "status": "running",
-                "duration_s": 0.0,
-                "screenshot": None,
-                "error": None,
-            }
-        )
+        self.record.steps.append(StepRecord(keyword, text, line))
 
-    def end_step(self, status: str, error: str | None = None) -> dict[str, Any] | None:
-        if not self.record["steps"]:
+    def end_step(self, status: str, error: str | None = None) -> StepRecord | None:
+        if not self.record.steps:
             return None
-        step = self.record["steps"][-1]
+        step = self.record.steps[-1]
         if self._step_started is not None:
-            step["duration_s"] = round(time.perf_counter() - self._step_started, 4)
-        step["status"] = status
+            step.duration_s = round(time.perf_counter() - self._step_started, 4)
+        step.status = status
         if error:
-            step["error"] = error
-            self.record["failing_step"] = f"{step['keyword']} {step['text']}"
+            step.error = error
+            self.record.failing_step = step.title
         self._step_started = None
         return step

@@ -10,51 +10,37 @@ from pathlib import Path
 
 from harness.evidence import store
 from harness.evidence.build import build
+from harness.evidence.record import ErrorInfo, FeatureRef, ScenarioContext, ScenarioRecord, StepRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def scenario(index: int) -> dict:
-    status = "failed" if index == 7 else "passed"
+    failed = index == 7
+    name = f"Scenario {index:04d}"
     steps = [
-        {
-            "keyword": "Given",
-            "text": f"step {n}",
-            "line": n,
-            "status": "passed",
-            "duration_s": 0.01,
-            "screenshot": f"shots/main/s{index}/{n:02d}-passed.jpg",
-            "error": None,
-        }
+        StepRecord("Given", f"step {n}", n, "passed", 0.01, f"shots/main/s{index}/{n:02d}-passed.jpg")
         for n in range(1, 6)
     ]
-    if status == "failed":
-        steps[-1].update(status="failed", error="AssertionError: boom")
-    return {
-        "nodeid": f"features/big.feature::Scenario {index:04d}",
-        "name": f"Scenario {index:04d}",
-        "kind": "scenario",
-        "feature": {"name": "Big", "file": "features/big.feature", "line": index},
-        "tags": ["smoke"],
-        "requirements": ["A11Y-1"],
-        "status": status,
-        "duration_s": 0.5,
-        "steps": steps,
-        "error": {"phase": "call", "message": "AssertionError: boom"} if status == "failed" else None,
-        "failing_step": "Given step 5" if status == "failed" else None,
-        "trace": None,
-        "seed": index,
-        "run_seed": 1,
-        "rerun": f'.venv/bin/pytest "features/big.feature::Scenario {index:04d}" --seed 1',
-        "context": {"profile": "mixed", "toggles": {}, "seed": index},
-        "a11y": [],
-        "links": [],
-        "rum_actions": [],
-        "api": None,
-        "rollout": [],
-        "notes": [],
-        "worker": "main",
-    }
+    if failed:
+        steps[-1].status, steps[-1].error = "failed", "AssertionError: boom"
+    return ScenarioRecord(
+        f"features/big.feature::{name}",
+        name,
+        kind="scenario",
+        feature=FeatureRef("Big", "features/big.feature", index),
+        tags=["smoke"],
+        requirements=["A11Y-1"],
+        status="failed" if failed else "passed",
+        duration_s=0.5,
+        steps=steps,
+        error=ErrorInfo("call", "AssertionError: boom") if failed else None,
+        failing_step="Given step 5" if failed else None,
+        seed=index,
+        run_seed=1,
+        rerun=f'.venv/bin/pytest "features/big.feature::{name}" --seed 1',
+        context=ScenarioContext("mixed", {}, index),
+    ).as_json()
 
 
 def test_600_scenarios_render_collapsed_with_lazy_files(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ def _scenario(curated: str, events: list[dict[str, Any]], calls: list[dict[str, 
     record.add_rum_events(events, clicked=clicked)
     record.add_api(calls)
     record.set_context(toggles={dashboard.CURATED: curated})
-    return {**record.record, "nodeid": f"features/x.feature::{curated}-{len(events)}"}
+    return {**record.record.as_json(), "nodeid": f"features/x.feature::{curated}-{len(events)}"}
 
 
 def _send(status: int, view: str, ms: float) -> dict[str, Any]:
@@ -79,7 +79,7 @@ def _collection_facts(pages: list[dict[str, Any] | None]) -> dict[str, Any]:
     record = ScenarioEvidence("n", "s")
     for index, config in enumerate(pages):
         record.add_rum_collection(f"page {index}", f"http://x/{index}", config)
-    return {"dashboard": {"collection": dashboard.collection([{**record.record, "nodeid": "n"}])}}
+    return {"dashboard": {"collection": dashboard.collection([{**record.record.as_json(), "nodeid": "n"}])}}
 
 
 def _judge(facts: dict[str, Any]) -> criteria.Criterion:

@@ -1,0 +1,87 @@
+"""The evidence record of one scenario, typed: what the recorder fills in and writes as JSON.
+
+The JSON written per worker (`as_json`) is what the report builder reads; its keys are the field names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class StepRecord:
+    """One Gherkin step as it ran (or 'not run' when the scenario stopped before it)."""
+
+    keyword: str
+    text: str
+    line: int | None
+    status: str = "running"
+    duration_s: float = 0.0
+    screenshot: str | None = None
+    error: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.keyword} {self.text}"
+
+
+@dataclass
+class FeatureRef:
+    name: str
+    file: str
+    line: int | None
+
+
+@dataclass
+class ErrorInfo:
+    """Where a scenario failed (setup, call, teardown, collect) and the end of its traceback."""
+
+    phase: str
+    message: str
+
+
+@dataclass
+class ScenarioContext:
+    """The patient profile, toggle states and data seed a scenario ran with, and in words what data."""
+
+    profile: str | None = None
+    toggles: dict[str, str] = field(default_factory=dict)
+    seed: int | None = None
+    data: str | None = None
+
+
+@dataclass
+class ScenarioRecord:
+    nodeid: str
+    name: str
+    kind: str = "test"  # "scenario" once pytest-bdd reports it
+    feature: FeatureRef | None = None
+    tags: list[str] = field(default_factory=list)
+    requirements: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    worker: str = "main"
+    status: str = "not run"
+    duration_s: float = 0.0
+    steps: list[StepRecord] = field(default_factory=list)
+    error: ErrorInfo | None = None
+    failing_step: str | None = None
+    reason: str | None = None  # why it was skipped or xfailed
+    trace: str | None = None
+    seed: int | None = None
+    run_seed: int | None = None
+    rerun: str | None = None
+    context: ScenarioContext = field(default_factory=ScenarioContext)
+    # What the scenario observed, each already redacted (see ScenarioEvidence).
+    a11y: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    rum_actions: list[dict[str, Any]] = field(default_factory=list)
+    rum: dict[str, Any] | None = None
+    rum_collection: list[dict[str, Any]] = field(default_factory=list)
+    api: dict[str, Any] | None = None
+    rollout: list[dict[str, Any]] = field(default_factory=list)
+    writes: list[dict[str, Any]] = field(default_factory=list)  # staging writes the guard allowed
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
