@@ -104,7 +104,7 @@ def plain_happy_path() -> float:
         context = ruleset.SM_CONTAINER if page.locator(ruleset.SM_CONTAINER).count() else None  # type: ignore[attr-defined]
         axe.run(page, context=context, options=ruleset.axe_options())  # timed, not judged
 
-    server = start_server(port=0)
+    server = start_server()
     try:
         client = MockClient(server.url)
         with sync_playwright() as playwright:

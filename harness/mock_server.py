@@ -31,5 +31,5 @@ def start_worker_mock(external_url: str | None = None) -> WorkerMock:
         return WorkerMock(url=external_url.rstrip("/"), client=MockClient(external_url.rstrip("/")))
     from mocks.server import start_server
 
-    running = start_server(port=0)
+    running = start_server()
     return WorkerMock(url=running.url, client=MockClient(running.url), _stop=running.stop)

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from mocks.api.readouts import months_before
-from mocks.server import start_server
+from mocks.server import build_config, start_server
 
 SM = "/my_health/v1/messaging"
 # file name -> (method, path) the app calls for it (sm-api.md §1)
@@ -41,7 +41,7 @@ def _iso(moment: datetime) -> str:
 def export_fixtures(profile: str, seed: int, folder: Path, recent_teams: int | None = None) -> list[Path]:
     """Write the profile's documents into `folder` (created if needed); returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
-    server = start_server(port=0, profile=profile, seed=seed, recent_teams=recent_teams)
+    server = start_server(build_config(profile=profile, seed=seed, recent_teams=recent_teams))
     try:
         with httpx.Client(base_url=server.url, trust_env=False, timeout=30) as client:
             return _write_documents(client, folder, f"{profile} seed {seed}")

@@ -52,29 +52,16 @@ def build_config(
 
 
 def start_server(
-    port: int = 0,
-    host: str = "127.0.0.1",
-    *,
-    profile: str = "mixed",
-    seed: int = 0,
-    recent_teams: int | None = None,
-    fixtures: str | Path | None = None,
-    toggles: dict[str, Gates] | None = None,
-    control: bool = True,
-    require_sign_in: bool = False,
-    defects: list[str] | None = None,
-    access_log: bool = False,
+    config: MockConfig | None = None, *, port: int = 0, host: str = "127.0.0.1", access_log: bool = False
 ) -> RunningServer:
-    """Start uvicorn in a daemon thread; return once the port answers. port=0 picks a free port."""
-    app = create_app(
-        build_config(profile, seed, recent_teams, fixtures, toggles, control, require_sign_in, defects)
-    )
+    """Start uvicorn in a daemon thread; return once the port answers. port=0 picks a free port.
+    The mock's settings come from `build_config` (the defaults when none are given)."""
+    app = create_app(config or build_config())
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound_port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", access_log=access_log, lifespan="off")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=access_log, lifespan="off"))
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, daemon=True, name=f"mock-server-{bound_port}"
     )

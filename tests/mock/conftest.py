@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from mocks.client import MockClient, Session
-from mocks.server import RunningServer, start_server
+from mocks.server import RunningServer, build_config, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDORED_FIXTURES = ROOT / "fixtures" / "data" / "vets-website"
@@ -20,7 +20,7 @@ OPENAPI = yaml.safe_load((ROOT / "mocks" / "openapi.yaml").read_text())
 
 @pytest.fixture(scope="session")
 def mock_api_server() -> Iterator[RunningServer]:
-    server = start_server(port=0, fixtures=VENDORED_FIXTURES)
+    server = start_server(build_config(fixtures=VENDORED_FIXTURES))
     yield server
     server.stop()
 

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from fixtures import FixtureError, load_fixture_folder, recipient_files
-from mocks.server import start_server
+from mocks.server import build_config, start_server
 from tests.mock.conftest import VENDORED_FIXTURES
 
 
@@ -25,7 +25,9 @@ def test_string_ids_and_relationship_type_are_understood() -> None:
 
 
 def test_string_id_team_can_receive_a_message() -> None:
-    server = start_server(port=0, fixtures=VENDORED_FIXTURES, profile="fixtures:all-recipients-response")
+    server = start_server(
+        build_config(fixtures=VENDORED_FIXTURES, profile="fixtures:all-recipients-response")
+    )
     try:
         body = {"recipient_id": "123456", "category": "OTHER", "subject": "s", "body": "b"}
         response = httpx.post(f"{server.url}/my_health/v1/messaging/messages", json=body)
@@ -55,4 +57,4 @@ def test_missing_folder_or_file_is_a_clear_error(tmp_path) -> None:
 
 def test_server_refuses_a_bad_fixture_folder(tmp_path) -> None:
     with pytest.raises(ValueError, match="no recipients response"):
-        start_server(port=0, fixtures=tmp_path, profile="fixtures")
+        start_server(build_config(fixtures=tmp_path, profile="fixtures"))

@@ -12,7 +12,7 @@ import pytest
 
 from fixtures import build_patient, load_fixture_folder
 from mocks.client import MockError, Session
-from mocks.server import start_server
+from mocks.server import build_config, start_server
 from tests.mock.conftest import VENDORED_FIXTURES, assert_va_error
 
 TOOLTIPS = "/my_health/v1/tooltips"
@@ -66,7 +66,7 @@ def test_fixture_folder_seeds_tooltips_and_an_empty_list(tmp_path: Path) -> None
     seen = [{"id": "t1", "tooltipName": IPE, "counter": 2}]
     (tmp_path / "tooltips-response.json").write_text(json.dumps(seen))
     assert load_fixture_folder(tmp_path).raw["tooltips"][0]["counter"] == 2
-    server = start_server(port=0, fixtures=tmp_path, profile="fixtures")
+    server = start_server(build_config(fixtures=tmp_path, profile="fixtures"))
     try:
         recipients = httpx.get(f"{server.url}/my_health/v1/messaging/allrecipients")
         assert recipients.status_code == 200 and recipients.json()["data"] == []

@@ -19,7 +19,7 @@ from fixtures.vets_website import recipient_files
 from harness.oracle import ENDPOINTS, Exchange, ObservedPatient, build_patient
 from mocks.api.readouts import months_before
 from mocks.client import MockClient, Session
-from mocks.server import RunningServer, start_server
+from mocks.server import RunningServer, build_config, start_server
 from tests.mock.conftest import SHARED_FIXTURES
 
 SEEDS = range(1000, 1030)
@@ -36,7 +36,7 @@ APP_PATHS = {  # endpoint -> the path (and query) the app calls
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[RunningServer]:
-    running = start_server(port=0, fixtures=SHARED_FIXTURES)
+    running = start_server(build_config(fixtures=SHARED_FIXTURES))
     yield running
     running.stop()
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from mocks.client import MockClient
-from mocks.server import start_server
+from mocks.server import build_config, start_server
 from tests.mock.conftest import ROOT, SHARED_FIXTURES, VENDORED_FIXTURES, assert_va_error
 from tests.served_mock import served
 
@@ -69,7 +69,7 @@ def test_config_js_carries_the_sessions_defects(plain: httpx.Client, control: Mo
     "stem", ["recipients-response", "all-recipients-response", "multi-facility-blocked-recipients-response"]
 )
 def test_fixture_folder_is_served_as_is(folder: Path, stem: str) -> None:
-    server = start_server(port=0, fixtures=folder, profile=f"fixtures:{stem}")
+    server = start_server(build_config(fixtures=folder, profile=f"fixtures:{stem}"))
     try:
         with httpx.Client(base_url=server.url) as api:
             expected = json.loads((folder / f"{stem}.json").read_text())
@@ -104,7 +104,7 @@ def test_fixture_folder_is_served_as_is(folder: Path, stem: str) -> None:
 
 
 def test_staging_like_mode() -> None:
-    server = start_server(port=0, control=False, require_sign_in=True)
+    server = start_server(build_config(control=False, require_sign_in=True))
     try:
         assert httpx.get(server.url + "/_mock/health").json() == {"status": "ok"}
         assert_va_error(httpx.post(server.url + "/_mock/sessions", json={}), 404)

@@ -9,14 +9,14 @@ import httpx
 import pytest
 
 from mocks.client import MockClient, Session
-from mocks.server import RunningServer, start_server
+from mocks.server import RunningServer, build_config, start_server
 from tests.mock.conftest import assert_va_error
 from tests.rum.events import DEFLATE_URL, REPLAY_URL, RUM_URL, action, batch, deflated, resource, view
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[RunningServer]:
-    running = start_server(port=0)
+    running = start_server()
     yield running
     running.stop()
 
@@ -76,7 +76,7 @@ def test_the_reads_refuse_an_unknown_kind_and_clear(server: RunningServer, sess:
 
 
 def test_the_intake_works_without_the_control_plane() -> None:
-    running = start_server(port=0, control=False, require_sign_in=True)
+    running = start_server(build_config(control=False, require_sign_in=True))
     try:
         assert _post(running, None, RUM_URL, batch(action("x"))).status_code == 202
         assert_va_error(_post(running, None, RUM_URL, b"garbage"), 400)

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser
 
 from harness.rum import IntakeTraffic, InterceptedRum, JournalRum, Rum, init_configuration
 from mocks.client import MockClient, Session
-from mocks.server import RunningServer, start_server
+from mocks.server import RunningServer, build_config, start_server
 from pages import InterstitialPage, SelectCareTeamPage
 
 APP = "/my-health/secure-messages"
@@ -20,7 +20,7 @@ CONTINUE = "Continue to start message button on Interstitial Page"
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[RunningServer]:
-    running = start_server(port=0, profile="mixed")
+    running = start_server(build_config(profile="mixed"))
     yield running
     running.stop()
 

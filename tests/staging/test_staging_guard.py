@@ -72,9 +72,9 @@ def test_a_care_team_named_is_resolved_from_allrecipients():
 @pytest.fixture
 def mock_with_session():
     from mocks.client import MockClient
-    from mocks.server import start_server
+    from mocks.server import build_config, start_server
 
-    server = start_server(port=0, profile="vista_only")
+    server = start_server(build_config(profile="vista_only"))
     client = MockClient(server.url)
     session = client.create_session(profile="vista_only", seed=5)
     try:

@@ -17,9 +17,9 @@ SECRET = "login-test-session-value-93f1"
 
 @pytest.fixture(scope="module")
 def staging_like():
-    from mocks.server import start_server
+    from mocks.server import build_config, start_server
 
-    server = start_server(port=0, control=False, require_sign_in=True)
+    server = start_server(build_config(control=False, require_sign_in=True))
     yield server.url
     server.stop()
 

@@ -39,9 +39,9 @@ def test_tracing_and_video_are_off(pytestconfig):
 
 @pytest.fixture(scope="module")
 def staging_like():
-    from mocks.server import start_server
+    from mocks.server import build_config, start_server
 
-    server = start_server(port=0, control=False, require_sign_in=True)
+    server = start_server(build_config(control=False, require_sign_in=True))
     yield server.url
     server.stop()
 

@@ -11,13 +11,14 @@ from harness.staging.session_check import StagingUnavailable, check_signed_in, l
 @pytest.fixture(scope="module")
 def staging_like():
     from mocks.api.flipper import Gates
-    from mocks.server import start_server
+    from mocks.server import build_config, start_server
 
     server = start_server(
-        port=0,
-        control=False,
-        require_sign_in=True,
-        toggles={"mhv_secure_messaging_curated_list_flow": Gates(boolean=False)},
+        build_config(
+            control=False,
+            require_sign_in=True,
+            toggles={"mhv_secure_messaging_curated_list_flow": Gates(boolean=False)},
+        )
     )
     yield server.url
     server.stop()
@@ -43,8 +44,9 @@ def test_a_rejected_session_is_called_expired():
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(401, json={"errors": [{"title": "Not authorized"}]})
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client, pytest.raises(
-        StagingUnavailable, match="the saved session has expired"
+    with (
+        httpx.Client(transport=httpx.MockTransport(handler)) as client,
+        pytest.raises(StagingUnavailable, match="the saved session has expired"),
     ):
         check_signed_in("https://staging.test", {"vagov_session": "old"}, client=client)
 
@@ -55,8 +57,9 @@ def test_a_redirect_to_sign_in_is_called_not_signed_in():
             return httpx.Response(302, headers={"location": "https://staging.test/sign-in/?next=%2F"})
         return httpx.Response(200, text="<h1>Sign in</h1>")
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client, pytest.raises(
-        StagingUnavailable, match="redirects to sign-in"
+    with (
+        httpx.Client(transport=httpx.MockTransport(handler)) as client,
+        pytest.raises(StagingUnavailable, match="redirects to sign-in"),
     ):
         check_signed_in("https://staging.test", {"vagov_session": "old"}, client=client)
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from mocks.client import MockClient, Session
-from mocks.server import start_server
+from mocks.server import build_config, start_server
 
 CURATED = "mhv_secure_messaging_curated_list_flow"
 RECENT = "mhv_secure_messaging_recent_recipients"
@@ -29,7 +29,7 @@ class Opened:
 
 @pytest.fixture(scope="module")
 def standin() -> Iterator[tuple[str, MockClient]]:
-    server = start_server(port=0, profile="mixed")
+    server = start_server(build_config(profile="mixed"))
     client = MockClient(server.url)
     yield server.url, client
     client.close()
