@@ -91,6 +91,7 @@ class HarnessOptions:
     dry_run: bool
     api_url: str | None  # staging: --api-url, the host serving /v0 (default: --base-url)
     rum_forward: bool
+    rum_replay: bool  # mock mode: the stand-in's Datadog SDK records session replay too
     rollout_cohort: int | None
 
     @property
@@ -129,6 +130,7 @@ def read_options(config: pytest.Config) -> HarnessOptions:
         # defined by the staging, RUM and cohort plugins; absent when one is not loaded
         api_url=config.getoption("staging_api_url", default=None),
         rum_forward=bool(config.getoption("rum_forward", default=False)),
+        rum_replay=bool(config.getoption("rum_replay", default=False)),
         rollout_cohort=config.getoption("rollout_cohort", default=None),
     )
 

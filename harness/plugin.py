@@ -232,10 +232,14 @@ def seeded_defects(harness_options: HarnessOptions) -> tuple[str, ...]:
 
 @pytest.fixture
 def mock_session(
-    seeded_defects: tuple[str, ...], mock_server: WorkerMock, context: BrowserContext, scenario_seed: int
+    seeded_defects: tuple[str, ...],
+    mock_server: WorkerMock,
+    context: BrowserContext,
+    scenario_seed: int,
+    harness_options: HarnessOptions,
 ) -> Iterator[Session]:
     """A fresh mock session for this scenario, its cookie already in the browser context."""
-    session = mock_server.client.create_session(seed=scenario_seed)
+    session = mock_server.client.create_session(seed=scenario_seed, rum_replay=harness_options.rum_replay)
     try:
         if seeded_defects:
             session.set_defects(list(seeded_defects))

@@ -65,6 +65,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="Staging: let the SDK's intake requests reach Datadog after reading them (default: answered "
         "locally, so test sessions never reach the dashboards).",
     )
+    group.addoption(
+        "--rum-replay",
+        action="store_true",
+        default=False,
+        help="Mock mode: the stand-in's Datadog SDK records session replay, as the real app does for half "
+        "its sessions (default: not started; it costs much browser CPU and no check reads it).",
+    )
 
 
 def is_intake(url: str) -> bool:

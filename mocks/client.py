@@ -168,13 +168,16 @@ class MockClient:
         recent_teams: int | None = None,
         toggles: dict[str, str | bool | float] | None = None,
         now: str | None = None,
+        rum_replay: bool = True,
     ) -> Session:
+        """A new isolated session; `rum_replay=False`: the stand-in's Datadog SDK records no replay."""
         body = {
             "profile": profile,
             "seed": seed,
             "recent_teams": recent_teams,
             "toggles": toggles,
             "now": now,
+            "rum_replay": rum_replay,
         }
         data = _check(self.http.post("/_mock/sessions", json=body)).json()
         return Session(self, data["id"])

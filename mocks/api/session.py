@@ -106,6 +106,9 @@ class Session:
         self.journal: deque[dict[str, Any]] = deque(maxlen=JOURNAL_LIMIT)
         self.rum = RumStore(limit=JOURNAL_LIMIT)  # what the stand-in's Datadog SDK sent to /rum-intake
         self.messaging_access = True
+        # Datadog session replay recording in the stand-in (config.js). Off in the harness's sessions: it
+        # is a large share of the suite's browser CPU and no check reads it; the init config is the same.
+        self.rum_replay = True
         self.settings = settings
         self.rand = random.Random(settings.seed)
         self.patient: Patient
@@ -258,8 +261,11 @@ class SessionRegistry:
         session.set_defects(self.default_defects)
         return session
 
-    def create(self, settings: SessionSettings, now: datetime | None = None) -> Session:
+    def create(
+        self, settings: SessionSettings, now: datetime | None = None, rum_replay: bool = True
+    ) -> Session:
         session = self._new(secrets.token_hex(8), settings, now)
+        session.rum_replay = rum_replay
         self.sessions[session.id] = session
         while len(self.sessions) > SESSION_LIMIT:  # forget the oldest, never the default
             oldest = next(k for k in self.sessions if k != DEFAULT_SESSION)

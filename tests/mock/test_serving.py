@@ -59,9 +59,23 @@ def test_config_js_carries_the_sessions_defects(plain: httpx.Client, control: Mo
         assert json.loads(text[len(prefix) :].strip().rstrip(";")) == {
             "defects": ["no_h1_focus"],
             "rumProxy": "/rum-intake",
+            "rumReplay": True,
         }
     finally:
         s.delete()
+
+
+def test_a_session_can_go_without_replay_and_a_non_boolean_is_refused(
+    plain: httpx.Client, control: MockClient
+) -> None:
+    quiet = control.create_session(rum_replay=False)
+    try:
+        text = plain.get("/sm-web/config.js", headers={"Cookie": f"mock_session={quiet.id}"}).text
+        assert '"rumReplay": false' in text
+    finally:
+        quiet.delete()
+    refused = plain.post("/_mock/sessions", json={"rum_replay": "no"})
+    assert refused.status_code == 422 and "rum_replay must be true or false" in refused.text
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.parent.name)

@@ -61,6 +61,22 @@ def test_the_stand_in_initialises_the_sdk_as_the_real_app(browser: Browser, serv
         "service": "va.gov-mhv-secure-messaging", "sessionSampleRate": 100, "sessionReplaySampleRate": 50,
         "trackUserInteractions": True, "trackResources": True, "trackLongTasks": True,
         "defaultPrivacyLevel": "mask-user-input", "proxy": "/rum-intake"}  # fmt: skip
+    assert not config.get("startSessionReplayRecordingManually")  # replay as the real app records it
+
+
+def test_a_session_without_replay_keeps_the_configuration_and_never_starts_recording(
+    browser: Browser, server: RunningServer
+) -> None:
+    with MockClient(server.url) as client:
+        quiet = client.create_session(profile="mixed", seed=11, recent_teams=0, rum_replay=False)
+        context, _ = _continue_from_interstitial(browser, server, quiet, None)
+        page = context.pages[0]
+        config = init_configuration(page)
+        context.close()
+        quiet.delete()
+    assert config is not None
+    assert (config["sessionSampleRate"], config["sessionReplaySampleRate"]) == (100, 50)
+    assert config["startSessionReplayRecordingManually"] is True
 
 
 def test_journal_mode_reads_one_click_on_its_view_after_a_flush(browser: Browser, server: RunningServer,

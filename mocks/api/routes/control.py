@@ -43,6 +43,14 @@ def _int(value: Any, name: str, default: int | None) -> int | None:
     return value
 
 
+def _bool(value: Any, name: str, default: bool = True) -> bool:
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise _invalid(ValueError(f"{name} must be true or false"))
+    return value
+
+
 def _moment(value: Any) -> datetime | None:
     if value in (None, ""):
         return None
@@ -97,7 +105,8 @@ async def create_session(request: Request) -> JSONResponse:
     assert default is not None
     settings = _settings_from(body, default.settings)
     try:
-        session = registry.create(settings, _moment(body.get("now")))
+        replay = _bool(body.get("rum_replay"), "rum_replay")
+        session = registry.create(settings, _moment(body.get("now")), replay)
     except SessionError as exc:
         raise _invalid(exc) from None
     try:

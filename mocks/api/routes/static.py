@@ -41,6 +41,7 @@ async def config_js(request: Request) -> Response:
     config = {
         "defects": list(session.defects) if control else [],
         "rumProxy": rum_proxy(request),
+        "rumReplay": session.rum_replay,
     }
     return Response(
         f"window.SM_STANDIN_CONFIG = {json.dumps(config)};\n",
