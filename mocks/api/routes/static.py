@@ -1,18 +1,21 @@
 """The stand-in SPA (CONTRACTS.md §1): history routing to index.html, /sm-web files, per-session config.js."""
 
 import json
+import os
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from mocks.api.http import session_of
 from mocks.api.routes.rum import INTAKE_PATH
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
 NO_CACHE = {"cache-control": "no-store"}
+PINNED_CACHE = "public, max-age=86400, immutable"
 STAGING_LIKE_INTAKE_HOST = "browser-intake-standin.localhost"
 
 
@@ -50,6 +53,24 @@ async def config_js(request: Request) -> Response:
     )
 
 
+class StandInFiles(StaticFiles):
+    """The stand-in's files. Packages under node_modules are pinned by package-lock.json, so a browser may
+    keep them for the whole context: a scenario that loads the app again does not fetch and compile the
+    VA components, fonts and SDK again. The app's own files are revalidated, so an edit shows at once."""
+
+    def file_response(
+        self,
+        full_path: str | os.PathLike[str],
+        stat_result: os.stat_result,
+        scope: Scope,
+        status_code: int = 200,
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        pinned = "/node_modules/" in str(full_path)
+        response.headers["cache-control"] = PINNED_CACHE if pinned else "no-cache"
+        return response
+
+
 async def root(request: Request) -> Response:
     return RedirectResponse("/my-health/secure-messages/inbox/", status_code=302)
 
@@ -59,5 +80,5 @@ routes: list[BaseRoute] = [
     Route("/my-health/secure-messages", index, methods=["GET"], name="standin"),
     Route("/my-health/secure-messages/{rest:path}", index, methods=["GET"], name="standin_page"),
     Route("/sm-web/config.js", config_js, methods=["GET"], name="standin_config"),
-    Mount("/sm-web", StaticFiles(directory=WEB_DIR, check_dir=False), name="standin_files"),
+    Mount("/sm-web", StandInFiles(directory=WEB_DIR, check_dir=False), name="standin_files"),
 ]
