@@ -110,7 +110,8 @@ def plain_happy_path() -> float:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(DEBIAN_CHROMIUM), args=CHROMIUM_ARGS)
             started = time.perf_counter()
-            session = client.create_session(profile="mixed", seed=1, recent_teams=2)
+            # The same session as the harness creates: no session replay recording.
+            session = client.create_session(profile="mixed", seed=1, recent_teams=2, rum_replay=False)
             context = browser.new_context(base_url=server.url)
             context.add_cookies([session.cookie])
             page = context.new_page()
