@@ -25,8 +25,14 @@ def _any_known_h1(pages: tuple[type[BasePage], ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{_exact(cls.h1_text).pattern})" for cls in pages))
 
 
+# A page may render at once and leave once its data arrives (the interstitial goes to the inbox when the
+# care teams cannot be loaded): the router follows such hand-overs, a few in a row at most.
+_HAND_OVERS = 3
+
+
 def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
-    """Wait until a known page's h1 shows (the loading indicators carry no h1) and return its object.
+    """Wait until a known page's h1 shows (the loading indicators carry no h1) and return its object,
+    once it is settled and still the page shown.
 
     `leaving`: the page a click just left; its h1 must go first, so a slow re-render is not mistaken
     for having stayed.
@@ -34,9 +40,21 @@ def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
     h1 = page.get_by_role("heading", level=1).first
     if leaving is not None:
         expect(h1).not_to_have_text(_exact(leaving.h1_text), timeout=LOAD_TIMEOUT_MS)
-    expect(h1).to_have_text(_any_known_h1(registered_pages()), timeout=LOAD_TIMEOUT_MS)
-    for cls in registered_pages():
-        candidate = cls(page)
-        if candidate.is_current():
-            return candidate.expect_loaded()
-    raise AssertionError(f"unknown page: h1 {h1.text_content()!r} at {page.url}")
+    for _ in range(_HAND_OVERS):
+        expect(h1).to_have_text(_any_known_h1(registered_pages()), timeout=LOAD_TIMEOUT_MS)
+        shown = _shown(page)
+        if shown is None:
+            continue  # the h1 changed between the two looks
+        shown.wait_until_settled()
+        if not shown.is_current():
+            continue  # it handed over to another page while settling
+        try:
+            return shown.expect_loaded()
+        except AssertionError:
+            if shown.is_current():
+                raise
+    raise AssertionError(f"no page held still: h1 {h1.text_content()!r} at {page.url}")
+
+
+def _shown(page: Page) -> BasePage | None:
+    return next((cls(page) for cls in registered_pages() if cls(page).is_current()), None)
