@@ -1,4 +1,5 @@
-"""Failure artifacts stay (trace with DOM snapshots, screenshot); a passing test leaves and writes none."""
+"""Failure artifacts stay (a trace of actions, network and sources; a screenshot); a passing test leaves
+none. The costly parts (DOM snapshots, screencast) are recorded only with `--tracing on`."""
 
 from __future__ import annotations
 
@@ -10,12 +11,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_only_the_failing_test_keeps_a_trace_and_a_screenshot(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _run(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, tracing: str) -> tuple[list[str], str]:
+    """Run a passing and a failing page test; the kept artifacts and the text of the kept trace."""
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     pytester.makeini(
-        "[pytest]\naddopts = -p no:cacheprovider --tracing retain-on-failure --screenshot only-on-failure\n"
+        f"[pytest]\naddopts = -p no:cacheprovider --tracing {tracing} --screenshot only-on-failure\n"
     )
     pytester.makeconftest(
         """
@@ -46,12 +46,27 @@ def test_only_the_failing_test_keeps_a_trace_and_a_screenshot(
     result.assert_outcomes(passed=1, failed=1)
     output = pytester.path / "test-results"
     kept = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
-    assert all("test-fails" in path for path in kept), kept
-    assert any(path.endswith("trace.zip") for path in kept), kept
-    assert any(path.endswith(".png") for path in kept), kept
-    trace = next(output.rglob("trace.zip"))
+    trace = next(path for path in output.rglob("trace.zip") if "test-fails" in path.as_posix())
     with zipfile.ZipFile(trace) as archive:
         text = "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
                        if name.endswith(".trace"))  # fmt: skip
-    assert "frame-snapshot" in text  # DOM snapshots, what the trace viewer shows per action
-    assert "screencast-frame" not in text  # no film strip: the costly part of tracing
+    return kept, text
+
+
+def test_only_the_failing_test_keeps_a_trace_and_a_screenshot(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept, text = _run(pytester, monkeypatch, "retain-on-failure")
+    assert all("test-fails" in path for path in kept), kept
+    assert any(path.endswith("trace.zip") for path in kept), kept
+    assert any(path.endswith(".png") for path in kept), kept
+    assert '"type":"before"' in text and "inner_text" in text.replace("innerText", "inner_text")  # actions
+    assert "frame-snapshot" not in text  # DOM snapshots: about a sixth of the suite's time
+    assert "screencast-frame" not in text  # no film strip either
+
+
+def test_tracing_on_records_dom_snapshots_for_a_rerun(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, text = _run(pytester, monkeypatch, "on")
+    assert "frame-snapshot" in text  # what the trace viewer shows per action
