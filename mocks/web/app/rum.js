@@ -25,14 +25,12 @@ export const RUM_INIT = {
 
 const rum = window.DD_RUM;
 if (rum && config.rumProxy && !rum.getInitConfiguration()) {
-  if (config.rumReplay === false) {
-    // The harness's sessions: the same configuration, but replay recording is never started (it is a
-    // large share of the suite's browser CPU and no check reads it). `--rum-replay` records it again.
-    rum.init({ ...RUM_INIT, proxy: config.rumProxy, startSessionReplayRecordingManually: true });
-  } else {
-    rum.init({ ...RUM_INIT, proxy: config.rumProxy });
-    rum.startSessionReplayRecording();
-  }
+  // The harness's sessions (rumReplay false): the same configuration, but replay recording is never
+  // started (a large share of the suite's browser CPU, and no check reads it). `--rum-replay` records it.
+  const replay = config.rumReplay !== false;
+  const manual = replay ? {} : { startSessionReplayRecordingManually: true };
+  rum.init({ ...RUM_INIT, proxy: config.rumProxy, ...manual });
+  if (replay) rum.startSessionReplayRecording();
 }
 
 export function addAction(name, context) {
