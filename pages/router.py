@@ -57,4 +57,4 @@ def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
 
 
 def _shown(page: Page) -> BasePage | None:
-    return next((cls(page) for cls in registered_pages() if cls(page).is_current()), None)
+    return next((shown for shown in (cls(page) for cls in registered_pages()) if shown.is_current()), None)
