@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 RECORD = pytest.StashKey[ScenarioEvidence]()
 _REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
 _PLANNED = pytest.StashKey[list[StepRecord]]()
-_STEP_ERROR_CHARS = 2000
+_EXCEPTION_CHARS = 2000  # a step's own exception; outcome.py keeps one line of the scenario's
 RUM_FLUSH_TIMEOUT_S = 3.0  # a sampled-out session sends nothing: do not hold every scenario up for long
 _NOT_TAGS = {"req", "usefixtures", "parametrize", "filterwarnings", "skip", "skipif", "xfail"}
 _TRACKED_TOGGLES = frozenset(name for name, _ in TOGGLE_TAGS.values())
@@ -109,7 +109,7 @@ class ScenarioHooks:
     def pytest_bdd_step_error(
         self, request: pytest.FixtureRequest, exception: BaseException, **_: Any
     ) -> None:
-        error = redact_text(f"{type(exception).__name__}: {exception}")[:_STEP_ERROR_CHARS]
+        error = redact_text(f"{type(exception).__name__}: {exception}")[:_EXCEPTION_CHARS]
         self._end_step(request, "failed", error)
 
     @pytest.hookimpl(optionalhook=True)
@@ -219,13 +219,11 @@ class ScenarioHooks:
         if reports is not None:
             reports[report.when] = report
             if report.when == "teardown":
-                self._finish(item, reports, report)
+                self._finish(item, reports)
         return report
 
-    def _finish(
-        self, item: pytest.Item, reports: dict[str, pytest.TestReport], teardown: pytest.TestReport
-    ) -> None:
-        record = evidence_of(item).record
+    def _finish(self, item: pytest.Item, reports: dict[str, pytest.TestReport]) -> None:
+        record, teardown = evidence_of(item).record, reports["teardown"]
         outcome.finish(record, reports, item.stash.get(_PLANNED, []))
         for scan in record.a11y:
             if scan.get("engine") and not self.run.facts["axe_version"]:
