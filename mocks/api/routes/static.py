@@ -4,12 +4,14 @@ import json
 import os
 from pathlib import Path
 
+import anyio
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from mocks.api.bundle import BUNDLE_NAME, MAP_NAME, AppBundler, Bundle, BundleUnavailable
 from mocks.api.http import session_of
 from mocks.api.routes.rum import INTAKE_PATH
 
@@ -71,6 +73,34 @@ class StandInFiles(StaticFiles):
         return response
 
 
+BUNDLER = AppBundler(WEB_DIR)
+
+
+async def _bundle_or_error() -> Bundle | Response:
+    try:
+        return await anyio.to_thread.run_sync(BUNDLER.current)  # esbuild runs off the event loop
+    except BundleUnavailable as error:
+        return PlainTextResponse(str(error), status_code=503, headers=NO_CACHE)
+
+
+async def app_bundle(request: Request) -> Response:
+    """The stand-in's modules as one file (mocks/api/bundle.py); revalidated, so an edit shows at once."""
+    bundle = await _bundle_or_error()
+    if isinstance(bundle, Response):
+        return bundle
+    headers = {"etag": bundle.etag, "cache-control": "no-cache"}
+    if request.headers.get("if-none-match") == bundle.etag:
+        return Response(status_code=304, headers=headers)
+    return Response(bundle.code, media_type="text/javascript", headers=headers)
+
+
+async def app_bundle_map(request: Request) -> Response:
+    bundle = await _bundle_or_error()
+    if isinstance(bundle, Response):
+        return bundle
+    return Response(bundle.source_map, media_type="application/json", headers={"cache-control": "no-cache"})
+
+
 async def root(request: Request) -> Response:
     return RedirectResponse("/my-health/secure-messages/inbox/", status_code=302)
 
@@ -80,5 +110,7 @@ routes: list[BaseRoute] = [
     Route("/my-health/secure-messages", index, methods=["GET"], name="standin"),
     Route("/my-health/secure-messages/{rest:path}", index, methods=["GET"], name="standin_page"),
     Route("/sm-web/config.js", config_js, methods=["GET"], name="standin_config"),
+    Route(f"/sm-web/{BUNDLE_NAME}", app_bundle, methods=["GET"], name="standin_bundle"),
+    Route(f"/sm-web/{MAP_NAME}", app_bundle_map, methods=["GET"], name="standin_bundle_map"),
     Mount("/sm-web", StandInFiles(directory=WEB_DIR, check_dir=False), name="standin_files"),
 ]
