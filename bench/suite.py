@@ -4,7 +4,8 @@ Prints numbers, never asserts (targets: whole suite at most 120 s with -n 2; hap
 plain Playwright for the scenario alone and 1.5x for the whole process):
   1. whole-suite wall time with -n 2 (and serially unless --skip-serial), with the machine's load;
   2. where the time went in that -n 2 run: seconds per phase summed over its processes, and the ten
-     slowest steps (harness/timing.py, `--phase-timings`);
+     slowest steps (harness/timing.py, `--phase-timings`); and the floor no cut in the harness can go
+     below: a fresh context and the app's first page per scenario, at the same parallelism (bench/floor.py);
   3. median and p95 per scenario (pytest-reportlog durations: setup + call + teardown);
   4. the happy path through the harness (pytest, pytest-bdd, fixtures, evidence, artifacts) against a
      plain script making the same clicks and axe scans with the same page objects and axe-core, no
@@ -23,9 +24,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from bench.floor import describe as describe_floor
+from bench.floor import measure as measure_floor
 from harness.results import CaseResult, read_cases
 from harness.timing import breakdown_lines, summarise
+
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
 
 ROOT = Path(__file__).resolve().parents[1]
 HAPPY_PATH = (
@@ -113,7 +120,7 @@ def plain_happy_path() -> float:
             # The same session as the harness creates: no session replay recording.
             session = client.create_session(profile="mixed", seed=1, recent_teams=2, rum_replay=False)
             context = browser.new_context(base_url=server.url)
-            context.add_cookies([session.cookie])
+            context.add_cookies([cast("SetCookieParam", session.cookie)])  # the client knows no Playwright
             page = context.new_page()
             team = session.patient()["recentCareTeams"][0]
             current = SecureMessagingApp(page, server.url).open_inbox().start_new_message().continue_()
@@ -207,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
             describe(f"whole suite, -n {args.workers}", parallel, parallel_cases)
             print(f"{'':28} target <= 120 s with -n 2; after the suite: {load_line()}")
             print("\n".join(breakdown_lines(summarise(timings))))
+            ran = sum(1 for c in parallel_cases if c.outcome != "skipped")
+            floor = measure_floor(args.workers)
+            print(describe_floor(floor, ran))
+            print(f"{'':28} the suite took {parallel / floor.suite_floor(ran):.2f}x its floor")
             cases = parallel_cases
             if not args.skip_serial:
                 serial = run_pytest(["features", "-p", "no:xdist"], tmp / "serial.jsonl")
