@@ -19,10 +19,6 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
-
-if TYPE_CHECKING:
-    from playwright._impl._api_structures import SetCookieParam
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +32,7 @@ def child(boots: int) -> None:
     """One worker's share: start the mock and the browser, say ready, wait for go, boot `boots` times."""
     from playwright.sync_api import sync_playwright
 
-    from harness.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM
+    from bench.plain import fresh_context, launch_chromium
     from mocks.client import MockClient
     from mocks.server import start_server
     from pages.app import SecureMessagingApp
@@ -45,17 +41,12 @@ def child(boots: int) -> None:
     client = MockClient(server.url)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(DEBIAN_CHROMIUM), args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
 
             def boot() -> float:
                 started = time.perf_counter()
-                # The same session as the harness creates: no session replay recording.
-                session = client.create_session(profile="mixed", seed=1, recent_teams=2, rum_replay=False)
-                context = browser.new_context(base_url=server.url)
-                context.add_cookies([cast("SetCookieParam", session.cookie)])
-                SecureMessagingApp(context.new_page(), server.url).open_inbox()
-                context.close()
-                session.delete()
+                with fresh_context(browser, client, server.url) as (_, context):
+                    SecureMessagingApp(context.new_page(), server.url).open_inbox()
                 return time.perf_counter() - started
 
             boot()  # first load: the mock bundles the app, the browser warms up
@@ -98,7 +89,8 @@ def measure(workers: int = 2, boots: int = 12) -> Floor:
         busy = _busy_jiffies() - busy
     finally:
         for proc in procs:
-            proc.kill() if proc.poll() is None else None
+            if proc.poll() is None:
+                proc.kill()
     return Floor(statistics.median(durations), busy / 100 / len(durations), workers)
 
 

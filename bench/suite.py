@@ -24,15 +24,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from bench.floor import describe as describe_floor
 from bench.floor import measure as measure_floor
 from harness.results import CaseResult, read_cases
 from harness.timing import breakdown_lines, summarise
-
-if TYPE_CHECKING:
-    from playwright._impl._api_structures import SetCookieParam
 
 ROOT = Path(__file__).resolve().parents[1]
 HAPPY_PATH = (
@@ -97,8 +93,8 @@ def plain_happy_path() -> float:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect, sync_playwright
 
+    from bench.plain import fresh_context, launch_chromium
     from harness.accessibility import ruleset
-    from harness.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM
     from mocks.client import MockClient
     from mocks.server import start_server
     from pages.app import SecureMessagingApp
@@ -115,30 +111,25 @@ def plain_happy_path() -> float:
     try:
         client = MockClient(server.url)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(DEBIAN_CHROMIUM), args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             started = time.perf_counter()
-            # The same session as the harness creates: no session replay recording.
-            session = client.create_session(profile="mixed", seed=1, recent_teams=2, rum_replay=False)
-            context = browser.new_context(base_url=server.url)
-            context.add_cookies([cast("SetCookieParam", session.cookie)])  # the client knows no Playwright
-            page = context.new_page()
-            team = session.patient()["recentCareTeams"][0]
-            current = SecureMessagingApp(page, server.url).open_inbox().start_new_message().continue_()
-            assert isinstance(current, RecentCareTeamsPage)
-            current.choose_care_team(team.get("displayName") or team["name"])
-            current = current.continue_()
-            assert isinstance(current, StartMessagePage)
-            scan(page)
-            current.open_emergency_note()
-            expect(page.get_by_text("3 business days").first).to_be_visible()
-            scan(page)
-            current.choose_category("General")
-            current.write("Question about my visit", "Hello, a question about my last visit.")
-            current.send()
-            expect(current.alert_text().first).to_have_text("Message sent")
-            scan(page)
-            context.close()
-            session.delete()
+            with fresh_context(browser, client, server.url) as (session, context):
+                page = context.new_page()
+                team = session.patient()["recentCareTeams"][0]
+                current = SecureMessagingApp(page, server.url).open_inbox().start_new_message().continue_()
+                assert isinstance(current, RecentCareTeamsPage)
+                current.choose_care_team(team.get("displayName") or team["name"])
+                current = current.continue_()
+                assert isinstance(current, StartMessagePage)
+                scan(page)
+                current.open_emergency_note()
+                expect(page.get_by_text("3 business days").first).to_be_visible()
+                scan(page)
+                current.choose_category("General")
+                current.write("Question about my visit", "Hello, a question about my last visit.")
+                current.send()
+                expect(current.alert_text().first).to_have_text("Message sent")
+                scan(page)
             elapsed = time.perf_counter() - started
             browser.close()
         return elapsed
