@@ -1,5 +1,6 @@
 """CLI: `python -m mocks serve [--host 127.0.0.1] [--port 3000] [--profile NAME] [--fixtures DIR] [--seed N]
 [--recent-teams N] [--toggle NAME=on|off|PCT%]... [--defect NAME]... [--no-control] [--require-sign-in]`,
+`python -m mocks serve --require-sign-in [--no-control] --fixtures-user NAME=DIR... [...]` (a pool of users),
 and `python -m mocks export-fixtures --profile NAME --seed N [--recent-teams N] DIR`.
 `python -m mocks serve --help` lists the defaults, the toggles and the seeded defects."""
 
@@ -14,6 +15,7 @@ from fixtures import PROFILES
 from mocks.api import create_app
 from mocks.api.flipper import Gates, parse_value
 from mocks.api.toggles import DEFAULTS as TOGGLE_DEFAULTS
+from mocks.api.users import name_problem
 from mocks.defects import DEFECTS
 from mocks.server import build_config
 
@@ -56,6 +58,32 @@ def _toggle(text: str) -> tuple[str, Gates]:
         raise argparse.ArgumentTypeError(f"--toggle {text!r}: {exc}") from None
 
 
+def _fixtures_user(text: str) -> tuple[str, Path]:
+    name, sep, folder = text.partition("=")
+    if not sep or not folder:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected NAME=DIR")
+    if problem := name_problem(name):
+        raise argparse.ArgumentTypeError(f"{text!r}: {problem}")
+    return name, Path(folder)
+
+
+def _check_pool(args: argparse.Namespace) -> None:
+    """--fixtures-user's combinations: serve's usage errors (exit 2) before anything is loaded."""
+    if not args.fixtures_user:
+        return
+    names = [name for name, _ in args.fixtures_user]
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        args.usage_error(f"--fixtures-user: the same NAME twice: {', '.join(twice)}")
+    if args.fixtures or args.profile:
+        args.usage_error(
+            "--fixtures-user serves each user's own folder: it cannot go with --fixtures or --profile"
+        )
+    if not args.require_sign_in:
+        args.usage_error(
+            "--fixtures-user: the pool chooses users by the sign-in cookie, so it needs --require-sign-in"
+        )
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m mocks", description="Mock vets-api for Secure Messaging")
     sub = p.add_subparsers(dest="command", required=True)
@@ -75,6 +103,15 @@ def parser() -> argparse.ArgumentParser:
         "(default: fixtures with --fixtures, else mixed)",
     )
     serve.add_argument("--fixtures", type=Path, help="folder of vets-website-format fixtures to serve as-is")
+    serve.add_argument(
+        "--fixtures-user",
+        type=_fixtures_user,
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="serve DIR (as --fixtures does) to the user whose vagov_session cookie is NAME or NAME.anything "
+        "(repeatable: a pool of users; needs --require-sign-in; not with --fixtures or --profile)",
+    )
     serve.add_argument("--seed", type=int, default=0, help="seed of the generated patient")
     serve.add_argument(
         "--recent-teams",
@@ -104,6 +141,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer 401 to /v0 and /my_health requests without a vagov_session cookie",
     )
+    serve.set_defaults(usage_error=serve.error)  # checks across options end as argparse's own do
     export = sub.add_parser(
         "export-fixtures", help="write a patient profile as a vets-website-format fixture folder"
     )
@@ -134,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         # Staging-like serving never shows the stand-in a defect (mocks/api/routes/static.py).
         print("error: --defect needs the control plane: drop --no-control", file=sys.stderr)
         return 2
+    _check_pool(args)
     # --fixtures alone serves the folder; otherwise the mixed profile.
     profile = args.profile or ("fixtures" if args.fixtures else "mixed")
     config = build_config(
@@ -145,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         not args.no_control,
         args.require_sign_in,
         args.defect,
+        dict(args.fixtures_user),
     )
     try:
         app = create_app(config)
@@ -152,8 +192,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    # Names only: the cookie values that sign them in are never printed.
+    served = (
+        f"users={len(config.fixtures_users)} ({', '.join(config.fixtures_users)})"
+        if config.fixtures_users
+        else f"profile={profile}"
+    )
     print(
-        f"mock vets-api: http://{args.host}:{args.port}/  profile={profile} seed={args.seed} "
+        f"mock vets-api: http://{args.host}:{args.port}/  {served} seed={args.seed} "
         f"control={'on' if config.control else 'off'}"
         + (f" defects={','.join(config.defects)}" if config.defects else ""),
         flush=True,

@@ -3,6 +3,7 @@
 import socket
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,7 @@ def build_config(
     control: bool = True,
     require_sign_in: bool = False,
     defects: list[str] | None = None,
+    fixtures_users: Mapping[str, str | Path] | None = None,
 ) -> MockConfig:
     return MockConfig(
         profile=profile,
@@ -48,6 +50,7 @@ def build_config(
         control=control,
         require_sign_in=require_sign_in,
         defects=list(defects or []),
+        fixtures_users={name: Path(folder) for name, folder in (fixtures_users or {}).items()},
     )
 
 

@@ -27,7 +27,7 @@ from mocks.api.routes import (
     user,
     vamc_ehr,
 )
-from mocks.api.session import SessionRegistry, SessionSettings
+from mocks.api.session import SessionError, SessionRegistry, SessionSettings
 
 
 @dataclass
@@ -40,6 +40,8 @@ class MockConfig:
     control: bool = True
     require_sign_in: bool = False
     defects: list[str] = field(default_factory=list)  # seeded defects on in every session (manual exploring)
+    # `--fixtures-user NAME=DIR`: each name's own session from its folder, chosen by the vagov_session cookie
+    fixtures_users: dict[str, Path] = field(default_factory=dict)
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:
@@ -71,12 +73,17 @@ def _methods_for(request: Request) -> set[str]:
 
 def create_app(config: MockConfig) -> Starlette:
     """Build the app; raises SessionError (a ValueError) if the default profile or fixtures are bad."""
+    if config.fixtures_users and config.fixtures_dir:
+        raise SessionError("fixtures_users (a pool of users) cannot be combined with fixtures_dir (one user)")
+    if config.fixtures_users and not config.require_sign_in:
+        raise SessionError("fixtures_users chooses the user by the sign-in cookie: it needs require_sign_in")
     registry = SessionRegistry(
         SessionSettings(config.profile, config.seed, config.recent_teams),
         config.fixtures_dir,
         config.control,
         config.toggles,
         config.defects,
+        config.fixtures_users,
     )
     api: list[BaseRoute] = [
         *user.routes,

@@ -110,7 +110,8 @@ class CatchAll:
 
 
 class SessionSelect:
-    """Pick the session (cookie `mock_session` or header `X-Mock-Session`), check sign-in and access."""
+    """Pick the session (cookie `mock_session` or header `X-Mock-Session`; with a fixture-user pool, the
+    `vagov_session` cookie's user unless a mock session is named), check sign-in and access."""
 
     def __init__(self, app: ASGIApp, registry: SessionRegistry, require_sign_in: bool) -> None:
         self.app = app
@@ -124,8 +125,9 @@ class SessionSelect:
         jar = cookies(scope)
         wanted = header(scope, b"x-mock-session") or jar.get("mock_session")
         if not self.registry.control:
-            wanted = None  # staging-like: one patient, no per-test sessions
-        session = self.registry.get(wanted)
+            wanted = None  # staging-like: one patient (or the pool's), no per-test sessions
+        user = self.registry.signed_in_user(jar.get("vagov_session"))
+        session = user if (user and not wanted) else self.registry.get(wanted)
         path = scope["path"]
         if session is None:
             if is_api(path):
@@ -141,7 +143,10 @@ class SessionSelect:
                 return
             session = self.registry.get(None)
         scope["mock.session"] = session
-        signed_in = bool(jar.get("vagov_session")) or not self.require_sign_in
+        if self.registry.users:  # a pool signs in only its own users (the app refuses a pool without sign-in)
+            signed_in = user is not None
+        else:
+            signed_in = bool(jar.get("vagov_session")) or not self.require_sign_in
         scope["mock.signed_in"] = signed_in
         await self.app(scope, receive, send)
 

@@ -1,7 +1,8 @@
 """One isolated mock session: patient, toggles, faults, defects, clock, journal, RUM actions, and store.
 
 Sessions are chosen per request by cookie `mock_session` or header `X-Mock-Session`; the server's
-default session (id "default") answers otherwise.
+default session (id "default") answers otherwise. A fixture-user pool (`--fixtures-user NAME=DIR`) adds one
+session per user (id "user-NAME"), chosen by the `vagov_session` cookie (mocks/api/users.py).
 """
 
 import dataclasses
@@ -17,6 +18,7 @@ from fixtures import build_patient, load_fixture_folder
 from fixtures.model import CareTeam, Draft, Message, Patient
 from mocks.api.flipper import Gates
 from mocks.api.toggles import default_gates
+from mocks.api.users import SESSION_PREFIX, name_in_cookie, name_problem
 from mocks.defects import DEFECTS
 from mocks.rum_format import RumStore
 
@@ -246,6 +248,7 @@ class SessionRegistry:
         control: bool,
         toggles: dict[str, Gates] | None = None,
         defects: list[str] | None = None,
+        users: dict[str, Path] | None = None,
     ) -> None:
         self.fixtures_dir = fixtures_dir
         self.control = control
@@ -253,9 +256,23 @@ class SessionRegistry:
         self.default_defects = list(defects or [])  # `mocks serve --defect`: on in every session created
         self.sessions: OrderedDict[str, Session] = OrderedDict()
         self.sessions[DEFAULT_SESSION] = self._new(DEFAULT_SESSION, default, None)
+        # The fixture-user pool: name -> that user's own session, kept like the default one.
+        self.users: dict[str, Session] = {}
+        for name, folder in (users or {}).items():
+            if problem := name_problem(name):
+                raise SessionError(f"fixtures user: {problem}")
+            try:
+                settings = SessionSettings("fixtures", default.seed)
+                session = self._new(SESSION_PREFIX + name, settings, None, folder)
+            except SessionError as exc:
+                raise SessionError(f"fixtures user {name!r}: {exc}") from None
+            self.users[name] = self.sessions[session.id] = session
+        self.pinned = {DEFAULT_SESSION, *(s.id for s in self.users.values())}  # never evicted or deleted
 
-    def _new(self, session_id: str, settings: SessionSettings, now: datetime | None) -> Session:
-        session = Session(session_id, settings, self.fixtures_dir, now, self.control)
+    def _new(
+        self, session_id: str, settings: SessionSettings, now: datetime | None, folder: Path | None = None
+    ) -> Session:
+        session = Session(session_id, settings, folder or self.fixtures_dir, now, self.control)
         for name, gates in self.default_toggles.items():
             session.gates[name] = dataclasses.replace(gates, actors=set(gates.actors))
         session.set_defects(self.default_defects)
@@ -267,15 +284,19 @@ class SessionRegistry:
         session = self._new(secrets.token_hex(8), settings, now)
         session.rum_replay = rum_replay
         self.sessions[session.id] = session
-        while len(self.sessions) > SESSION_LIMIT:  # forget the oldest, never the default
-            oldest = next(k for k in self.sessions if k != DEFAULT_SESSION)
+        while len(self.sessions) > SESSION_LIMIT:  # forget the oldest, never the default or a pool user
+            oldest = next(k for k in self.sessions if k not in self.pinned)
             del self.sessions[oldest]
         return session
 
     def get(self, session_id: str | None) -> Session | None:
         return self.sessions.get(session_id or DEFAULT_SESSION)
 
+    def signed_in_user(self, cookie: str | None) -> Session | None:
+        """The pool user's session a vagov_session cookie value signs in as (None: no such user)."""
+        return self.users.get(name_in_cookie(cookie))
+
     def delete(self, session_id: str) -> bool:
-        if session_id == DEFAULT_SESSION:
+        if session_id in self.pinned:
             return False
         return self.sessions.pop(session_id, None) is not None
