@@ -7,7 +7,7 @@ Feature: Accessibility of every page state
 
   @mock_only @req:A11Y-1
   Scenario: Start message, its emergency note and "Message sent" are accessible
-    Given a mixed patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     When they start a message to their most recent care team
     Then keyboard focus is on the page heading
     And the "start message" state has no accessibility violations
@@ -21,7 +21,7 @@ Feature: Accessibility of every page state
 
   @staging_safe @req:A11Y-1
   Scenario: The leave-page warning is accessible
-    Given a vista_only patient who messaged 0 care teams in the last 6 months
+    Given a patient with a VistA care team
     When they start a message to a VistA care team
     And they write only a subject
     And they go back
@@ -34,7 +34,7 @@ Feature: Accessibility of every page state
 
   @staging_safe @req:A11Y-1
   Scenario: The page-not-found state is accessible
-    Given a vista_only patient
+    Given a patient with care teams
     When they open the interstitial page directly
     And they open a page that does not exist
     Then they see the page not found page

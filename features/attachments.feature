@@ -6,14 +6,14 @@ Feature: Attachments on start message
 
   @staging_safe @a11y @req:ATTACH-1 @req:A11Y-1
   Scenario: The attachment field states the limits that apply
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they start a message to one of their care teams
     Then the attachment field states the limits that apply to them
     And the "start message, attachments" state has no accessibility violations
 
   @staging_safe @a11y @req:ATTACH-1 @req:A11Y-1
   Scenario: A file over the size limit is refused with the reason, and the message typed is kept
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they start a message to one of their care teams
     And they write a message
     And they attach a file just over the size limit
@@ -25,7 +25,7 @@ Feature: Attachments on start message
 
   @mock_only @req:ATTACH-1
   Scenario: With large attachments on, a 7 MB file is attached
-    Given a vista_only patient who messaged 1 care team in the last 6 months
+    Given a patient who messaged 1 care team in the last 6 months
     And large attachments are on
     When they start a message to one of their care teams
     And they attach a 7 MB file
@@ -34,7 +34,7 @@ Feature: Attachments on start message
 
   @mock_only @send @req:ATTACH-1 @req:SEND-1
   Scenario: A message with an attachment reaches the care team with the file
-    Given a vista_only patient who messaged 1 care team in the last 6 months
+    Given a patient who messaged 1 care team in the last 6 months
     When they start a message to one of their care teams
     And they write a General message
     And they attach a small text file

@@ -5,7 +5,7 @@ Feature: Care team help
 
   @staging_safe @a11y @req:HELP-1 @req:LINK-3 @req:A11Y-1
   Scenario Outline: The help fits the patient's care systems
-    Given a <patient> patient
+    Given a patient <patient>
     When they go on to select care team
     And they follow the "Learn what to do if you can’t find your care team" link
     Then they see the care team help page
@@ -15,21 +15,21 @@ Feature: Care team help
     @vista
     Examples: VistA
       | patient    |
-      | vista_only |
+      | with VistA care teams only |
 
     @oracle_health
     Examples: Oracle Health
       | patient            |
-      | oracle_health_only |
+      | with Oracle Health care teams only |
 
     @mixed
     Examples: Mixed
       | patient |
-      | mixed   |
+      | with VistA and Oracle Health care teams |
 
   @staging_safe @req:HELP-1
   Scenario: Back from the help returns to select care team
-    Given a vista_only patient
+    Given a patient with care teams
     When they go on to select care team
     And they follow the "Learn what to do if you can’t find your care team" link
     And they go back

@@ -5,7 +5,7 @@ Feature: Contact list
 
   @staging_safe @a11y @req:CONTACT-1 @req:LINK-2 @req:A11Y-1
   Scenario: The contact list shows VistA care teams and no Oracle Health ones
-    Given a mixed patient
+    Given a patient with a VistA care team
     When they go on to select care team
     And they follow the "Update your contact list" link
     Then they see the contact list page
@@ -14,7 +14,7 @@ Feature: Contact list
 
   @mock_only @req:CONTACT-1
   Scenario: Removing a care team from the contact list saves the change
-    Given a mixed patient
+    Given a patient with a VistA care team
     When they go on to select care team
     And they follow the "Update your contact list" link
     Then they see the contact list page

@@ -6,7 +6,7 @@ Feature: Error handling
 
   @send @a11y @req:ERROR-1 @req:SEND-1 @req:METRIC-1 @req:A11Y-1
   Scenario Outline: A failed send shows why and keeps the message
-    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    Given a patient <patient> who messaged 2 care teams in the last 6 months
     And sending a message fails with <fault>
     When they start a message to a <kind> care team
     And they write a message
@@ -20,15 +20,15 @@ Feature: Error handling
 
     Examples:
       | patient            | kind          | fault             | message                                              |
-      | vista_only         | VistA         | a server error    | We’re sorry. Something went wrong on our end.        |
-      | mixed              | VistA         | a gateway timeout | We’re sorry. Something went wrong on our end.        |
-      | vista_only         | VistA         | SM119             | You are blocked from sending messages to this recipient. |
-      | mixed              | VistA         | SM151             | You are blocked from sending messages to this recipient. |
-      | oracle_health_only | Oracle Health | SM98              | We’re sorry. Something went wrong on our end.        |
+      | with VistA care teams only | VistA         | a server error    | We’re sorry. Something went wrong on our end.        |
+      | with VistA and Oracle Health care teams | VistA         | a gateway timeout | We’re sorry. Something went wrong on our end.        |
+      | with VistA care teams only | VistA         | SM119             | You are blocked from sending messages to this recipient. |
+      | with VistA and Oracle Health care teams | VistA         | SM151             | You are blocked from sending messages to this recipient. |
+      | with Oracle Health care teams only | Oracle Health | SM98              | We’re sorry. Something went wrong on our end.        |
 
   @send @req:ERROR-1 @req:SEND-1
   Scenario: On a slow network, pressing Send twice sends one message
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     And the network is slow when sending
     When they start a message to their most recent care team
     And they write a message
@@ -38,7 +38,7 @@ Feature: Error handling
 
   @drafts @req:ERROR-1 @req:DRAFT-1 @req:A11Y-1
   Scenario: A failed draft save says so and keeps the message
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     And saving a draft fails
     When they start a message to their most recent care team
     And they write a message
@@ -50,7 +50,7 @@ Feature: Error handling
 
   @req:ERROR-1
   Scenario: If the care teams cannot be loaded, the patient stays in the inbox
-    Given a mixed patient
+    Given a patient with care teams
     And loading the care teams fails
     When they open the inbox
     Then they are not offered "Start a new message"
@@ -59,14 +59,14 @@ Feature: Error handling
 
   @req:ERROR-1 @req:RECENT-1
   Scenario: If the recent-message search fails, the patient goes straight to select care team
-    Given a mixed patient who messaged 3 care teams in the last 6 months
+    Given a patient who messaged 3 care teams in the last 6 months
     And the search for recently messaged care teams fails
     When they start a new message and continue
     Then they see the select care team page
 
   @contact_list @req:ERROR-1 @req:CONTACT-1
   Scenario: A failed contact list save says so
-    Given a vista_only patient who messaged 0 care teams in the last 6 months
+    Given a patient with a VistA care team who messaged 0 care teams in the last 6 months
     And saving the contact list fails
     When they start a new message and continue
     And they follow the "Update your contact list" link

@@ -6,7 +6,7 @@ Feature: Entering the flow from the folder pages
 
   @staging_safe @a11y @req:FOLDERS-1 @req:A11Y-1
   Scenario: Starting a message from More folders, Back returns there
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they open More folders
     Then they are offered "Start a new message"
     And the "more folders" state has no accessibility violations
@@ -16,14 +16,14 @@ Feature: Entering the flow from the folder pages
 
   @staging_safe @req:FOLDERS-1
   Scenario: Drafts offers a Back link to More folders, not the entry link
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they open their drafts
     Then they are not offered "Start a new message"
     And the Back link leads to More folders
 
   @staging_safe @a11y @req:FOLDERS-1 @req:A11Y-1
   Scenario: A page that does not exist says so and offers the My HealtheVet homepage
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they open a page that does not exist
     Then they see the page not found page
     And the page offers the link "Go to the My HealtheVet on VA.gov homepage"

@@ -6,7 +6,7 @@ Feature: Interstitial before a new message
 
   @curated_on @recent_on @smoke @a11y @staging_safe @req:TOGGLE-1 @req:A11Y-1
   Scenario: The interstitial explains messages are for non-urgent needs
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they start a new message
     Then they see the interstitial page
     And keyboard focus is on the page heading
@@ -14,7 +14,7 @@ Feature: Interstitial before a new message
 
   @staging_safe @req:TOGGLE-1 @req:RECENT-1
   Scenario Outline: Where continuing leads, for every toggle state and kind of patient
-    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    Given a patient <patient> who messaged 2 care teams in the last 6 months
     And the curated list flow is <curated> and the recent recipients toggle is <recent>
     When they start a new message and continue
     Then they see the <next> page
@@ -22,37 +22,37 @@ Feature: Interstitial before a new message
     @vista
     Examples: VistA
       | patient    | curated | recent | next                 |
-      | vista_only | on      | on     | recent care teams    |
-      | vista_only | on      | off    | select care team     |
-      | vista_only | off     | on     | legacy start message |
-      | vista_only | off     | off    | legacy start message |
+      | with VistA care teams only | on      | on     | recent care teams    |
+      | with VistA care teams only | on      | off    | select care team     |
+      | with VistA care teams only | off     | on     | legacy start message |
+      | with VistA care teams only | off     | off    | legacy start message |
 
     @oracle_health
     Examples: Oracle Health
       | patient            | curated | recent | next                 |
-      | oracle_health_only | on      | on     | recent care teams    |
-      | oracle_health_only | on      | off    | select care team     |
-      | oracle_health_only | off     | on     | legacy start message |
-      | oracle_health_only | off     | off    | legacy start message |
+      | with Oracle Health care teams only | on      | on     | recent care teams    |
+      | with Oracle Health care teams only | on      | off    | select care team     |
+      | with Oracle Health care teams only | off     | on     | legacy start message |
+      | with Oracle Health care teams only | off     | off    | legacy start message |
 
     @mixed
     Examples: Mixed
       | patient | curated | recent | next                 |
-      | mixed   | on      | on     | recent care teams    |
-      | mixed   | on      | off    | select care team     |
-      | mixed   | off     | on     | legacy start message |
-      | mixed   | off     | off    | legacy start message |
+      | with VistA and Oracle Health care teams | on      | on     | recent care teams    |
+      | with VistA and Oracle Health care teams | on      | off    | select care team     |
+      | with VistA and Oracle Health care teams | off     | on     | legacy start message |
+      | with VistA and Oracle Health care teams | off     | off    | legacy start message |
 
     Examples: Many care systems or one
       | patient       | curated | recent | next              |
-      | many_systems  | on      | on     | recent care teams |
-      | many_systems  | on      | off    | select care team  |
-      | single_system | on      | on     | recent care teams |
-      | single_system | on      | off    | select care team  |
+      | who can message care teams at 6 or more care systems | on      | on     | recent care teams |
+      | who can message care teams at 6 or more care systems | on      | off    | select care team  |
+      | who can message care teams at one care system | on      | on     | recent care teams |
+      | who can message care teams at one care system | on      | off    | select care team  |
 
   @curated_on @recent_on @staging_safe @req:TOGGLE-1
   Scenario: Patients without recent care teams go straight to select care team
-    Given a mixed patient who messaged 0 care teams in the last 6 months
+    Given a patient with no recent care teams
     When they start a new message and continue
     Then they see the select care team page
     And the Back link leads to the interstitial page
@@ -62,7 +62,7 @@ Feature: Interstitial before a new message
     A bookmark, a typed address or a reload starts the app afresh, so nothing was accepted yet: recent
     care teams and select care team send the patient to the interstitial, start message shows it in
     place. (Care team help is not guarded by the app.)
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient with care teams
     When they open the <page> page directly
     Then they see the interstitial page
 
@@ -76,7 +76,7 @@ Feature: Interstitial before a new message
   Scenario Outline: Flow pages open with or without the trailing slash
     The app's router treats "/new-message/select-care-team" and "/new-message/select-care-team/" alike,
     as VA's own tests type them.
-    Given a vista_only patient
+    Given a patient with care teams
     When they open the <page> page directly, <form> the trailing slash
     Then they see the <shown> page
 
@@ -93,7 +93,7 @@ Feature: Interstitial before a new message
 
   @curated_on @recent_on @staging_safe
   Scenario: Back on the interstitial returns to the inbox
-    Given a vista_only patient
+    Given a patient with care teams
     When they start a new message
     And they go back
     Then they land on the inbox

@@ -5,7 +5,7 @@ Feature: Keyboard-only journey
 
   @mock_only @send @req:KEYBOARD-1
   Scenario: From the inbox to "Message sent" through select care team, by keyboard
-    Given a mixed patient who messaged 0 care teams in the last 6 months
+    Given a patient with no recent care teams
     When they open their inbox
     And using only the keyboard they start a new message and continue
     Then they see the select care team page
@@ -18,7 +18,7 @@ Feature: Keyboard-only journey
 
   @mock_only @send @req:KEYBOARD-1
   Scenario: From the inbox to "Message sent" through recent care teams, by keyboard
-    Given a vista_only patient who messaged 3 care teams in the last 6 months
+    Given a patient who messaged 3 care teams in the last 6 months
     When they open their inbox
     And using only the keyboard they start a new message and continue
     Then they see the recent care teams page
@@ -30,7 +30,7 @@ Feature: Keyboard-only journey
 
   @staging_safe @req:KEYBOARD-1
   Scenario: From the inbox to a focused Send button, by keyboard, without sending
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they open their inbox
     And using only the keyboard they start a new message and continue
     And using only the keyboard they reach start message with one of their care teams

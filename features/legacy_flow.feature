@@ -6,7 +6,7 @@ Feature: Legacy flow when the curated list flow is off
 
   @staging_safe @a11y @req:LEGACY-1 @req:ROLLBACK-1 @req:A11Y-1
   Scenario Outline: The legacy form offers the patient's care teams
-    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    Given a patient <patient> who messaged 2 care teams in the last 6 months
     When they start a new message and continue
     Then they see the legacy start message page
     And the legacy form offers every allowed care team
@@ -15,16 +15,16 @@ Feature: Legacy flow when the curated list flow is off
     @vista
     Examples: VistA
       | patient    |
-      | vista_only |
+      | with VistA care teams only |
 
     @mixed
     Examples: Mixed
       | patient |
-      | mixed   |
+      | with VistA and Oracle Health care teams |
 
   @mock_only @send @req:LEGACY-1
   Scenario: A message sent from the legacy form reaches the care team
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     When they start a new message and continue
     And they choose a VistA care team from the legacy list
     And they write a message
@@ -34,7 +34,7 @@ Feature: Legacy flow when the curated list flow is off
 
   @staging_safe @req:LEGACY-1 @req:ROLLBACK-1
   Scenario: Curated flow pages do not exist with the toggle off
-    Given a mixed patient
+    Given a patient with care teams
     When they open the recent care teams page directly
     Then they see the page not found page
     When they open the select care team page directly

@@ -31,7 +31,7 @@ Feature: Patients whose care moves to Oracle Health are told what that means for
 
   @oracle_health_only @ipe @mock_only @a11y @req:IPE-1 @req:A11Y-1
   Scenario: An Oracle Health patient sees the care-team hint the first time
-    Given an oracle_health_only patient who messaged 0 care teams in the last 6 months
+    Given a patient with Oracle Health care teams only who messaged 0 care teams in the last 6 months
     And they have not seen the care-team hint before
     When they start a new message and continue
     Then they see the care-team hint
@@ -40,7 +40,7 @@ Feature: Patients whose care moves to Oracle Health are told what that means for
 
   @oracle_health_only @ipe @mock_only @req:IPE-1
   Scenario: An Oracle Health patient who saw the hint three times does not see it a fourth time
-    Given an oracle_health_only patient who messaged 0 care teams in the last 6 months
+    Given a patient with Oracle Health care teams only who messaged 0 care teams in the last 6 months
     And they have seen the care-team hint 3 times
     When they start a new message and continue
     Then they do not see the care-team hint
@@ -48,7 +48,7 @@ Feature: Patients whose care moves to Oracle Health are told what that means for
 
   @oracle_health_only @ipe @mock_only @req:IPE-1
   Scenario: An Oracle Health patient can stop the hint, and what they chose stays chosen
-    Given an oracle_health_only patient who messaged 0 care teams in the last 6 months
+    Given a patient with Oracle Health care teams only who messaged 0 care teams in the last 6 months
     And they have not seen the care-team hint before
     When they start a new message and continue
     And they choose an Oracle Health care team

@@ -5,7 +5,7 @@ Feature: Recent care teams
 
   @recent_on @staging_safe @req:RECENT-1
   Scenario Outline: At most four recent care teams are offered
-    Given a <patient> patient who messaged <count> care teams in the last 6 months
+    Given a patient <patient> who messaged <count> care teams in the last 6 months
     When they start a new message and continue
     Then they see the recent care teams page
     And it offers <shown> recent care teams and "A different care team"
@@ -14,22 +14,22 @@ Feature: Recent care teams
     @vista
     Examples: VistA
       | patient    | count | shown |
-      | vista_only | 1     | 1     |
+      | with VistA care teams only | 1     | 1     |
 
     @oracle_health
     Examples: Oracle Health
       | patient            | count | shown |
-      | oracle_health_only | 4     | 4     |
+      | with Oracle Health care teams only | 4     | 4     |
 
     @mixed
     Examples: Mixed
       | patient | count | shown |
-      | mixed   | 3     | 3     |
-      | mixed   | 6     | 4     |
+      | with VistA and Oracle Health care teams | 3     | 3     |
+      | with VistA and Oracle Health care teams | 6     | 4     |
 
   @recent_on @staging_safe @req:RECENT-1
   Scenario: Recent care teams come from the sent messages of the last 6 months
-    Given a mixed patient who messaged 3 care teams in the last 6 months
+    Given a patient who messaged 3 care teams in the last 6 months
     When they start a new message and continue
     Then they see the recent care teams page
     And the app searched the sent messages of exactly the last 6 months
@@ -37,7 +37,7 @@ Feature: Recent care teams
 
   @recent_on @mock_only @send @req:RECENT-1
   Scenario: After a send, the care team just messaged is offered first
-    Given a mixed patient who messaged 3 care teams in the last 6 months
+    Given a patient who messaged 3 care teams in the last 6 months
     When they start a new message and continue
     Then they see the recent care teams page
     And each recent care team is offered once, most recent first
@@ -53,7 +53,7 @@ Feature: Recent care teams
 
   @recent_on @staging_safe @a11y @req:RECENT-1 @req:A11Y-1
   Scenario: Continuing without a choice asks for a care team
-    Given a mixed patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     When they start a new message and continue
     Then keyboard focus is on the page heading
     And the page has no accessibility violations
@@ -65,7 +65,7 @@ Feature: Recent care teams
 
   @recent_on @staging_safe @smoke @req:RECENT-1 @req:COMPOSE-1
   Scenario: A recent care team leads straight to start message
-    Given a mixed patient who messaged 3 care teams in the last 6 months
+    Given a patient who messaged 3 care teams in the last 6 months
     When they start a new message and continue
     And they choose their most recent care team
     And they continue
@@ -74,7 +74,7 @@ Feature: Recent care teams
 
   @recent_on @staging_safe @req:RECENT-1
   Scenario: "A different care team" leads to select care team, and Back returns
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     When they start a new message and continue
     And they choose "A different care team"
     And they continue
@@ -83,7 +83,7 @@ Feature: Recent care teams
 
   @recent_off @staging_safe @req:RECENT-1 @req:TOGGLE-1
   Scenario: With the recent recipients toggle off, recent care teams are skipped
-    Given a mixed patient who messaged 3 care teams in the last 6 months
+    Given a patient who messaged 3 care teams in the last 6 months
     And the recent recipients toggle is off
     When they open the recent care teams page directly
     Then they see the interstitial page

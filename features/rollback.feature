@@ -6,7 +6,7 @@ Feature: Rollback of the curated list flow
 
   @req:ROLLBACK-1
   Scenario: Switching the curated list flow off mid-journey keeps the saved draft
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     And the curated list flow is on and the recent recipients toggle is on
     And they have saved a draft on the start message page of the curated list flow
     When the curated list flow is switched off mid-journey

@@ -6,7 +6,7 @@ Feature: Datadog RUM collects the new flow as the release plan's dashboard needs
 
   @curated_on @recent_on @staging_safe @req:RUM-2
   Scenario: DD collection is at 100% on every page of the new flow
-    Given a signed-in patient with care teams
+    Given a patient with care teams
     When they open each page of the new flow
     Then Datadog RUM collects 100% of the sessions of "va.gov-mhv-secure-messaging" on each of them
 

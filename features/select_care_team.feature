@@ -6,7 +6,7 @@ Feature: Select care team
 
   @staging_safe @req:SELECT-1
   Scenario Outline: The care system chooser fits the number of care systems
-    Given a <patient> patient
+    Given a <patient>
     When they go on to select care team
     Then they see the select care team page
     And the care system is chosen with <chooser>
@@ -15,32 +15,32 @@ Feature: Select care team
     @vista @vista_only
     Examples: VistA
       | patient    | chooser       |
-      | vista_only | radio buttons |
+      | patient with VistA care teams only who can message care teams at 2 to 5 care systems | radio buttons |
 
     @oracle_health @oracle_health_only
     Examples: Oracle Health
       | patient            | chooser       |
-      | oracle_health_only | radio buttons |
+      | patient with Oracle Health care teams only who can message care teams at 2 to 5 care systems | radio buttons |
 
     @mixed
     Examples: Mixed
       | patient | chooser       |
-      | mixed   | radio buttons |
+      | patient with VistA and Oracle Health care teams who can message care teams at 2 to 5 care systems | radio buttons |
 
     @many_systems
     Examples: Many care systems
       | patient      | chooser    |
-      | many_systems | a dropdown |
+      | patient who can message care teams at 6 or more care systems | a dropdown |
 
     @single_system
     Examples: One care system
       | patient       | chooser   |
-      | single_system | no choice |
+      | patient who can message care teams at one care system | no choice |
 
     @many_systems_one_blocked
     Examples: Six care systems left to message, a seventh blocked
       | patient                  | chooser    |
-      | many_systems_one_blocked | a dropdown |
+      | many_systems_one_blocked patient | a dropdown |
 
   @staging_safe @blocked @req:SELECT-1 @req:BLOCKED-1
   Scenario Outline: A care system whose care teams are all blocked is not offered
@@ -73,7 +73,7 @@ Feature: Select care team
 
   @staging_safe @a11y @req:SELECT-1 @req:A11Y-1
   Scenario Outline: Only the chosen care system's allowed care teams are offered
-    Given a <patient> patient
+    Given a patient <patient>
     When they go on to select care team
     And they choose the care system of a <kind> care team
     Then only that care system's allowed care teams are offered
@@ -82,13 +82,13 @@ Feature: Select care team
 
     Examples:
       | patient      | kind          |
-      | vista_only   | VistA         |
-      | mixed        | Oracle Health |
-      | many_systems | VistA         |
+      | with a VistA care team | VistA         |
+      | with VistA and Oracle Health care teams | Oracle Health |
+      | with a VistA care team who can message care teams at 6 or more care systems | VistA         |
 
   @staging_safe @req:SELECT-1
   Scenario: Switching care system clears the chosen care team
-    Given a mixed patient
+    Given a patient with a VistA care team who can message care teams at 2 to 5 care systems
     When they go on to select care team
     And they choose a VistA care team
     And they switch to another care system
@@ -99,7 +99,7 @@ Feature: Select care team
 
   @staging_safe @a11y @req:SELECT-1 @req:A11Y-1
   Scenario: Continuing without a care team asks for one
-    Given a vista_only patient
+    Given a patient with care teams
     When they go on to select care team
     And they continue without choosing a care team
     Then they are asked to "Select a care team"
@@ -109,15 +109,15 @@ Feature: Select care team
 
   @staging_safe @req:LINK-2 @req:CONTACT-1
   Scenario Outline: "Update your contact list" is offered only to patients with VistA care teams
-    Given a <patient> patient
+    Given a patient <patient>
     When they go on to select care team
     Then the "Update your contact list" link is <shown>
 
     Examples:
       | patient            | shown     |
-      | vista_only         | shown     |
-      | mixed              | shown     |
-      | oracle_health_only | not shown |
+      | with VistA care teams only | shown     |
+      | with VistA and Oracle Health care teams | shown     |
+      | with Oracle Health care teams only | not shown |
 
   @all_blocked @staging_safe @a11y @req:SELECT-1
   Scenario: Patients whose care teams are all blocked are told so

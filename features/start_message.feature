@@ -6,7 +6,7 @@ Feature: Start message: write, save drafts and send
 
   @mock_only @send @smoke @req:SEND-1 @req:COMPOSE-1
   Scenario Outline: A message reaches the care team the patient chose
-    Given a <patient> patient who messaged 2 care teams in the last 6 months
+    Given a patient <patient> who messaged 2 care teams in the last 6 months
     When they start a message to a <kind> care team
     Then the message is addressed to the care system and care team they chose
     When they write a <category> message
@@ -19,22 +19,22 @@ Feature: Start message: write, save drafts and send
     @vista
     Examples: VistA
       | patient    | kind  | category    |
-      | vista_only | VistA | General     |
+      | with VistA care teams only | VistA | General     |
 
     @oracle_health
     Examples: Oracle Health
       | patient            | kind          | category    |
-      | oracle_health_only | Oracle Health | Medication  |
+      | with Oracle Health care teams only | Oracle Health | Medication  |
 
     @mixed
     Examples: Mixed
       | patient | kind          | category    |
-      | mixed   | Oracle Health | Appointment |
-      | mixed   | VistA         | Test        |
+      | with VistA and Oracle Health care teams | Oracle Health | Appointment |
+      | with VistA and Oracle Health care teams | VistA         | Test        |
 
   @mock_only @drafts @send @req:DRAFT-1 @req:SEND-1 @req:METRIC-1
   Scenario: Autosave after 10 idle seconds, update, then send the draft
-    Given a mixed patient who messaged 2 care teams in the last 6 months
+    Given a patient with VistA and Oracle Health care teams who messaged 2 care teams in the last 6 months
     And time in the browser is controlled
     When they start a message to a VistA care team
     And they type a message
@@ -53,7 +53,7 @@ Feature: Start message: write, save drafts and send
 
   @mock_only @drafts @a11y @req:DRAFT-1 @req:A11Y-1
   Scenario: Save a draft by hand, then delete it
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     When they start a message to their most recent care team
     And they write a message
     And they save the draft
@@ -69,7 +69,7 @@ Feature: Start message: write, save drafts and send
 
   @staging_safe @a11y @req:COMPOSE-1 @req:A11Y-1
   Scenario: Sending an empty message asks for what is missing
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     When they start a message to their most recent care team
     And they send the message
     Then they are told to fill in what is missing
@@ -78,7 +78,7 @@ Feature: Start message: write, save drafts and send
 
   @staging_safe @req:COMPOSE-1 @req:LINK-4
   Scenario: Back on start message returns to select care team, keeping the care team
-    Given a vista_only patient
+    Given a patient with a VistA care team
     When they start a message to a VistA care team
     And they go back
     Then they see the select care team page
@@ -86,13 +86,13 @@ Feature: Start message: write, save drafts and send
 
   @signature_required @staging_safe @req:COMPOSE-1
   Scenario: Care teams that need a signature ask for one
-    Given a signature_required patient
+    Given a patient with a care team that requires a signature
     When they start a message to a signature-required care team
     Then they are asked for an electronic signature
 
   @mock_only @send @signature_required @req:COMPOSE-1 @req:SEND-1
   Scenario: A signed message reaches the care team with the electronic signature
-    Given a signature_required patient
+    Given a patient with a care team that requires a signature
     When they start a message to a signature-required care team
     Then they are asked for an electronic signature
     When they write a message
@@ -104,7 +104,7 @@ Feature: Start message: write, save drafts and send
 
   @mock_only @drafts @signature_required @req:DRAFT-1 @req:COMPOSE-1
   Scenario: A draft to a care team that needs a signature is saved without the signature
-    Given a signature_required patient
+    Given a patient with a care team that requires a signature
     And time in the browser is controlled
     When they start a message to a signature-required care team
     And they write a message
@@ -115,7 +115,7 @@ Feature: Start message: write, save drafts and send
 
   @staging_safe @req:COMPOSE-1
   Scenario: The subject holds at most 50 characters
-    Given a vista_only patient who messaged 2 care teams in the last 6 months
+    Given a patient who messaged 2 care teams in the last 6 months
     When they start a message to their most recent care team
     And they type a subject longer than 50 characters
     Then the subject keeps its first 50 characters

@@ -7,7 +7,7 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-1 @req:RUM-1
   Scenario: The care system radio buttons are named and tracked
-    Given a mixed patient
+    Given a patient with a VistA care team who can message care teams at 2 to 5 care systems
     When they go on to select care team
     Then the care system radio buttons are named after the care systems
     And the care system radio buttons are tracked as "Care System Radio button"
@@ -18,7 +18,7 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-1 @req:RUM-1
   Scenario: Each care system chosen is one RUM click
-    Given a mixed patient
+    Given a patient who can message care teams at 2 to 5 care systems
     When they go on to select care team
     And they choose each of their care systems in turn
     Then RUM recorded one click "Care System Radio button" on the select care team page for each care system they chose
@@ -26,7 +26,7 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-2 @req:RUM-1
   Scenario: "Update your contact list" leads to the contact list and is tracked
-    Given a vista_only patient
+    Given a patient with a VistA care team
     When they go on to select care team
     And they follow the "Update your contact list" link
     Then they see the contact list page
@@ -36,7 +36,7 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-3 @req:RUM-1
   Scenario: "Can't find your care team" leads to the care team help and is tracked
-    Given a mixed patient
+    Given a patient with care teams
     When they go on to select care team
     And they follow the "Learn what to do if you can’t find your care team" link
     Then they see the care team help page
@@ -46,7 +46,7 @@ Feature: Tracked links and RUM actions
 
   @staging_safe @req:LINK-4 @req:RUM-1
   Scenario: "Select a different care team" keeps the message, leads back and is tracked
-    Given a mixed patient who messaged 2 care teams in the last 6 months
+    Given a patient with a VistA care team who messaged 2 care teams in the last 6 months
     When they start a message to their most recent care team
     And they write a message
     And they follow the "Select a different care team" link

@@ -74,10 +74,17 @@ TAGS: dict[str, str] = {
     "slow": "slower than the usual scenario",
 }
 
-# An outline row's patient profile also marks the row with its EHR shape, so `-m "oracle_health and a11y"`
-# selects every Oracle Health row without tagging each Examples block by hand.
+# An outline row's patient (a profile, or premises in words) also marks the row with its shape, so
+# `-m "oracle_health and a11y"` selects every Oracle Health row without tagging each Examples block by hand.
 PROFILE_COLUMNS = ("patient", "profile")
 PROFILE_SHAPES = {"vista_only": "vista", "oracle_health_only": "oracle_health", "mixed": "mixed"}
+PREMISE_PROFILES = {  # words of a premise (harness/premises.py) -> the profile tag whose shape they name
+    "with VistA care teams only": "vista_only",
+    "with Oracle Health care teams only": "oracle_health_only",
+    "with VistA and Oracle Health care teams": "mixed",
+    "at 6 or more care systems": "many_systems",
+    "at one care system": "single_system",
+}
 
 REQ_PREFIX = "req:"
 REQUIREMENTS_FILE = "requirements.toml"
@@ -125,8 +132,10 @@ def profile_marks(row: dict[str, str]) -> list[pytest.MarkDecorator]:
     """Markers implied by an Examples row's patient profile: the profile and, if any, its EHR shape."""
     names: list[str] = []
     for column in PROFILE_COLUMNS:
-        profile = row.get(column, "")
-        if profile in TAGS:
+        value = row.get(column, "")
+        words = value.removeprefix("patient ").removesuffix(" patient")
+        profiles = [words] if words in TAGS else [p for w, p in PREMISE_PROFILES.items() if w in words]
+        for profile in profiles:
             names += [profile, PROFILE_SHAPES.get(profile, profile)]
     return [getattr(pytest.mark, name) for name in dict.fromkeys(names)]
 

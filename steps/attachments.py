@@ -11,8 +11,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
+from harness.premises import Premise
 from pages import StartMessagePage
-from steps.state import Premise, ScenarioState, wait_until
+from steps.state import ScenarioState, wait_until
 
 LARGE = "mhv_secure_messaging_large_attachments"
 PILOT = "mhv_secure_messaging_cerner_pilot"

@@ -13,11 +13,12 @@ import pytest
 from playwright.sync_api import Page
 from pytest_bdd import given, parsers
 
-from harness.oracle import SHAPES
+from harness import premises, profile_choice
+from harness.premises import Premise
 from harness.tags import TOGGLE_TAGS
 from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from mocks.client import Session as MockSession
-from steps.state import Premise, ScenarioState, record_evidence
+from steps.state import ScenarioState, record_evidence
 
 CURATED, RECENT = CURATED_LIST_FLOW, RECENT_RECIPIENTS
 
@@ -47,9 +48,7 @@ def _set_or_expect(
     value = _on_off(state)
     if scenario_state.staging:
         wanted = value == "on"
-        scenario_state.expect(Premise(
-            f"{toggle} {value}", lambda p: p.toggle(toggle) == wanted, data="feature_toggles"
-        ))
+        scenario_state.expect(premises.toggle_premise(toggle, wanted))
     else:
         request.getfixturevalue("mock_session").set_toggle(toggle, value)
 
@@ -60,81 +59,60 @@ def _apply_tag_toggles(request: pytest.FixtureRequest, scenario_state: ScenarioS
             _set_or_expect(request, scenario_state, toggle, state)
 
 
-def recent_premise(count: int, staging: bool) -> Premise:
-    """The flow branches on having recent care teams or not; steps that name a count check it themselves.
-
-    Against the mock the count is exact (the mock built it so); against staging, whoever is signed in
-    qualifies when they have recent care teams exactly when the scenario's patient has.
-    """
-    if count == 0:
-        return Premise("a patient with no recently messaged care teams", lambda p: not p.recent_candidates,
-                       data="sent_search")
-    if staging:
-        return Premise("a patient with recently messaged care teams", lambda p: bool(p.recent_candidates),
-                       data="sent_search")
-    return Premise(
-        f"a patient who messaged {count} care team{'s' * (count > 1)} in the last 6 months",
-        lambda p: len(p.recent_candidates) == count,
-        data="sent_search",
-    )
-
-
-def _use_profile(
-    request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, recent: int | None
+def _use_premises(
+    request: pytest.FixtureRequest,
+    scenario_state: ScenarioState,
+    premises: list[Premise],
+    profile: str | None = None,
 ) -> None:
-    if profile not in SHAPES:
-        raise ValueError(f"unknown patient profile {profile!r}; known: {', '.join(SHAPES)}")
-    shape = SHAPES[profile]
-    scenario_state.expect(Premise(f"a {profile} patient ({shape.words})", shape.holds))
-    if recent is not None:
-        scenario_state.expect(recent_premise(recent, scenario_state.staging))
-    scenario_state["profile"] = profile
-    if scenario_state.staging:
-        _apply_tag_toggles(request, scenario_state)
-        return
-    session = request.getfixturevalue("mock_session")
-    session.set_profile(profile, recent_teams=recent)
-    _apply_tag_toggles(request, scenario_state)  # after the profile: a rebuild re-applies fixture toggles
+    """What the scenario needs of the patient: checked on what the app receives (staging skips, the mock
+    fails); against the mock, a patient is built that has it: `profile` when the step names one (its
+    shape is the subject), else any profile that meets the premises, chosen by the scenario's seed."""
+    for premise in premises:
+        scenario_state.expect(premise)
+    scenario_state.premises.extend(premises)
     evidence = record_evidence(request)
+    if scenario_state.staging:
+        _apply_tag_toggles(request, scenario_state)
+        if evidence is not None:
+            evidence.set_context(premises=[p.needs for p in scenario_state.premises])
+        return
+    session: MockSession = request.getfixturevalue("mock_session")
+    seed: int = request.getfixturevalue("scenario_seed")
+    choice = profile_choice.choose(session, premises, seed, profiles=(profile,) if profile else ())
+    session.clear_journal()  # the choice read the patient as the app does: the scenario's journal starts here
+    scenario_state["profile"] = choice.profile
+    _apply_tag_toggles(request, scenario_state)  # after the profile: a rebuild re-applies fixture toggles
     if evidence is not None:
-        evidence.set_context(profile=profile, toggles=session.toggles(), seed=session.patient()["seed"])
+        evidence.set_context(
+            profile=choice.profile, toggles=session.toggles(), seed=session.patient()["seed"],
+            premises=[p.needs for p in scenario_state.premises],
+        )
 
 
-@given(parsers.re(r"^an? (?P<profile>[a-z_]+) patient$"))
-def a_patient(request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str) -> None:
-    _use_profile(request, scenario_state, profile, None)
+@given(parsers.re(premises.PATIENT_STEP.pattern))
+def a_patient_with(request: pytest.FixtureRequest, scenario_state: ScenarioState, words: str) -> None:
+    """"a patient with a VistA care team who messaged 2 care teams in the last 6 months": the least the
+    scenario needs (harness/premises.py lists the clauses)."""
+    _use_premises(request, scenario_state, premises.parse_patient(words))
 
 
-@given(
-    parsers.re(
-        r"^an? (?P<profile>[a-z_]+) patient who messaged (?P<count>\d+) care teams? in the last 6 months$"
-    )
-)
-def a_patient_with_recent(
-    request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, count: str
+@given(parsers.re(premises.PROFILE_STEP.pattern))
+def a_profile_patient(
+    request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, count: str | None
 ) -> None:
-    _use_profile(request, scenario_state, profile, int(count))
+    """"an all_blocked patient": where the profile's shape is the scenario's subject."""
+    found = premises.premises_of_step(f"a {profile} patient" + (
+        f" who messaged {count} care teams in the last 6 months" if count is not None else ""))
+    _use_premises(request, scenario_state, found, profile=profile)
 
 
-@given("a signed-in patient with care teams")
-def a_signed_in_patient(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
-    """Whoever is signed in, as long as they can message someone; on the mock, a `mixed` patient."""
-    scenario_state.expect(Premise("allowed care teams", lambda p: p.can_message))
-    if scenario_state.staging:
-        _apply_tag_toggles(request, scenario_state)
-        return
-    _use_profile(request, scenario_state, "mixed", None)
-
-
-@given("a patient with a care team for test messages")
+@given(premises.TEST_TEAM_STEP)
 def a_patient_with_test_team(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
-    """Staging: the signed-in patient and --test-care-team, the only team writes may go to. Mock: mixed."""
-    options = request.getfixturevalue("harness_options")
+    """Staging: the signed-in patient and --test-care-team, the only team writes may go to."""
     if scenario_state.staging:
-        scenario_state["test_care_team"] = options.test_care_team
-        _apply_tag_toggles(request, scenario_state)
-        return
-    _use_profile(request, scenario_state, "mixed", None)
+        scenario_state["test_care_team"] = request.getfixturevalue("harness_options").test_care_team
+    _use_premises(request, scenario_state, premises.premises_of_step(premises.TEST_TEAM_STEP))
 
 
 @given(parsers.re(r"^the recent recipients toggle is (?P<state>on|off)$"))

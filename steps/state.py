@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
@@ -19,6 +18,7 @@ from playwright.sync_api import Page
 
 from harness.options import HarnessOptions
 from harness.oracle import CareTeam, ObservedPatient, ObservedTraffic
+from harness.premises import Premise
 from pages import SecureMessagingApp
 from pages.base import BasePage
 
@@ -29,13 +29,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Premise:
-    needs: str  # words for a skip reason: "needs <needs>"
-    holds: Callable[[ObservedPatient], bool]
-    data: str = "allrecipients"  # the endpoint whose answer decides it
-
-
 class ScenarioState(dict):
     """A dict shared by one scenario's steps; the properties name the usual keys."""
 
@@ -44,7 +37,8 @@ class ScenarioState(dict):
         self.traffic = traffic
         self.page = page
         self.staging = staging
-        self._premises: list[Premise] = []
+        self._premises: list[Premise] = []  # not decided yet
+        self.premises: list[Premise] = []  # every premise the scenario's Given steps stated
 
     # -- the oracle
     @property
