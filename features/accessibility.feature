@@ -21,7 +21,7 @@ Feature: Accessibility of every page state
 
   @staging_safe @req:A11Y-1
   Scenario: The leave-page warning is accessible
-    Given a patient with a VistA care team
+    Given a patient with a VistA care team and no recent care teams
     When they start a message to a VistA care team
     And they write only a subject
     And they go back

@@ -22,18 +22,18 @@ Feature: Interstitial before a new message
     @vista
     Examples: VistA
       | patient    | curated | recent | next                 |
-      | with VistA care teams only | on      | on     | recent care teams    |
-      | with VistA care teams only | on      | off    | select care team     |
-      | with VistA care teams only | off     | on     | legacy start message |
-      | with VistA care teams only | off     | off    | legacy start message |
+      | with a VistA care team | on      | on     | recent care teams    |
+      | with a VistA care team | on      | off    | select care team     |
+      | with a VistA care team | off     | on     | legacy start message |
+      | with a VistA care team | off     | off    | legacy start message |
 
     @oracle_health
     Examples: Oracle Health
       | patient            | curated | recent | next                 |
-      | with Oracle Health care teams only | on      | on     | recent care teams    |
-      | with Oracle Health care teams only | on      | off    | select care team     |
-      | with Oracle Health care teams only | off     | on     | legacy start message |
-      | with Oracle Health care teams only | off     | off    | legacy start message |
+      | with an Oracle Health care team | on      | on     | recent care teams    |
+      | with an Oracle Health care team | on      | off    | select care team     |
+      | with an Oracle Health care team | off     | on     | legacy start message |
+      | with an Oracle Health care team | off     | off    | legacy start message |
 
     @mixed
     Examples: Mixed

@@ -15,7 +15,7 @@ Feature: Legacy flow when the curated list flow is off
     @vista
     Examples: VistA
       | patient    |
-      | with VistA care teams only |
+      | with a VistA care team |
 
     @mixed
     Examples: Mixed
@@ -24,7 +24,7 @@ Feature: Legacy flow when the curated list flow is off
 
   @mock_only @send @req:LEGACY-1
   Scenario: A message sent from the legacy form reaches the care team
-    Given a patient who messaged 2 care teams in the last 6 months
+    Given a patient with a VistA care team who messaged 2 care teams in the last 6 months
     When they start a new message and continue
     And they choose a VistA care team from the legacy list
     And they write a message

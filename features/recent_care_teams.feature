@@ -14,12 +14,12 @@ Feature: Recent care teams
     @vista
     Examples: VistA
       | patient    | count | shown |
-      | with VistA care teams only | 1     | 1     |
+      | with a VistA care team | 1     | 1     |
 
     @oracle_health
     Examples: Oracle Health
       | patient            | count | shown |
-      | with Oracle Health care teams only | 4     | 4     |
+      | with an Oracle Health care team | 4     | 4     |
 
     @mixed
     Examples: Mixed

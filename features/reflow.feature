@@ -5,7 +5,7 @@ Feature: Small screens
 
   @staging_safe @req:REFLOW-1
   Scenario: Every page of the flow reflows at 320 pixels
-    Given a patient who messaged 2 care teams in the last 6 months
+    Given a patient with a VistA care team who messaged 2 care teams in the last 6 months
     When they use a screen 320 pixels wide
     And they start a new message
     Then the page fits the screen without horizontal scrolling

@@ -15,12 +15,12 @@ Feature: Select care team
     @vista @vista_only
     Examples: VistA
       | patient    | chooser       |
-      | patient with VistA care teams only who can message care teams at 2 to 5 care systems | radio buttons |
+      | patient with a VistA care team who can message care teams at 2 to 5 care systems | radio buttons |
 
     @oracle_health @oracle_health_only
     Examples: Oracle Health
       | patient            | chooser       |
-      | patient with Oracle Health care teams only who can message care teams at 2 to 5 care systems | radio buttons |
+      | patient with an Oracle Health care team who can message care teams at 2 to 5 care systems | radio buttons |
 
     @mixed
     Examples: Mixed
@@ -115,7 +115,7 @@ Feature: Select care team
 
     Examples:
       | patient            | shown     |
-      | with VistA care teams only | shown     |
+      | with a VistA care team | shown     |
       | with VistA and Oracle Health care teams | shown     |
       | with Oracle Health care teams only | not shown |
 

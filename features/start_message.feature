@@ -34,7 +34,7 @@ Feature: Start message: write, save drafts and send
 
   @mock_only @drafts @send @req:DRAFT-1 @req:SEND-1 @req:METRIC-1
   Scenario: Autosave after 10 idle seconds, update, then send the draft
-    Given a patient with VistA and Oracle Health care teams who messaged 2 care teams in the last 6 months
+    Given a patient with a VistA care team who messaged 2 care teams in the last 6 months
     And time in the browser is controlled
     When they start a message to a VistA care team
     And they type a message

@@ -19,7 +19,7 @@ from pytest_bdd.compat import get_fixture_names, getfixturedefs
 from pytest_bdd.scenario import find_fixturedefs_for_step
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
-from harness.feature_collector import EXAMPLE_FIXTURE, TAG_PROBLEMS_KEY, ScenarioItem
+from harness.feature_collector import TAG_PROBLEMS_KEY, ScenarioItem, rendered_steps
 
 BUILTIN_STEP_MODULES = {"pytest_bdd.plugin"}  # pytest-bdd's own "trace" step is not ours to use
 
@@ -50,10 +50,7 @@ def analyse(session: pytest.Session) -> DryRunResult:
         if not isinstance(item, ScenarioItem):
             continue
         result.scenarios += 1
-        callspec = getattr(item, "callspec", None)
-        example = callspec.params.get(EXAMPLE_FIXTURE, {}) if callspec is not None else {}
-        scenario = item.template.render(example)
-        for step in scenario.steps:
+        for step in rendered_steps(item):
             result.steps += 1
             where = f"{relative(item.path, rootpath)}:{step.line_number}"
             matches = list(find_fixturedefs_for_step(step=step, fixturemanager=fixturemanager, node=item))

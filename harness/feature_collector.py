@@ -18,7 +18,7 @@ import pytest
 from _pytest._code.code import TerminalRepr, Traceback, TracebackStyle
 from _pytest.python import FunctionDefinition, Metafunc
 from pytest_bdd.feature import get_feature
-from pytest_bdd.parser import Feature, ScenarioTemplate
+from pytest_bdd.parser import Feature, ScenarioTemplate, Step
 from pytest_bdd.scenario import _execute_scenario, scenario_wrapper_template_registry
 
 from harness import tags
@@ -44,6 +44,13 @@ class ScenarioItem(pytest.Function):
         root, venv = self.config.rootpath, self.config.rootpath / ".venv"
         ours = traceback.filter(lambda entry: is_project_file(Path(entry.path), root, venv))
         return ours or traceback
+
+
+def rendered_steps(item: ScenarioItem) -> list[Step]:
+    """The scenario's steps as they run: an outline's row filled in."""
+    callspec = getattr(item, "callspec", None)
+    example = callspec.params.get(EXAMPLE_FIXTURE, {}) if callspec is not None else {}
+    return list(item.template.render(example).steps)
 
 
 class FeatureFile(pytest.Module):

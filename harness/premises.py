@@ -107,8 +107,9 @@ CLAUSES: dict[re.Pattern[str], Callable[[re.Match[str]], Premise]] = {
     re.compile(r"who can message care teams at 6 or more care systems"): lambda m: Premise(
         "care teams at 6 or more care systems", _systems(MAX_RADIO_SYSTEMS + 1, None)
     ),
-    re.compile(r"with recent care teams"): lambda m: some_recent(),
-    re.compile(r"with no recent care teams"): lambda m: no_recent(),
+    # "a patient with a VistA care team and no recent care teams": "with" may go unsaid after the first
+    re.compile(r"(?:with )?recent care teams"): lambda m: some_recent(),
+    re.compile(r"(?:with )?no recent care teams"): lambda m: no_recent(),
     re.compile(r"who messaged (?P<count>\d+) care teams? in the last 6 months"): lambda m: recent_count(
         int(m["count"])
     ),

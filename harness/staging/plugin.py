@@ -12,6 +12,7 @@ In mock mode it changes nothing except providing `live_toggles` from the scenari
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ from playwright.sync_api import BrowserContext
 
 from harness.options import options_of
 from harness.rollout import read_feature_toggles
-from harness.staging import session_check
+from harness.staging import pool, session_check
 from harness.staging.guard import WriteGuard, WritePolicy
 from harness.staging.secrets import (
     Scrubber,
@@ -34,6 +35,7 @@ STAGING = "staging"
 _STATE_KEY = pytest.StashKey[dict[str, Any]]()
 _SCRUB_KEY = pytest.StashKey[Scrubber]()
 _GUARD_KEY = pytest.StashKey[WriteGuard]()
+_USER_KEY = pytest.StashKey[pool.Assignment]()
 
 
 def is_staging(config: pytest.Config) -> bool:
@@ -50,11 +52,27 @@ def _api_url(config: pytest.Config) -> str:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("harness").addoption(
+    group = parser.getgroup("harness")
+    group.addoption(
         "--api-url",
         dest="staging_api_url",
         default=None,
         help="Staging: the API host serving /v0/user and /v0/feature_toggles (default: --base-url).",
+    )
+    group.addoption(
+        "--staging-user",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="Staging: a test user of the pool, PATH its storage state (python -m harness login); "
+        "repeatable. Each scenario runs as the first user whose patient meets its premises.",
+    )
+    group.addoption(
+        "--staging-users",
+        dest="staging_users_file",
+        default=None,
+        metavar="FILE.toml",
+        help='Staging: the pool as a TOML file of [users.NAME] tables with storage_state = "PATH".',
     )
 
 
@@ -78,9 +96,53 @@ def pytest_configure(config: pytest.Config) -> None:
         except ValueError as error:
             raise pytest.UsageError(str(error)) from None
     config.stash[_STATE_KEY] = state
-    scrub = Scrubber(secret_values(state))
+    users = pool.requested_users(config)
+    states = pool.storage_states(users)
+    scrub = Scrubber(
+        sorted({v for s in (state, *states.values()) for v in secret_values(s)}, key=len, reverse=True)
+    )
     config.stash[_SCRUB_KEY] = scrub
     install_log_scrubbing(scrub)
+    config.stash[pool.POOL_KEY] = _observe_pool(config, users, states)
+
+
+def _observe_pool(
+    config: pytest.Config, users: list[tuple[str, Path]], states: dict[str, dict[str, Any]]
+) -> tuple[pool.PoolUser, ...]:
+    """Each user observed once per run: by the controller, handed to xdist workers as JSON."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        return pool.from_json(workerinput.get(pool.WORKER_KEY, "[]"))
+    if not users or options_of(config).dry_run or config.getoption("help", default=False):
+        return ()
+    try:
+        return tuple(
+            pool.observe_user(name, path, states[name], _base_url(config), _api_url(config))
+            for name, path in users
+        )
+    except StagingUnavailable as error:
+        pytest.exit(f"staging run stopped: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist: workers get the controller's observations, so each user is read once per run."""
+    node.workerinput[pool.WORKER_KEY] = pool.to_json(pool.pool_of(node.config))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Each scenario runs as the first user of the pool whose patient meets its premises."""
+    users = pool.pool_of(config)
+    if not is_staging(config) or not users:
+        return
+    for item in items:
+        assignment = pool.assign(users, pool.scenario_premises(item))
+        item.stash[_USER_KEY] = assignment
+        if assignment.user is not None:
+            item.add_marker(
+                pytest.mark.browser_context_args(storage_state=str(assignment.user.storage_state))
+            )
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -101,6 +163,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if not is_staging(config) or options_of(config).dry_run or hasattr(config, "workerinput"):
         return
+    if pool.pool_of(config):
+        return  # each user of the pool was checked when it was observed
     api = _api_url(config)
     try:
         check_signed_in(api, cookies_for(_storage_state(config), f"{api}/v0/user"))
@@ -125,8 +189,10 @@ def pytest_runtest_makereport(
     report.sections = [(title, scrub(content)) for title, content in report.sections]
     guard = item.stash.get(_GUARD_KEY, None)
     if guard is not None and report.when == "teardown" and guard.attempts:
-        lines = [f"{a.method} {a.path}: {'allowed' if a.allowed else 'BLOCKED'} ({a.reason})"
-                 for a in guard.attempts]
+        lines = [
+            f"{a.method} {a.path}: {'allowed' if a.allowed else 'BLOCKED'} ({a.reason})"
+            for a in guard.attempts
+        ]
         report.sections.append(("staging write guard", "\n".join(lines)))
     return report
 
@@ -180,10 +246,39 @@ def _staging_toggles(pytestconfig: pytest.Config) -> dict[str, bool]:
         pytest.exit(f"staging run stopped: {error}", returncode=pytest.ExitCode.USAGE_ERROR)
 
 
+@pytest.fixture(autouse=True)
+def staging_user(request: pytest.FixtureRequest) -> pool.PoolUser | None:
+    """The pool user this scenario runs as (None on the mock, or with no pool); a scenario no user can
+    run is skipped here, before its browser context opens, naming the premises no user met."""
+    assignment = request.node.stash.get(_USER_KEY, None)
+    if assignment is None:
+        return None
+    evidence = _evidence(request)
+    if evidence is not None:
+        evidence.set_context(
+            premises=[p.needs for p in assignment.premises],
+            staging_user=assignment.user.name if assignment.user else None,
+            unmet=list(assignment.unmet),
+        )
+    if assignment.user is None:
+        pytest.skip(assignment.skip_reason)
+    return assignment.user
+
+
+def _evidence(request: pytest.FixtureRequest) -> Any | None:
+    try:
+        return request.getfixturevalue("evidence")
+    except pytest.FixtureLookupError:
+        return None
+
+
 @pytest.fixture
 def live_toggles(request: pytest.FixtureRequest) -> dict[str, bool]:
     """The feature toggles the patient in the browser gets: staging's real ones, or the mock session's."""
     if is_staging(request.config):
+        user = request.getfixturevalue("staging_user")
+        if user is not None:
+            return dict(user.patient.toggles)
         return dict(request.getfixturevalue("_staging_toggles"))
     session = request.getfixturevalue("mock_session")
     return read_feature_toggles(request.getfixturevalue("mock_server").url, session_id=session.id)

@@ -1,0 +1,58 @@
+"""Data packs for staging proofs: patients served as vets-website fixture folders, none of them a mock
+profile as the harness builds it, so the harness knows them only through what the app receives.
+
+- `realistic_mixed`: VA's own fixture pack with a care-team list edited into a shape QA's test users
+  have and no profile has: VistA and Oracle Health care teams at 2 care systems, 9 care teams of which
+  1 is blocked, and no message sent in the last 6 months (VA's sent messages are from 2025).
+- `exported`: a profile and seed written out by `python -m mocks export-fixtures`.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.served_mock import ROOT
+
+VA_FIXTURES = ROOT.parent / "shared" / "vets-website-fixtures"
+_VISTA_STATION, _OH_STATION = "583", "653"
+
+
+def realistic_mixed(folder: Path) -> Path:
+    """VA's pack, its care teams moved to two care systems: 8 VistA teams (1 blocked) and 1 Oracle Health."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("user-cerner-mixed.json", "vamc-ehr.json", "categories-response.json", "signature-response.json",
+                 "toggles-response.json", "search-sent-folder-response.json"):
+        shutil.copy(VA_FIXTURES / name, folder / ("user.json" if name.startswith("user-") else name))
+    source = json.loads((VA_FIXTURES / "multi-facility-blocked-recipients-response.json").read_text("utf-8"))
+    teams: list[dict[str, Any]] = []
+    blocked_left = 1
+    for item in source["data"]:
+        team = copy.deepcopy(item)
+        attributes = team["attributes"]
+        if attributes.get("ohTriageGroup"):
+            attributes["stationNumber"] = _OH_STATION
+        else:
+            attributes["stationNumber"] = _VISTA_STATION
+            attributes["blockedStatus"] = bool(attributes.get("blockedStatus")) and blocked_left > 0
+            blocked_left -= int(attributes["blockedStatus"])
+        teams.append(team)
+    blocked = sum(1 for t in teams if t["attributes"]["blockedStatus"])
+    document = {**source, "data": teams,
+                "meta": {**source["meta"], "associatedTriageGroups": len(teams),
+                         "associatedBlockedTriageGroups": blocked}}
+    (folder / "recipients-response.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    return folder
+
+
+def exported(folder: Path, profile: str, seed: int, recent_teams: int | None = None) -> Path:
+    args = [sys.executable, "-m", "mocks", "export-fixtures", "--profile", profile, "--seed", str(seed)]
+    if recent_teams is not None:
+        args += ["--recent-teams", str(recent_teams)]
+    subprocess.run([*args, str(folder)], cwd=ROOT, check=True, capture_output=True, text=True)
+    return folder
