@@ -43,12 +43,20 @@ class ErrorInfo:
 
 @dataclass
 class ScenarioContext:
-    """The patient profile, toggle states and data seed a scenario ran with, and in words what data."""
+    """The patient profile, toggle states and data seed a scenario ran with, and in words what data.
+
+    Records written before a field existed simply lack its key; readers use `.get` with these defaults.
+    """
 
     profile: str | None = None
     toggles: dict[str, str] = field(default_factory=dict)
     seed: int | None = None
     data: str | None = None
+    premises: list[str] = field(default_factory=list)  # what the scenario asked of the patient, in words
+    staging_user: str | None = None  # the pool label of the staging user it ran as
+    unmet: list[str] = field(default_factory=list)  # skipped: the premises no staging user met
+    # Names of harness.oracle.SHAPES that hold for the patient the app received (the matrix's columns).
+    shapes: list[str] = field(default_factory=list)
 
 
 @dataclass

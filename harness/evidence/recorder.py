@@ -43,6 +43,12 @@ def normalise_toggle(value: Any) -> str:
     return text
 
 
+def _add_unique(into: list[str], values: list[str]) -> None:
+    for value in map(str, values):
+        if value not in into:
+            into.append(value)
+
+
 class ScenarioEvidence:
     """Collects one scenario's evidence; the plugin fills status, steps and failure details."""
 
@@ -57,9 +63,16 @@ class ScenarioEvidence:
         toggles: dict[str, Any] | None = None,
         seed: int | None = None,
         data: str | None = None,
+        premises: list[str] | None = None,
+        staging_user: str | None = None,
+        unmet: list[str] | None = None,
+        shapes: list[str] | None = None,
     ) -> None:
         """The patient profile, toggle states and data seed this scenario ran with, and in words what data
-        it ran on (profile and seed, a fixture folder, or the staging user); later calls merge."""
+        it ran on (profile and seed, a fixture folder, or the staging user); later calls merge.
+
+        `premises` and `unmet` add up over calls (steps may ask one premise each); `shapes` describes one
+        observed patient, so a later call replaces it, as it does `profile` and `staging_user`."""
         context = self.record.context
         if data is not None:
             context.data = str(data)
@@ -69,6 +82,14 @@ class ScenarioEvidence:
             context.toggles.update({str(k): normalise_toggle(v) for k, v in toggles.items()})
         if seed is not None:
             context.seed = int(seed)
+        if premises:
+            _add_unique(context.premises, premises)
+        if staging_user is not None:
+            context.staging_user = str(staging_user)
+        if unmet:
+            _add_unique(context.unmet, unmet)
+        if shapes is not None:
+            context.shapes = list(dict.fromkeys(str(s) for s in shapes))
 
     def add_a11y(self, state: str, url: str, result: dict[str, Any]) -> None:
         """One axe scan of a page state (axe's raw result dict, or an already compact one)."""

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from harness.evidence.recorder import ScenarioEvidence
 from tests.evidence.synthetic import CRITERIA, write_suite
 
 pytest_plugins = ["pytester"]
@@ -159,3 +160,22 @@ def test_undefined_step_is_recorded_as_such(pytester: pytest.Pytester, run_suite
     assert scenario["steps"][0]["status"] == "undefined"
     assert scenario["failing_step"] == "Given nobody wrote this step"
     assert summary["verdict"] == "NO-GO"
+
+
+def test_set_context_merges_the_new_fields() -> None:
+    evidence = ScenarioEvidence("features/x.feature::S", "S")
+    evidence.set_context(profile="mixed", premises=["a VistA care team"], shapes=["mixed", "many_systems"])
+    evidence.set_context(premises=["recent care teams", "a VistA care team"], staging_user="vista-recent")
+    evidence.set_context(shapes=["vista_only"], unmet=["recent care teams"])
+    evidence.set_context(unmet=["recent care teams"], toggles={"curated": True})
+    context = evidence.record.as_json()["context"]
+    assert context == {
+        "profile": "mixed",
+        "toggles": {"curated": "on"},
+        "seed": None,
+        "data": None,
+        "premises": ["a VistA care team", "recent care teams"],  # added up, each once
+        "staging_user": "vista-recent",
+        "unmet": ["recent care teams"],
+        "shapes": ["vista_only"],  # the latest observed patient's
+    }
