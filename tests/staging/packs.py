@@ -26,9 +26,18 @@ _VISTA_STATION, _OH_STATION = "583", "653"
 def realistic_mixed(folder: Path) -> Path:
     """VA's pack, its care teams moved to two care systems: 8 VistA teams (1 blocked) and 1 Oracle Health."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("user-cerner-mixed.json", "vamc-ehr.json", "categories-response.json", "signature-response.json",
-                 "toggles-response.json", "search-sent-folder-response.json"):
-        shutil.copy(VA_FIXTURES / name, folder / ("user.json" if name.startswith("user-") else name))
+    for name in (
+        "vamc-ehr.json",
+        "categories-response.json",
+        "signature-response.json",
+        "toggles-response.json",
+    ):
+        shutil.copy(VA_FIXTURES / name, folder / name)
+    shutil.copy(VA_FIXTURES / "user-cerner-mixed.json", folder / "user.json")
+    sent = json.loads((VA_FIXTURES / "search-sent-folder-response.json").read_text("utf-8"))
+    (folder / "search-sent-folder-response.json").write_text(
+        json.dumps({**sent, "data": []}), encoding="utf-8"
+    )
     source = json.loads((VA_FIXTURES / "multi-facility-blocked-recipients-response.json").read_text("utf-8"))
     teams: list[dict[str, Any]] = []
     blocked_left = 1
@@ -43,9 +52,15 @@ def realistic_mixed(folder: Path) -> Path:
             blocked_left -= int(attributes["blockedStatus"])
         teams.append(team)
     blocked = sum(1 for t in teams if t["attributes"]["blockedStatus"])
-    document = {**source, "data": teams,
-                "meta": {**source["meta"], "associatedTriageGroups": len(teams),
-                         "associatedBlockedTriageGroups": blocked}}
+    document = {
+        **source,
+        "data": teams,
+        "meta": {
+            **source["meta"],
+            "associatedTriageGroups": len(teams),
+            "associatedBlockedTriageGroups": blocked,
+        },
+    }
     (folder / "recipients-response.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     return folder
 
