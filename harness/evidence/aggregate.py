@@ -319,7 +319,9 @@ def _context_label(context: dict[str, Any]) -> str:
         f"{k.removeprefix('mhv_secure_messaging_')}={v}"
         for k, v in sorted(context.get("toggles", {}).items())
     )
-    return f"{context.get('profile') or 'no profile'}" + (f" ({toggles})" if toggles else "")
+    user = context.get("staging_user")
+    patient = context.get("profile") or (f"staging user {user}" if user else "no profile")
+    return patient + (f" ({toggles})" if toggles else "")
 
 
 # --- links, RUM and rollout -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.accessibility.waivers import load_waivers
-from harness.evidence import aggregate, dashboard, store
+from harness.evidence import aggregate, dashboard, staging, store
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
@@ -111,6 +111,8 @@ def summarise(
         "rollout": aggregate.rollout(scenarios, float(criteria.get("rollout", {}).get("tolerance", 0.05))),
         "manual_checks": manual,
         "env": (run.get("identity") or {}).get("env") or "mock",
+        "staging": staging.summarise(run.get("identity") or {}, scenarios),  # None in a mock run
+        "staging_coverage": staging.coverage(scenarios, run.get("collected") or []),
     }
     decided = verdict(criteria, stage, facts, today)
     summary: dict[str, Any] = {
@@ -253,8 +255,27 @@ def verdict_lines(summary: dict[str, Any], directory: Path) -> list[str]:
             else ""
         ),
     ]
+    lines += _staging_lines(summary)
     for failure in summary.get("failures", [])[:10]:
         lines.append(f"  FAILED {failure['nodeid']} at {failure.get('failing_step') or failure['status']}")
         lines.append(f"    {failure.get('rerun')}")
     lines.append(f"  report: {directory / 'index.html'}")
+    return lines
+
+
+def _staging_lines(summary: dict[str, Any]) -> list[str]:
+    """A staging run's users, its coverage of all scenarios and, when some could not run, whom to add."""
+    pool = summary.get("staging")
+    if not pool:
+        return []
+    cov = summary.get("staging_coverage") or {}
+    users = ", ".join(f"{u['name']} ({u['ran']} ran)" for u in pool["users"]) or "none recorded"
+    share = (
+        f"{cov['passed']}/{cov['collected']} of all scenarios passed on staging"
+        if cov.get("collected")
+        else "scenarios collected not recorded"
+    )
+    lines = [f"  staging test users: {users}; {share}"]
+    if pool["unrunnable"]["sentence"]:
+        lines.append(f"  {pool['unrunnable']['sentence']}")
     return lines

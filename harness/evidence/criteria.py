@@ -39,6 +39,7 @@ class Criterion:
     details: list[str] = field(default_factory=list)
     accepted_by: dict[str, Any] | None = None
     needs_mock_run: bool = False  # a staging run cannot meet it; not a failure of that run
+    applies: bool = True  # False: not a criterion of this kind of run (shown, never failing, not counted)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +52,7 @@ class Criterion:
             "details": self.details,
             "accepted_by": self.accepted_by,
             "needs_mock_run": self.needs_mock_run,
+            "applies": self.applies,
         }
 
 
@@ -275,6 +277,44 @@ def _coverage_matrix(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Ite
         )
 
 
+def _staging_coverage(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """In a staging run, enough of ALL scenarios (the ones not staging-safe and the skipped ones
+    included) ran and passed on staging; a mock run is not judged by it."""
+    if conf.get("min_staging_coverage") is None:
+        return
+    need = float(conf["min_staging_coverage"])
+    title = "Share of all scenarios that ran and passed on staging"
+    threshold = f">= {need:.0%}"
+    if facts.get("env") != "staging":
+        yield Criterion("staging_coverage", title, threshold, "does not apply (mock run)", True, stage,
+                        applies=False)  # fmt: skip
+        return
+    cov = facts.get("staging_coverage") or {}
+    if not cov.get("collected"):
+        yield Criterion("staging_coverage", title, threshold, "not recorded", False, stage,
+                        ["the run did not record how many scenarios it collected (a run of an older "
+                         "harness); rerun it to judge staging coverage"])  # fmt: skip
+        return
+    share = cov["passed"] / cov["collected"]
+    details = [
+        f"{cov['passed']} passed of {cov['collected']} scenarios: {cov['not_run']} not run on staging "
+        f"(not staging-safe, or filtered out), {cov['skipped']} skipped, {cov['not_passed']} failed or "
+        "expected to fail"
+    ]
+    missing = (facts.get("staging") or {}).get("unrunnable", {}).get("sentence")
+    if share < need and missing:
+        details.append(missing)
+    yield Criterion(
+        "staging_coverage",
+        title,
+        threshold,
+        f"{share:.1%} ({cov['passed']}/{cov['collected']})",
+        share >= need,
+        stage,
+        details,
+    )
+
+
 def _send_error_rate(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
     """The send error rate in fault-free scenarios stays under its limit."""
     key = "max_send_error_rate_fault_free"
@@ -346,6 +386,7 @@ _CHECKS: tuple[Callable[[str, Conf, Conf, Conf], Iterator[Criterion]], ...] = (
     _rum_actions,
     _rum_collection,
     _coverage_matrix,
+    _staging_coverage,
     _send_error_rate,
     _manual_checks,
     _rollout_evidence,
@@ -395,7 +436,8 @@ def verdict(criteria: dict[str, Any], stage: str, facts: dict[str, Any], today: 
     else:
         decision = GO
         waiting = [c.id for c in judged if c.needs_mock_run]
-        rule = f"all {len(judged) - len(waiting)} criteria for {label} met" + (
+        met = [c for c in judged if c.applies and not c.needs_mock_run]
+        rule = f"all {len(met)} criteria for {label} met" + (
             f"; {len(waiting)} need the mock run ({', '.join(waiting)})" if waiting else ""
         )
     return {

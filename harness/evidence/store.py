@@ -45,6 +45,12 @@ def write_run(directory: Path, identity: dict[str, Any], options: dict[str, Any]
     write_json(directory / "run.json", {"schema": SCHEMA, "identity": identity, "options": options})
 
 
+def update_identity(directory: Path, **values: Any) -> None:
+    """Add facts to run.json's identity that are known only once the session started (the staging pool)."""
+    run = read(directory / "run.json")
+    write_run(directory, {**(run.get("identity") or {}), **values}, run.get("options") or {})
+
+
 def write_worker(
     directory: Path, worker: str, facts: dict[str, Any], scenarios: list[dict[str, Any]]
 ) -> None:
@@ -80,9 +86,12 @@ def load(directory: Path) -> dict[str, Any]:
     identity = dict(run.get("identity") or {})
     scenarios: list[dict[str, Any]] = []
     base_urls: list[str] = []
+    # Every process (and shard) collects the whole selection before filtering it: a union, never a sum.
+    collected: set[str] = set()
     for path in worker_files:
         data = read(path)
         facts = data.get("facts") or {}
+        collected.update(facts.get("scenarios_collected") or [])
         for key in ("browser", "axe_version"):
             if not identity.get(key) and facts.get(key):
                 identity[key] = facts[key]
@@ -94,8 +103,15 @@ def load(directory: Path) -> dict[str, Any]:
     if not identity.get("base_url") and base_urls:
         identity["base_url"] = base_urls[0] if len(base_urls) == 1 else ", ".join(base_urls)
     identity["workers"] = [p.stem for p in worker_files]
+    if collected:  # older runs did not record it
+        identity["scenarios_collected"] = len(collected)
     # A scenario rerun in the same directory (e.g. a retry on another worker) keeps its last record.
     by_id: dict[str, dict[str, Any]] = {}
     for scenario in scenarios:
         by_id[scenario["nodeid"]] = scenario
-    return {"identity": identity, "options": run.get("options") or {}, "scenarios": list(by_id.values())}
+    return {
+        "identity": identity,
+        "options": run.get("options") or {},
+        "scenarios": list(by_id.values()),
+        "collected": sorted(collected),  # node ids of every scenario collected, before any deselection
+    }

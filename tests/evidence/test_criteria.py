@@ -195,6 +195,7 @@ def test_malformed_criteria_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_project_criteria_file_loads() -> None:
     criteria = load_criteria(Path(__file__).resolve().parents[2] / "go-no-go.toml")
     assert [criteria["stages"][s]["percentage"] for s in "ABCDE"] == [5, 25, 50, 75, 100]
+    assert [criteria["stages"][s]["min_staging_coverage"] for s in "ABCDE"] == [0.5, 0.6, 0.7, 0.8, 0.8]
 
 
 def test_a_staging_run_marks_what_only_the_mock_run_can_meet_instead_of_failing() -> None:
@@ -213,3 +214,30 @@ def test_a_staging_run_marks_what_only_the_mock_run_can_meet_instead_of_failing(
     assert verdict(criteria, "C", {**facts(passing), "env": "staging"}, TODAY)["rule"].endswith(
         "2 need the mock run (matrix, send_error_rate)"
     )
+
+
+def test_staging_coverage_never_fails_a_mock_run_nor_counts_in_its_rule() -> None:
+    criteria = {**CRITERIA, "stages": {"A": {**CRITERIA["stages"]["A"], "min_staging_coverage": 0.5}}}
+    run = {**facts([scenario("one")]), "staging_coverage": {"collected": None}}
+    result = verdict(criteria, "A", run, TODAY)
+    assert result["verdict"] == "GO"
+    assert result["rule"] == "all 6 criteria for stage A (5%) met"  # the one that does not apply is not met
+    coverage = next(c for c in result["criteria"] if c["id"] == "staging_coverage")
+    assert (coverage["actual"], coverage["applies"]) == ("does not apply (mock run)", False)
+
+
+def test_staging_coverage_judges_a_staging_run_against_all_scenarios_collected() -> None:
+    criteria = {**CRITERIA, "stages": {"A": {**CRITERIA["stages"]["A"], "min_staging_coverage": 0.5}}}
+    for passed, collected, verdict_expected in ((2, 4, "GO"), (1, 4, "NO-GO")):
+        cov = {
+            "collected": collected,
+            "passed": passed,
+            "not_run": collected - 1,
+            "skipped": 0,
+            "not_passed": 0,
+        }
+        run = {**facts([scenario("one")]), "env": "staging", "staging_coverage": cov}
+        result = verdict(criteria, "A", run, TODAY)
+        assert result["verdict"] == verdict_expected, result["rule"]
+        coverage = next(c for c in result["criteria"] if c["id"] == "staging_coverage")
+        assert coverage["actual"] == f"{passed / collected:.1%} ({passed}/{collected})"

@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from harness.browser import CHROMIUM_ARGS, chromium_executable
+from tests.evidence.staging_run import POOL, build_run, staging_records
 from tests.evidence.synthetic import write_suite
 
 pytest_plugins = ["pytester"]
@@ -94,11 +95,23 @@ def test_report_html_passes_axe(report: tuple[Path, dict[str, Any]]) -> None:
     html = (directory / "index.html").read_text()
     # rollout shares, latency, findings by state, durations, what changed: scanned with the rest
     assert html.count('<svg class="chart" role="img" aria-labelledby=') == 5
+    assert_axe_clean(directory / "index.html")
+
+
+def test_staging_report_html_passes_axe(tmp_path: Path) -> None:
+    """A staging run's own sections: the test users, whom to add, each scenario's user and premises."""
+    directory, summary = build_run(tmp_path, staging_records(), pool=POOL)
+    assert summary["staging"]["unrunnable"]["groups"]
+    assert '<h2 id="staging">' in (directory / "index.html").read_text()
+    assert_axe_clean(directory / "index.html")
+
+
+def assert_axe_clean(report: Path) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
-            page.goto((directory / "index.html").as_uri())
+            page.goto(report.as_uri())
             for details in page.locator("details").all():  # scan the collapsed timelines too
                 details.evaluate("el => el.open = true")
             results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})

@@ -32,11 +32,16 @@ def render(summary: dict[str, Any]) -> str:
     ]
     for c in summary["criteria"]:
         result = (
-            "pass"
+            "does not apply"
+            if c.get("applies") is False
+            else "pass"
             if c["passed"]
+            else "needs the mock run"
+            if c.get("needs_mock_run")
             else ("accepted risk " + c["accepted_by"]["id"] if c["accepted_by"] else "FAIL")
         )
         lines.append(f"| {c['title']} | {c['threshold']} | {c['actual']} | {result} |")
+    lines += _staging(summary)
     if summary["failures"]:
         lines += ["", "### Failures", ""]
         for failure in summary["failures"][:20]:
@@ -52,3 +57,24 @@ def render(summary: dict[str, Any]) -> str:
             f"{len(comparison['status_changes'])} scenario status changes.",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _staging(summary: dict[str, Any]) -> list[str]:
+    """A staging run's test users (label and patient in words), and whom to add for what could not run."""
+    pool = summary.get("staging")
+    if not pool:
+        return []
+    cov = summary.get("staging_coverage") or {}
+    lines = ["", "### Staging test users", ""]
+    if cov.get("collected"):
+        lines += [f"{cov['passed']} of all {cov['collected']} scenarios ran and passed on staging.", ""]
+    lines += ["| Test user | Patient | Scenarios run as this user | Of which passed |", "|---|---|---|---|"]
+    for user in pool["users"]:
+        lines.append(
+            f"| {user['name']} | {user['shape'] or 'not recorded'} | {user['ran']} | {user['passed']} |"
+        )
+    if not pool["users"]:
+        lines.append("| none recorded | | | |")
+    if pool["unrunnable"]["sentence"]:
+        lines += ["", pool["unrunnable"]["sentence"]]
+    return lines
