@@ -10,6 +10,7 @@ The plugin works without the harness's fixtures (mock_session, page, run_seed): 
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ from harness.evidence.record import ErrorInfo, ScenarioRecord
 from harness.evidence.recorder import ScenarioEvidence
 from harness.evidence.redact import redact_text
 from harness.evidence.run import EvidenceRun
-from harness.evidence.scenario_hooks import ScenarioHooks, evidence_of
+from harness.evidence.scenario_hooks import ScenarioHooks, evidence_of, scenario_template
 from harness.rollout import STAGES as ROLLOUT_STAGES
 
 STAGES = tuple(stage.name for stage in ROLLOUT_STAGES)
@@ -106,6 +107,16 @@ class RunHooks:
             )
         )
 
+    @pytest.hookimpl(tryfirst=True)  # before -m, -k, the staging selection or a shard deselect any
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        if self.run.enabled:
+            self.run.count_collected([item.nodeid for item in items if scenario_template(item) is not None])
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_sessionstart(self, session: pytest.Session) -> Generator[None, None, None]:
+        yield  # after every plugin's start, the staging plugin's observation of its pool included
+        self.run.record_pool()
+
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node: Any) -> None:
         """pytest-xdist: hand the controller's run token to each worker."""
@@ -116,6 +127,7 @@ class RunHooks:
         run = self.run
         if not run.enabled or run.config.option.collectonly:
             return
+        run.record_pool()  # a pool observed after the session started (once: no-op when already recorded)
         run.write(under_xdist=run.config.pluginmanager.hasplugin("dsession"))
         if not run.is_controller:
             return

@@ -17,8 +17,10 @@ import pytest
 from harness.evidence import screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.record import ScenarioRecord
+from harness.evidence.redact import redact_text
 from harness.options import options_of
 from harness.shard import shard_of
+from harness.staging.pool import pool_of
 
 
 def recording_requested(config: pytest.Config) -> bool:
@@ -52,6 +54,7 @@ class EvidenceRun:
             "base_url": None,
             "run_seed": self.options.seed,
         }
+        self.pool_recorded = False
         self.baseline: dict[str, Any] | None = None
         self.summary: dict[str, Any] | None = None
         self.build_error: str | None = None
@@ -77,6 +80,24 @@ class EvidenceRun:
         store.write_run(self.directory, identity, {"stage": self.stage, "gate": self.gate})
         if self.baseline is not None:
             store.write_json(self.directory / "baseline-summary.json", self.baseline)
+
+    def count_collected(self, scenario_ids: list[str]) -> None:
+        """The node ids of every scenario collected, before -m, -k, the staging selection or a shard drop
+        any: the staging-coverage criterion's denominator. Each process collects the same selection, so
+        the build takes their union."""
+        self.facts["scenarios_collected"] = scenario_ids
+
+    def record_pool(self) -> None:
+        """Controller only, once: each staging test user's label and patient in words into run.json (never
+        the patient's name, id or cookies). A mock run has no pool and records nothing."""
+        if self.pool_recorded or not (self.enabled and self.is_controller):
+            return
+        pool = pool_of(self.config)
+        if not pool:
+            return
+        users = [{"name": redact_text(user.name), "shape": redact_text(user.shape)} for user in pool]
+        store.update_identity(self.directory, staging_pool=users)
+        self.pool_recorded = True
 
     def write(self, under_xdist: bool) -> None:
         """This process's records; an xdist controller that ran nothing itself writes no empty file."""

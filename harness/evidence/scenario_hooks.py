@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import Page
+from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from harness.evidence import outcome, screenshots, store
 from harness.evidence.record import FeatureRef, StepRecord
@@ -24,7 +25,7 @@ from harness.seeds import rerun_command, scenario_seed
 from harness.tags import TOGGLE_TAGS
 
 if TYPE_CHECKING:
-    from pytest_bdd.parser import Feature, Scenario, Step
+    from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 
 RECORD = pytest.StashKey[ScenarioEvidence]()
 _REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
@@ -41,6 +42,15 @@ def evidence_of(node: pytest.Item) -> ScenarioEvidence:
     if record is None:
         record = node.stash[RECORD] = ScenarioEvidence(node.nodeid, node.name)
     return record
+
+
+def scenario_template(item: pytest.Item) -> ScenarioTemplate | None:
+    """The Gherkin scenario behind a test item (pytest-bdd's registry, which the harness's feature
+    collector fills too), or None for a plain test."""
+    try:
+        return scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+    except TypeError:  # an object a weak reference cannot point at is no scenario
+        return None
 
 
 def _slug(nodeid: str) -> str:
@@ -75,8 +85,8 @@ class ScenarioHooks:
         record.run_seed = run_seed
         record.seed = scenario_seed(run_seed, item.nodeid)
         record.rerun = rerun_command(item.nodeid, run_seed, self.run.options).removeprefix("rerun: ")
-        template = getattr(getattr(item, "obj", None), "__scenario__", None)
-        if template is not None:
+        template = scenario_template(item)
+        if template is not None:  # known before any step runs: a scenario skipped in setup is one too
             record.kind = "scenario"
             record.name = template.name
             record.feature = FeatureRef(
