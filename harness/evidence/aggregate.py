@@ -115,13 +115,25 @@ def toggle_state(toggles: dict[str, str], matrix: dict[str, Any]) -> str | None:
     return None
 
 
+def matrix_shapes(context: dict[str, Any]) -> list[str]:
+    """The patient shapes a scenario covers: those observed to hold for the patient the app received.
+    Records without observed shapes (older runs, tests without a page) fall back to the mock profile."""
+    shapes = [str(s) for s in context.get("shapes") or []]
+    if shapes:
+        return shapes
+    return [str(context["profile"])] if context.get("profile") else []
+
+
 def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> dict[str, Any]:
-    """Toggle states x patient profiles: ran, passed, failed per cell; required cells never run are gaps."""
+    """Toggle states x patient shapes: ran, passed, failed per cell; required cells never run are gaps.
+
+    The profile a scenario gets is chosen by its seed, so a cell is filled by what the patient was
+    observed to be, not by the profile's name: one scenario counts in every shape its patient had."""
     states = [s["name"] for s in matrix.get("toggle_states", [])]
-    profiles = list(matrix.get("profiles", []))
+    profiles = list(matrix.get("profiles", []))  # the shapes (harness.oracle.SHAPES) the matrix asks for
     excluded = {(e[0], e[1]) for e in matrix.get("exclude", [])}
-    # keyed (state, profile); a scenario's own key may hold None, which simply matches no cell
-    cells: dict[tuple[str | None, str | None], dict[str, Any]] = {
+    # keyed (state, shape); a scenario's own state may be None, which simply matches no cell
+    cells: dict[tuple[str | None, str], dict[str, Any]] = {
         (st, pr): {
             "state": st,
             "profile": pr,
@@ -140,16 +152,17 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
         if scenario.get("kind") != "scenario":
             continue
         context = scenario.get("context") or {}
-        cell = cells.get((toggle_state(context.get("toggles") or {}, matrix), context.get("profile")))
-        if cell is None:
+        state = toggle_state(context.get("toggles") or {}, matrix)
+        placed = [cells[(state, shape)] for shape in matrix_shapes(context) if (state, shape) in cells]
+        if not placed:
             unplaced += 1
-            continue
-        cell["scenarios"].append(scenario["nodeid"])
-        if ran(scenario):
-            cell["ran"] += 1
-            cell["passed" if scenario["status"] in PASSING else "failed"] += 1
-        else:
-            cell["skipped"] += 1
+        for cell in placed:
+            cell["scenarios"].append(scenario["nodeid"])
+            if ran(scenario):
+                cell["ran"] += 1
+                cell["passed" if scenario["status"] in PASSING else "failed"] += 1
+            else:
+                cell["skipped"] += 1
     for cell in cells.values():
         cell["result"] = "not covered" if not cell["ran"] else "failed" if cell["failed"] else "passed"
     required = [c for c in cells.values() if c["required"]]

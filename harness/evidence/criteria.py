@@ -263,12 +263,12 @@ def _rum_collection(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iter
 
 
 def _coverage_matrix(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
-    """Every cell of the coverage matrix (toggle state x patient profile) ran."""
+    """Every cell of the coverage matrix (toggle state x observed patient shape) ran."""
     if conf.get("matrix"):
         matrix = facts["matrix"]
         yield Criterion(
             "matrix",
-            "Coverage matrix cells covered (toggle state x patient profile)",
+            "Coverage matrix cells covered (toggle state x patient shape)",
             f"all {matrix['required']}",
             f"{matrix['covered']}/{matrix['required']}",
             matrix["covered"] == matrix["required"] and matrix["required"] > 0,
