@@ -42,7 +42,7 @@ def test_seeded_defect_turns_the_verdict_no_go(tmp_path: Path) -> None:
     assert summary["verdict"] == "NO-GO"
     assert summary["rule"].startswith("failures:"), summary["rule"]
     [failure] = summary["failures"]
-    assert "vista_only-VistA-General" in failure["nodeid"]
+    assert failure["nodeid"].endswith("[with VistA care teams only-VistA-General]")
     assert failure["failing_step"] == "Then they see that the message was sent"
     assert failure["rerun"].endswith("--defect wrong_success_text")
     assert failure["screenshot"] and (out / failure["screenshot"]).is_file()
