@@ -5,7 +5,7 @@ Feature: Recent care teams
 
   @recent_on @staging_safe @req:RECENT-1
   Scenario Outline: At most four recent care teams are offered
-    Given a patient <patient> who messaged <count> care teams in the last 6 months
+    Given a patient <patient> who messaged exactly <count> care teams in the last 6 months
     When they start a new message and continue
     Then they see the recent care teams page
     And it offers <shown> recent care teams and "A different care team"

@@ -20,6 +20,7 @@ from pytest_bdd.scenario import find_fixturedefs_for_step
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
 from harness.feature_collector import TAG_PROBLEMS_KEY, ScenarioItem, rendered_steps
+from harness.premise_check import premise_problems
 
 BUILTIN_STEP_MODULES = {"pytest_bdd.plugin"}  # pytest-bdd's own "trace" step is not ours to use
 
@@ -33,10 +34,11 @@ class DryRunResult:
     unused: list[str] = field(default_factory=list)
     unknown_tags: list[str] = field(default_factory=list)
     suggestions: dict[tuple[str, str], str] = field(default_factory=dict)
+    premises: dict[str, list[str]] = field(default_factory=dict)  # premise problem -> scenarios
 
     @property
     def failed(self) -> bool:
-        return bool(self.undefined or self.unused or self.unknown_tags)
+        return bool(self.undefined or self.unused or self.unknown_tags or self.premises)
 
 
 def analyse(session: pytest.Session) -> DryRunResult:
@@ -65,6 +67,9 @@ def analyse(session: pytest.Session) -> DryRunResult:
                 result.ambiguous[key] = [
                     describe(step_function_context_registry[f.func], rootpath) for f in matches
                 ]
+    places = {item.nodeid: f"{relative(item.path, rootpath)}:{item.template.line_number}"
+              for item in session.items if isinstance(item, ScenarioItem)}
+    result.premises = premise_problems([i for i in session.items if isinstance(i, ScenarioItem)], places)
     unused = [context for func_id, context in definitions.items() if func_id not in used]
     result.unused = [describe(context, rootpath) for context in sorted(unused, key=source_order)]
     return result
@@ -135,10 +140,15 @@ def report(session: pytest.Session) -> bool:
         write(f"unknown tags ({len(result.unknown_tags)}):", red=True)
         for line in result.unknown_tags:
             write(f"  {line}")
+    if result.premises:
+        write(f"premises no mock profile can meet ({len(result.premises)}):", red=True)
+        for problem, where in sorted(result.premises.items()):
+            write(f"  {where[0]}: {problem}" + (f"  (+{len(where) - 1} more)" if len(where) > 1 else ""))
     if result.ambiguous:
         write(f"ambiguous steps ({len(result.ambiguous)}), the last definition wins:", yellow=True)
         for (keyword, name), definitions in sorted(result.ambiguous.items()):
             write(f"  {keyword} {name}: " + "; ".join(definitions))
     if not result.failed:
-        write("bdd dry run: every step is defined, every definition used, every tag known", green=True)
+        write("bdd dry run: every step is defined, every definition used, every tag known, every premise can "
+              "be met", green=True)
     return result.failed

@@ -624,3 +624,17 @@ SHAPES: dict[str, Shape] = {
         lambda p: p.can_message and any(ph == "p6" for ph in p.migration_phases.values()),
     ),
 }
+
+
+# The kinds of patient the release plan names ("works for VistA, Oracle Health and mixed patients"), each
+# inclusive: the coverage matrix counts a scenario under every kind and shape its patient had, so a row
+# is covered by the premise that asks for it, whatever profile the seed chose.
+KINDS: dict[str, Shape] = {
+    "vista": Shape("a VistA care team", lambda p: bool(p.teams_of_kind("VistA"))),
+    "oracle_health": Shape("an Oracle Health care team", lambda p: bool(p.teams_of_kind("Oracle Health"))),
+}
+
+
+def shapes_of(patient: ObservedPatient) -> list[str]:
+    """The names of every kind and shape (`KINDS`, `SHAPES`) that hold for the patient."""
+    return [name for name, shape in {**KINDS, **SHAPES}.items() if shape.holds(patient)]

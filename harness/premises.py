@@ -113,6 +113,13 @@ CLAUSES: dict[re.Pattern[str], Callable[[re.Match[str]], Premise]] = {
     re.compile(r"who messaged (?P<count>\d+) care teams? in the last 6 months"): lambda m: recent_count(
         int(m["count"])
     ),
+    # where the scenario's Then counts them, a staging user must have exactly as many
+    re.compile(r"who messaged exactly (?P<count>\d+) care teams? in the last 6 months"): lambda m: Premise(
+        f"exactly {m['count']} recently messaged care teams",
+        lambda p: len(p.recent_candidates) == int(m["count"]),
+        data="sent_search",
+        recent=int(m["count"]),
+    ),
 }
 _SEPARATOR = re.compile(r",? and |, | ")
 

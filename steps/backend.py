@@ -71,11 +71,8 @@ def _use_premises(
     for premise in premises:
         scenario_state.expect(premise)
     scenario_state.premises.extend(premises)
-    evidence = record_evidence(request)
-    if scenario_state.staging:
+    if scenario_state.staging:  # the staging pool recorded the premises when it chose the user
         _apply_tag_toggles(request, scenario_state)
-        if evidence is not None:
-            evidence.set_context(premises=[p.needs for p in scenario_state.premises])
         return
     session: MockSession = request.getfixturevalue("mock_session")
     seed: int = request.getfixturevalue("scenario_seed")
@@ -83,10 +80,11 @@ def _use_premises(
     session.clear_journal()  # the choice read the patient as the app does: the scenario's journal starts here
     scenario_state["profile"] = choice.profile
     _apply_tag_toggles(request, scenario_state)  # after the profile: a rebuild re-applies fixture toggles
-    if evidence is not None:
+    evidence = record_evidence(request)
+    if evidence is not None:  # premises add up over the Given steps
         evidence.set_context(
             profile=choice.profile, toggles=session.toggles(), seed=session.patient()["seed"],
-            premises=[p.needs for p in scenario_state.premises],
+            premises=[p.needs for p in premises],
         )
 
 

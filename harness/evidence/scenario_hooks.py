@@ -21,6 +21,7 @@ from harness.evidence.record import FeatureRef, StepRecord
 from harness.evidence.recorder import ScenarioEvidence
 from harness.evidence.redact import redact_text
 from harness.evidence.run import EvidenceRun
+from harness.oracle import shapes_of
 from harness.seeds import rerun_command, scenario_seed
 from harness.tags import TOGGLE_TAGS
 
@@ -176,6 +177,9 @@ class ScenarioHooks:
             # What the app received is what the scenario ran on, in staging as on the mock.
             toggles = observed.patient().toggles
             evidence.set_context(toggles={k: v for k, v in toggles.items() if k in _TRACKED_TOGGLES})
+        if observed is not None and observed.latest("allrecipients") is not None:
+            # The matrix places a scenario by the patient the app received, not by the profile's name.
+            evidence.set_context(shapes=shapes_of(observed.patient()))
         self._rum(request, evidence)
         session = _active(request, "mock_session")
         if session is None:

@@ -37,3 +37,32 @@ def test_problems_are_listed_and_fail(harness_project: pytest.Pytester) -> None:
             "  features/select_care_team.feature:5: unknown tag @smok:*",
         ]
     )
+
+
+PREMISES_FEATURE = """Feature: Premises
+  Scenario: A typo in a premise
+    Given a patient with a VistA care tem
+    When they start a new message
+
+  Scenario: A patient no profile can be
+    Given a patient with VistA care teams only who can message care teams at 6 or more care systems
+    When they start a new message
+
+  Scenario: A patient some profile is
+    Given a patient with an Oracle Health care team who messaged 2 care teams in the last 6 months
+    When they start a new message
+"""
+
+
+def test_premises_no_mock_profile_can_meet_are_listed_and_fail(harness_project: pytest.Pytester) -> None:
+    conftest = CONFTEST + '\n\n@given(parsers.re("^a patient (?P<words>.+)$"))\ndef _(words):\n    pass\n'
+    harness_project.makeconftest(conftest)
+    (harness_project.path / "features" / "premises.feature").write_text(PREMISES_FEATURE)
+    result = harness_project.runpytest_subprocess("--bdd-dry-run", "features")
+    assert result.ret == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["premises no mock profile can meet (2):"])
+    result.stdout.fnmatch_lines(["*features/premises.feature:2: no premise reads 'with a VistA care tem'*"])
+    result.stdout.fnmatch_lines(
+        ["*features/premises.feature:6: no mock profile meets VistA care teams only, care teams at 6 or more*"]
+    )
+    assert "premises.feature:10" not in result.stdout.str()

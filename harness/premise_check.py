@@ -1,0 +1,55 @@
+"""The dry run's check of premises: every "Given a patient ..." reads as premises, and some mock profile
+meets each scenario's premises, so a typo or an impossible combination fails before any browser starts.
+
+The check builds candidates in an in-process mock and reads them as the app would (the same choice the
+scenarios make, `harness.profile_choice`); the seed sweep covers the other seeds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import pytest
+
+from harness.premises import Premise, PremiseError
+from harness.profile_choice import choose
+
+SEEDS = (0,)
+
+
+def premise_problems(items: Iterable[pytest.Item], rootpath_relative: dict[str, str]) -> dict[str, list[str]]:
+    """problem -> where (file:line of the scenario); empty when every scenario's premises can be met."""
+    from harness.staging.pool import scenario_premises
+    from mocks.client import MockClient
+    from mocks.server import build_config, start_server
+
+    problems: dict[str, list[str]] = defaultdict(list)
+    wanted: dict[tuple[str, ...], tuple[list[Premise], list[str]]] = {}
+    for item in items:
+        where = rootpath_relative.get(item.nodeid, item.nodeid)
+        try:
+            premises = [p for p in scenario_premises(item) if not p.toggle]
+        except PremiseError as error:
+            problems[str(error)].append(where)
+            continue
+        if premises:
+            wanted.setdefault(tuple(p.needs for p in premises), (premises, []))[1].append(where)
+    if not wanted:
+        return dict(problems)
+    server = start_server(build_config())
+    try:
+        with MockClient(server.url) as client:
+            for premises, places in wanted.values():
+                for seed in SEEDS:
+                    session = client.create_session(seed=seed)
+                    try:
+                        choose(session, premises, seed)
+                    except PremiseError as error:
+                        problems[str(error)].extend(places)
+                        break
+                    finally:
+                        session.delete()
+    finally:
+        server.stop()
+    return dict(problems)
