@@ -23,9 +23,9 @@ Feature: Attachments on start message
     When they attach a small text file
     Then the file is attached without an error
 
-  @mock_only @req:ATTACH-1
+  @staging_safe @req:ATTACH-1
   Scenario: With large attachments on, a 7 MB file is attached
-    Given a patient who messaged 1 care team in the last 6 months
+    Given a patient with care teams
     And large attachments are on
     When they start a message to one of their care teams
     And they attach a 7 MB file

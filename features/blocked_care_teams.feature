@@ -65,7 +65,7 @@ Feature: Patients with blocked care teams, or none, are told why they cannot mes
     And no message form is offered
     And the "legacy start a new message, no care teams" state has no accessibility violations
 
-  @mock_only @req:BLOCKED-1
+  @staging_safe @req:BLOCKED-1
   Scenario: What a patient typed is kept when they go back to a care team they can message
     Given a one_team_blocked patient who messaged 0 care teams in the last 6 months
     When they start a message to one of their care teams

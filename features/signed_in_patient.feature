@@ -13,7 +13,7 @@ Feature: The flow for whoever is signed in
 
   @recent_on @req:RECENT-1
   Scenario: Recent care teams are theirs, most recent first, at most four, each with its care system
-    Given a patient with care teams
+    Given a patient with recent care teams
     When they start a new message and continue
     Then they are offered their recent care teams, if they have any
 

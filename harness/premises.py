@@ -165,7 +165,9 @@ PATIENT_STEP = re.compile(r"^a patient (?!with a care team for test messages$)(?
 PROFILE_STEP = re.compile(
     r"^an? (?P<profile>[a-z_]+) patient(?: who messaged (?P<count>\d+) care teams? in the last 6 months)?$"
 )
+LARGE_ATTACHMENTS = "mhv_secure_messaging_large_attachments"
 TOGGLE_STEPS: dict[re.Pattern[str], tuple[str, ...]] = {
+    re.compile(r"^large attachments are (?P<s0>on)$"): (LARGE_ATTACHMENTS,),
     re.compile(r"^the recent recipients toggle is (?P<s0>on|off)$"): (RECENT,),
     re.compile(
         r"^the curated list flow is (?P<s0>on|off) and the recent recipients toggle is (?P<s1>on|off)$"

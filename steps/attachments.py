@@ -11,11 +11,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness.premises import Premise
+from harness import premises
 from pages import StartMessagePage
 from steps.state import ScenarioState, wait_until
 
-LARGE = "mhv_secure_messaging_large_attachments"
+LARGE = premises.LARGE_ATTACHMENTS
 PILOT = "mhv_secure_messaging_cerner_pilot"
 MB = 1024 * 1024  # the app's limits are in MiB (6 * 1024 * 1024, ...)
 
@@ -52,7 +52,7 @@ def expected_hint(limits: dict[str, object]) -> str:
 @given("large attachments are on")
 def large_on(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
     if scenario_state.staging:
-        scenario_state.expect(Premise(f"{LARGE} on", lambda p: p.toggle(LARGE), data="feature_toggles"))
+        scenario_state.expect(premises.toggle_premise(LARGE, True))
     else:
         request.getfixturevalue("mock_session").set_toggle(LARGE, "on")
 

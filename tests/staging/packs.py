@@ -4,7 +4,8 @@ profile as the harness builds it, so the harness knows them only through what th
 - `realistic_mixed`: VA's own fixture pack with a care-team list edited into a shape QA's test users
   have and no profile has: VistA and Oracle Health care teams at 2 care systems, 9 care teams of which
   1 is blocked, and no message sent in the last 6 months (VA's sent messages are from 2025).
-- `exported`: a profile and seed written out by `python -m mocks export-fixtures`.
+- `exported`: a profile and seed written out by `python -m mocks export-fixtures`;
+- `with_toggles`: a pack whose user Flipper gives other toggle states (a test user outside the rollout).
 """
 
 from __future__ import annotations
@@ -71,3 +72,21 @@ def exported(folder: Path, profile: str, seed: int, recent_teams: int | None = N
         args += ["--recent-teams", str(recent_teams)]
     subprocess.run([*args, str(folder)], cwd=ROOT, check=True, capture_output=True, text=True)
     return folder
+
+
+def with_toggles(folder: Path, **toggles: bool) -> Path:
+    """The pack's feature toggles set as Flipper would give this user (both spellings the API sends)."""
+    path = folder / "toggles-response.json"
+    document = json.loads(path.read_text("utf-8"))
+    features = document["data"]["features"]
+    wanted = {**toggles, **{_camel(name): value for name, value in toggles.items()}}
+    for feature in features:
+        feature["value"] = wanted.pop(feature["name"], feature["value"])
+    features += [{"name": name, "value": value} for name, value in wanted.items()]
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    return folder
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)

@@ -21,20 +21,58 @@ import pytest
 
 from tests.served_mock import ROOT, served
 from tests.served_mock import ServedMock as StagingLikeMock
-from tests.staging.packs import VA_FIXTURES, exported, realistic_mixed
+from tests.staging.packs import VA_FIXTURES, exported, realistic_mixed, with_toggles
 
 SECRET = "staging-pool-secret-cookie-9c41"
-USERS = ("va", "vista", "oracle", "mixed")  # the pool, in the order the run is given it
+CURATED, RECENT = "mhv_secure_messaging_curated_list_flow", "mhv_secure_messaging_recent_recipients"
+LARGE = "mhv_secure_messaging_large_attachments"
+# The pool, in the order the run is given it: the three test users the release plan names first (mixed,
+# VistA only with recent messages, Oracle Health only), then VA's own pack, then the users QA adds for the
+# shapes and toggle states a scenario is about (the report's "add a test user with" line names them).
+SHAPES = {  # user -> (profile, seed, recent care teams) exported as a fixture folder
+    "vista": ("vista_only", 90210, 1),
+    "oracle": ("oracle_health_only", 31337, 4),
+    "mixed-recent": ("mixed", 8128, 3),
+    "many": ("many_systems", 4711, 1),
+    "one-system": ("single_system", 2718, 2),
+    "blocked": ("all_blocked", 1618, None),
+    "empty": ("not_connected", 1414, None),
+    "system-blocked": ("system_blocked", 1732, 0),
+    "several-blocked": ("several_teams_blocked", 2236, 0),
+    "one-left": ("one_system_left", 2449, 0),
+    "many-one-blocked": ("many_systems_one_blocked", 2645, 0),
+    "moving-soon": ("migrating_before", 3141, 0),
+    "moving-now": ("migrating_during", 1123, 0),
+    "moved": ("migrating_after", 5813, 0),
+}
+USERS = (
+    "mixed",
+    "vista",
+    "oracle",
+    "va",
+    *list(SHAPES)[2:],
+    "legacy",
+    "legacy-recent-on",
+    "no-recent-page",
+    "large-files",
+)
 
 
 @pytest.fixture(scope="module")
 def pool_mock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StagingLikeMock]:
     root = tmp_path_factory.mktemp("pool")
-    folders = {
+    folders = {name: exported(root / name, *shape) for name, shape in SHAPES.items()}
+    folders |= {
         "va": VA_FIXTURES,
-        "vista": exported(root / "vista", "vista_only", 90210, recent_teams=2),
-        "oracle": exported(root / "oracle", "oracle_health_only", 31337, recent_teams=3),
         "mixed": realistic_mixed(root / "mixed"),
+        "legacy": with_toggles(
+            exported(root / "legacy", "mixed", 6174, 2), **{CURATED: False, RECENT: False}
+        ),
+        "legacy-recent-on": with_toggles(
+            exported(root / "legacy-recent", "mixed", 4181, 2), **{CURATED: False}
+        ),
+        "no-recent-page": with_toggles(exported(root / "no-recent", "mixed", 9999, 2), **{RECENT: False}),
+        "large-files": with_toggles(exported(root / "large", "vista_only", 1001, 1), **{LARGE: True}),
     }
     args = [arg for name in USERS for arg in ("--fixtures-user", f"{name}={folders[name]}")]
     with served(*args, "--no-control", "--require-sign-in") as mock:
@@ -110,11 +148,13 @@ def test_the_staging_safe_scenarios_run_once_on_a_pool_of_users_with_zero_writes
     profiles = ("vista_only", "oracle_health_only", "many_systems", "single_system", "all_blocked")
     assert not [r for r in skipped.values() if any(p in r for p in profiles)], "a skip named a mock profile"
     passed = [n for n, (o, _) in results.items() if o == "passed"]
-    # Every user ran something: the first user meets most premises, the others the rest.
+    # The first user meets most premises; the others run the scenarios about their shape or toggles.
     summary = json.loads((tmp_path / "evidence" / "summary.json").read_text(encoding="utf-8"))
     ran_as = {s["context"].get("staging_user") for s in summary["scenarios"] if s["status"] == "passed"}
-    assert ran_as >= set(USERS) - {None}, ran_as
-    assert len(passed) >= 70, f"only {len(passed)} scenarios ran on the pool: {output[-3000:]}"
+    assert {"mixed", "vista", "oracle", "legacy", "blocked"} <= ran_as, ran_as
+    assert len(passed) >= 0.65 * len(results), (
+        f"only {len(passed)} scenarios ran on the pool: {output[-3000:]}"
+    )
     assert pool_mock.writes(since) == [], "the read-only staging run wrote to the site"
     assert SECRET not in output
     for folder in (tmp_path / "evidence", tmp_path / "test-results"):
