@@ -86,7 +86,7 @@ def test_staging_coverage_counts_every_scenario_collected(tmp_path: Path) -> Non
         "skipped": 6,
     }
     judged = criterion(summary)
-    assert (judged["threshold"], judged["actual"], judged["passed"]) == (">= 50%", "21.4% (3/14)", False)
+    assert (judged["threshold"], judged["actual"], judged["passed"]) == (">= 30%", "21.4% (3/14)", False)
     assert judged["applies"] is True
     assert judged["accepted_by"] is None and judged["needs_mock_run"] is False  # a failure of its own
     assert SENTENCE in judged["details"]  # a failing coverage says whom to add
@@ -96,12 +96,12 @@ def test_staging_coverage_counts_every_scenario_collected(tmp_path: Path) -> Non
 
 
 def test_staging_coverage_passes_at_its_threshold(tmp_path: Path) -> None:
-    # 3 passed of 6 collected (1 failed, 2 left out): stage A needs half, stage B 60%
+    # 3 passed of 6 collected (1 failed, 2 left out): stage C needs half, stage D 60%
     records = staging_records()[:4]
     collected = [r["nodeid"] for r in records] + ["features/mock.feature::Left out 1", "features/m::2"]
-    _, summary = build_run(tmp_path, records, collected=collected, pool=POOL, stage="A")
+    _, summary = build_run(tmp_path, records, collected=collected, pool=POOL, stage="C")
     assert (criterion(summary)["actual"], criterion(summary)["passed"]) == ("50.0% (3/6)", True)
-    _, later = build_run(tmp_path, records, collected=collected, pool=POOL, stage="B")
+    _, later = build_run(tmp_path, records, collected=collected, pool=POOL, stage="D")
     assert (criterion(later)["threshold"], criterion(later)["passed"]) == (">= 60%", False)
 
 
