@@ -93,6 +93,8 @@ class HarnessOptions:
     rum_forward: bool
     rum_replay: bool  # mock mode: the stand-in's Datadog SDK records session replay too
     rollout_cohort: int | None
+    staging_users: tuple[str, ...] = ()  # --staging-user NAME=PATH, as given
+    staging_users_file: Path | None = None  # --staging-users FILE.toml
 
     @property
     def staging(self) -> bool:
@@ -105,6 +107,7 @@ def read_options(config: pytest.Config) -> HarnessOptions:
     defects = list(config.getoption("defect", default=None) or [])
     defects += [name.strip() for name in os.environ.get(DEFECTS_ENV, "").split(",") if name.strip()]
     storage_state = config.getoption("storage_state", default=None)
+    users_file = config.getoption("staging_users_file", default=None)  # defined by the staging plugin
     # Each xdist worker parses the same command line and ini, so all resolve the same run seed.
     asked, pinned = config.getoption("seed", default=None), _ini(config, seeds.SEED_INI)
     try:
@@ -132,6 +135,8 @@ def read_options(config: pytest.Config) -> HarnessOptions:
         rum_forward=bool(config.getoption("rum_forward", default=False)),
         rum_replay=bool(config.getoption("rum_replay", default=False)),
         rollout_cohort=config.getoption("rollout_cohort", default=None),
+        staging_users=tuple(config.getoption("staging_user", default=None) or ()),
+        staging_users_file=Path(users_file) if users_file else None,
     )
 
 

@@ -68,6 +68,9 @@ def rerun_options(options: HarnessOptions) -> list[str]:
         parts += ["--env staging", f"--base-url {shlex.quote(options.base_url or '')}"]
         if options.storage_state:
             parts.append(f"--storage-state {shlex.quote(str(options.storage_state))}")
+        if options.staging_users_file:
+            parts.append(f"--staging-users {shlex.quote(str(options.staging_users_file))}")
+        parts += [f"--staging-user {shlex.quote(user)}" for user in options.staging_users]
         if options.allow_send and options.test_care_team:
             parts += ["--allow-send", f"--test-care-team {shlex.quote(options.test_care_team)}"]
     return parts

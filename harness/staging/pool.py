@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 from harness.observe import fetch_documents
+from harness.options import options_of
 from harness.oracle import Exchange, ObservedPatient, build_patient
 from harness.premises import Premise, meets, premises_of_scenario
 from harness.staging.secrets import cookies_for, load_storage_state
@@ -101,14 +102,13 @@ def read_users_file(path: Path) -> list[tuple[str, Path]]:
 
 def requested_users(config: pytest.Config) -> list[tuple[str, Path]]:
     """The pool as given, checked for duplicate names; --storage-state alone is a pool of one."""
+    options = options_of(config)
     users: list[tuple[str, Path]] = []
-    users_file = config.getoption("staging_users_file", default=None)
-    if users_file:
-        users += read_users_file(Path(users_file))
-    users += [parse_user(value) for value in config.getoption("staging_user", default=None) or []]
-    storage_state = config.getoption("storage_state", default=None)
-    if not users and storage_state:
-        users = [(LONE_USER, Path(storage_state))]
+    if options.staging_users_file is not None:
+        users += read_users_file(options.staging_users_file)
+    users += [parse_user(value) for value in options.staging_users]
+    if not users and options.storage_state is not None:
+        users = [(LONE_USER, options.storage_state)]
     names = [name for name, _ in users]
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
 from harness import seeds
+from harness.options import HarnessOptions
 from tests.harness.steps_fixture import CONFTEST, FEATURE
 
 
@@ -37,6 +39,20 @@ def test_the_run_seed_is_pinned_unless_asked_for_today() -> None:
 def test_rerun_command_quotes_the_node_id() -> None:
     line = seeds.rerun_command('features/a.feature::Say "hi" for $5', 7)
     assert line == 'rerun: .venv/bin/pytest "features/a.feature::Say \\"hi\\" for \\$5" --seed 7'
+
+
+def test_a_staging_rerun_names_the_same_pool() -> None:
+    options = HarnessOptions(
+        env="staging", seed=7, seed_origin="from --seed", base_url="https://staging.example",
+        browser_path=None, storage_state=None, allow_send=False, test_care_team=None, defects=(),
+        defect_matrix=(), dry_run=False, api_url=None, rum_forward=False, rum_replay=False,
+        rollout_cohort=None,
+        staging_users=("vista=auth vista.json", "oracle=o.json"), staging_users_file=Path("pool.toml"),
+    )
+    assert seeds.rerun_options(options) == [
+        "--env staging", "--base-url https://staging.example", "--staging-users pool.toml",
+        "--staging-user 'vista=auth vista.json'", "--staging-user oracle=o.json",
+    ]
 
 
 def seeds_printed(output: list[str]) -> dict[str, int]:
