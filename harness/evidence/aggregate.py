@@ -333,7 +333,8 @@ def _context_label(context: dict[str, Any]) -> str:
         for k, v in sorted(context.get("toggles", {}).items())
     )
     user = context.get("staging_user")
-    patient = context.get("profile") or (f"staging user {user}" if user else "no profile")
+    # A staging scenario ran as its user, whatever profile its tags name for the mock.
+    patient = f"staging user {user}" if user else context.get("profile") or "no profile"
     return patient + (f" ({toggles})" if toggles else "")
 
 
