@@ -135,7 +135,8 @@ def observe_user(name: str, path: Path, state: dict[str, Any], site_url: str, ap
     try:
         check_signed_in(api_url, api_cookies)
     except StagingUnavailable as error:
-        raise StagingUnavailable(f"staging user {name!r}: {error}") from None
+        reason = str(error).replace("no --storage-state was given", f"{path} holds no cookie for {api_url}")
+        raise StagingUnavailable(f"staging user {name!r}: {reason}") from None
     site_cookies = cookies_for(state, f"{site_url}/data/cms/vamc-ehr.json")
     with (
         httpx.Client(base_url=api_url, cookies=api_cookies, timeout=30, trust_env=False) as api,
