@@ -5,7 +5,7 @@ Feature: Keyboard-only journey
 
   @mock_only @send @req:KEYBOARD-1
   Scenario: From the inbox to "Message sent" through select care team, by keyboard
-    Given a patient with a VistA care team and no recent care teams
+    Given a patient with a VistA care team who can message care teams at 2 to 5 care systems and no recent care teams
     When they open their inbox
     And using only the keyboard they start a new message and continue
     Then they see the select care team page

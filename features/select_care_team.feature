@@ -82,8 +82,8 @@ Feature: Select care team
 
     Examples:
       | patient      | kind          |
-      | with a VistA care team | VistA         |
-      | with VistA and Oracle Health care teams | Oracle Health |
+      | with a VistA care team who can message care teams at 2 or more care systems | VistA         |
+      | with VistA and Oracle Health care teams who can message care teams at 2 or more care systems | Oracle Health |
       | with a VistA care team who can message care teams at 6 or more care systems | VistA         |
 
   @staging_safe @req:SELECT-1

@@ -101,6 +101,9 @@ CLAUSES: dict[re.Pattern[str], Callable[[re.Match[str]], Premise]] = {
     re.compile(r"who can message care teams at one care system"): lambda m: Premise(
         "care teams at one care system", _systems(1, 1)
     ),
+    re.compile(r"who can message care teams at 2 or more care systems"): lambda m: Premise(
+        "care teams at 2 or more care systems", _systems(2, None)
+    ),
     re.compile(r"who can message care teams at 2 to 5 care systems"): lambda m: Premise(
         "care teams at 2 to 5 care systems", _systems(2, MAX_RADIO_SYSTEMS)
     ),

@@ -62,10 +62,10 @@ def recent_expected(scenario_state: ScenarioState) -> bool:
 
 def test_care_team(scenario_state: ScenarioState) -> CareTeam:
     """The care team writes may go to: staging's --test-care-team (id or name); on the mock, the patient's
-    first allowed VistA care team."""
+    first allowed care team."""
     wanted = scenario_state.get("test_care_team")
     if wanted is None:
-        return scenario_state.team_of_kind("VistA")
+        return scenario_state.team_of_kind("any")
     key = str(wanted).strip().lower()
     team = next((t for t in scenario_state.patient.allowed_teams
                  if key in (str(t.id), t.name.lower(), t.display_name.lower())), None)

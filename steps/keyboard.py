@@ -49,7 +49,7 @@ def kb_select(scenario_state: ScenarioState) -> None:
     select = scenario_state.current
     assert isinstance(select, SelectCareTeamPage), f"not on select care team: {type(select).__name__}"
     patient = scenario_state.patient
-    vista = patient.teams_of_kind("VistA")
+    vista = sorted(patient.teams_of_kind("VistA"), key=lambda t: t.signature_required)  # unsigned first
     scenario_state.premise(bool(vista), "an allowed VistA care team")
     first_system = patient.care_systems[0].vha_id
     team = next((t for t in vista if t.station != first_system), vista[0])

@@ -80,6 +80,8 @@ class ScenarioState(dict):
     def team_of_kind(self, kind: str) -> CareTeam:
         teams = self.patient.teams_of_kind(kind)
         self.premise(bool(teams), f"an allowed {kind} care team")
+        if kind != "signature-required":  # an ordinary team, unless the scenario is about signatures
+            return min(teams, key=lambda t: t.signature_required)
         return teams[0]
 
     # -- pages and choices
