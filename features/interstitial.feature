@@ -52,7 +52,7 @@ Feature: Interstitial before a new message
 
   @curated_on @recent_on @staging_safe @req:TOGGLE-1
   Scenario: Patients without recent care teams go straight to select care team
-    Given a patient with no recent care teams
+    Given a patient with care teams and no recent care teams
     When they start a new message and continue
     Then they see the select care team page
     And the Back link leads to the interstitial page

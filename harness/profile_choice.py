@@ -21,6 +21,10 @@ from harness.premises import ANY_RECENT, Premise, PremiseError, meets
 from mocks.client import Session
 
 MAX_ANY_RECENT = 4  # "with recent care teams": 1 to 4, the most the recent page offers
+# Profiles whose care teams change what a step means, chosen only when a premise asks for their shape: a
+# care team that requires an electronic signature cannot be sent to without signing, so a scenario that
+# sends to "their most recent care team" gets one only when it says so.
+ONLY_WHEN_ASKED = {"signature_required": "electronic signature"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ def choose(session: Session, premises: Sequence[Premise], seed: int, profiles: S
     data = [p for p in premises if not p.toggle]  # the mock sets toggles itself
     rng, order = candidates(data, seed)
     recent = recent_teams(data, rng)
+    order = [p for p in order if p not in ONLY_WHEN_ASKED or any(ONLY_WHEN_ASKED[p] in q.needs for q in data)]
     tried: list[str] = []
     with httpx.Client(
         base_url=session.client.base_url, headers=session.headers, trust_env=False, timeout=30
