@@ -5,7 +5,7 @@ Feature: Contact list
 
   @staging_safe @a11y @req:CONTACT-1 @req:LINK-2 @req:A11Y-1
   Scenario: The contact list shows VistA care teams and no Oracle Health ones
-    Given a patient with a VistA care team
+    Given a patient with VistA and Oracle Health care teams
     When they go on to select care team
     And they follow the "Update your contact list" link
     Then they see the contact list page
