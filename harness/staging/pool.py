@@ -14,6 +14,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -39,22 +40,15 @@ class PoolUser:
     storage_state: Path
     documents: dict[str, Exchange]  # what the app would receive, read once at the start of the run
 
-    @property
+    @cached_property
     def patient(self) -> ObservedPatient:
+        # Built once: every scenario's assignment asks each user in turn.
         return build_patient(self.documents)
 
     @property
     def shape(self) -> str:
         """The user's patient in words (care teams, care systems, recent teams), with no name or id."""
         return self.patient.describe()
-
-    def toggles_in_words(self) -> str:
-        on = [
-            name
-            for name, value in sorted(self.patient.toggles.items())
-            if value and "secure_messaging" in name
-        ]
-        return ", ".join(on) or "no messaging toggle on"
 
 
 POOL_KEY = pytest.StashKey[tuple[PoolUser, ...]]()
