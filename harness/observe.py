@@ -1,5 +1,5 @@
-"""A patient read outside the browser: the documents the app would fetch, fetched read-only over HTTP and
-read by the oracle's own `build_patient`.
+"""A patient read outside the browser: the documents the app would fetch, fetched read-only over HTTP, for
+the oracle's own `build_patient`.
 
 Used where a patient must be known before a browser opens: a staging test user, once at the start of a
 run (`harness.staging.pool`), and a mock profile the harness considers for a scenario's premises
@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from harness.oracle import Exchange, ObservedPatient, build_patient
+from harness.oracle import Exchange
 
 SM = "/my_health/v1/messaging"
 # endpoint name (the oracle's) -> (method, path, on the site rather than the API host)
@@ -45,13 +45,11 @@ def _json(response: httpx.Response) -> Any:
 
 
 def fetch_documents(
-    api: httpx.Client,
-    site: httpx.Client | None = None,
-    skip: tuple[str, ...] = (),
-    now: datetime | None = None,
+    api: httpx.Client, site: httpx.Client | None = None, skip: tuple[str, ...] = ()
 ) -> dict[str, Exchange]:
-    """What the app would receive, by endpoint; `api` carries the sign-in (cookie or mock session)."""
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    """What the app would receive, by endpoint (`build_patient` reads them); `api` carries the sign-in
+    (cookie or mock session), `site` serves vamc-ehr.json where it is another host."""
+    moment = datetime.now(UTC)
     window = {"fromDate": _iso(_months_before(moment, 6)), "toDate": _iso(moment)}  # the app's sent search
     documents: dict[str, Exchange] = {}
     for name, (method, path, on_site) in READS.items():
@@ -61,12 +59,3 @@ def fetch_documents(
         response = (site if on_site and site is not None else api).request(method, path, json=body)
         documents[name] = Exchange(name, response.status_code, body, _json(response), str(response.url))
     return documents
-
-
-def observe(
-    api: httpx.Client,
-    site: httpx.Client | None = None,
-    skip: tuple[str, ...] = (),
-    now: datetime | None = None,
-) -> ObservedPatient:
-    return build_patient(fetch_documents(api, site, skip, now))

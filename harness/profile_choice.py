@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import httpx
 
 from fixtures.profiles import PROFILES
-from harness.observe import observe
+from harness.observe import fetch_documents
+from harness.oracle import build_patient
 from harness.premises import ANY_RECENT, Premise, PremiseError, meets
 from mocks.client import Session
 
@@ -64,7 +65,7 @@ def choose(session: Session, premises: Sequence[Premise], seed: int, profiles: S
     ) as http:
         for profile in [p for p in order if not profiles or p in profiles]:
             session.set_profile(profile, recent_teams=recent)
-            unmet = meets(observe(http, skip=("feature_toggles",)), data)
+            unmet = meets(build_patient(fetch_documents(http, skip=("feature_toggles",))), data)
             if not unmet:
                 return Choice(profile, recent)
             tried.append(f"{profile} (lacks {', '.join(p.needs for p in unmet)})")
