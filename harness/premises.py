@@ -155,6 +155,12 @@ def profile_premise(profile: str) -> Premise:
     return Premise(shape.words, shape.holds)
 
 
+def profile_premises(profile: str, count: str | None) -> list[Premise]:
+    """"an all_blocked patient [who messaged N care teams in the last 6 months]"."""
+    recent = [recent_count(int(count))] if count is not None else []
+    return [profile_premise(profile), *recent]
+
+
 def toggle_premise(toggle: str, on: bool) -> Premise:
     state = "on" if on else "off"
     return Premise(f"{toggle} {state}", lambda p: p.toggle(toggle) == on, data="feature_toggles", toggle=True)
@@ -186,8 +192,7 @@ def premises_of_step(text: str) -> list[Premise]:
     if match := PATIENT_STEP.match(text):
         return parse_patient(match["words"])
     if match := PROFILE_STEP.match(text):
-        recent = [recent_count(int(match["count"]))] if match["count"] is not None else []
-        return [profile_premise(match["profile"]), *recent]
+        return profile_premises(match["profile"], match["count"])
     if text == TEST_TEAM_STEP:
         return [Premise("care teams to message", lambda p: p.can_message)]
     for pattern, toggles in TOGGLE_STEPS.items():

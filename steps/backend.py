@@ -100,9 +100,7 @@ def a_profile_patient(
     request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, count: str | None
 ) -> None:
     """"an all_blocked patient": where the profile's shape is the scenario's subject."""
-    found = premises.premises_of_step(f"a {profile} patient" + (
-        f" who messaged {count} care teams in the last 6 months" if count is not None else ""))
-    _use_premises(request, scenario_state, found, profile=profile)
+    _use_premises(request, scenario_state, premises.profile_premises(profile, count), profile=profile)
 
 
 @given(premises.TEST_TEAM_STEP)
