@@ -33,6 +33,7 @@ from harness.staging.session_check import StagingUnavailable, check_signed_in
 
 STAGING = "staging"
 _STATE_KEY = pytest.StashKey[dict[str, Any]]()
+_USER_STATES_KEY = pytest.StashKey[dict[str, dict[str, Any]]]()  # the pool's storage states, by user
 _SCRUB_KEY = pytest.StashKey[Scrubber]()
 _GUARD_KEY = pytest.StashKey[WriteGuard]()
 _USER_KEY = pytest.StashKey[pool.Assignment]()
@@ -98,6 +99,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_STATE_KEY] = state
     users = pool.requested_users(config)
     states = pool.storage_states(users)
+    config.stash[_USER_STATES_KEY] = states
     scrub = Scrubber(
         sorted({v for s in (state, *states.values()) for v in secret_values(s)}, key=len, reverse=True)
     )
@@ -148,14 +150,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_report_header(config: pytest.Config) -> list[str]:
     if not is_staging(config):
         return []
-    cookies = _storage_state(config).get("cookies", [])
+    users = config.stash.get(_USER_STATES_KEY, {})
+    states = list(users.values()) or [_storage_state(config)]
+    cookies = sum(len(state.get("cookies", [])) for state in states)
+    who = f"{len(users)} test user(s) ({', '.join(users)}), " if users else ""
     options = options_of(config)
     sending = (
         f"sends allowed to test care team {options.test_care_team!r}"
         if options.allow_send and options.test_care_team
         else "read-only: writes are aborted and recorded"
     )
-    return [f"staging: {_base_url(config)}; {len(cookies)} saved cookies (values never shown); {sending}"]
+    return [f"staging: {_base_url(config)}; {who}{cookies} saved cookies (values never shown); {sending}"]
 
 
 @pytest.hookimpl(trylast=True)
