@@ -30,7 +30,7 @@ class Premise:
     holds: Callable[[ObservedPatient], bool]
     data: str = "allrecipients"  # the endpoint whose answer decides it
     recent: int | None = None  # mock only: recently messaged care teams to build (ANY_RECENT: by seed)
-    toggle: bool = False  # a feature-toggle state: the mock sets it, staging users have it or not
+    toggle: str = ""  # the feature toggle whose state this is: the mock sets it, staging users have it or not
 
 
 class PremiseError(ValueError):
@@ -56,11 +56,7 @@ def _systems(low: int, high: int | None) -> Callable[[ObservedPatient], bool]:
 def recent_count(count: int) -> Premise:
     """ "who messaged N care teams in the last 6 months": against the mock exactly N (it builds them);
     a staging user qualifies when it has recent care teams exactly when N > 0 (Then steps read how many)."""
-    if count == 0:
-        return no_recent()
-    return Premise(
-        "recently messaged care teams", lambda p: bool(p.recent_candidates), data="sent_search", recent=count
-    )
+    return no_recent() if count == 0 else some_recent(count)
 
 
 def no_recent() -> Premise:
@@ -69,18 +65,19 @@ def no_recent() -> Premise:
     )
 
 
-def some_recent() -> Premise:
+def some_recent(build: int = ANY_RECENT) -> Premise:
     return Premise(
-        "recently messaged care teams",
-        lambda p: bool(p.recent_candidates),
-        data="sent_search",
-        recent=ANY_RECENT,
+        "recently messaged care teams", lambda p: bool(p.recent_candidates), data="sent_search", recent=build
     )
+
+
+def can_message() -> Premise:
+    return Premise("care teams to message", lambda p: p.can_message)
 
 
 # The clauses a "Given a patient ..." step is made of, each a whole phrase of the step.
 CLAUSES: dict[re.Pattern[str], Callable[[re.Match[str]], Premise]] = {
-    re.compile(r"with care teams"): lambda m: Premise("care teams to message", lambda p: p.can_message),
+    re.compile(r"with care teams"): lambda m: can_message(),
     re.compile(r"with a VistA care team"): lambda m: Premise("a VistA care team", _has("VistA")),
     re.compile(r"with an Oracle Health care team"): lambda m: Premise(
         "an Oracle Health care team", _has("Oracle Health")
@@ -163,7 +160,9 @@ def profile_premises(profile: str, count: str | None) -> list[Premise]:
 
 def toggle_premise(toggle: str, on: bool) -> Premise:
     state = "on" if on else "off"
-    return Premise(f"{toggle} {state}", lambda p: p.toggle(toggle) == on, data="feature_toggles", toggle=True)
+    return Premise(
+        f"{toggle} {state}", lambda p: p.toggle(toggle) == on, data="feature_toggles", toggle=toggle
+    )
 
 
 # ---------------------------------------------------------------- read from a scenario's text
@@ -175,15 +174,15 @@ PROFILE_STEP = re.compile(
     r"^an? (?P<profile>[a-z_]+) patient(?: who messaged (?P<count>\d+) care teams? in the last 6 months)?$"
 )
 LARGE_ATTACHMENTS = "mhv_secure_messaging_large_attachments"
-TOGGLE_STEPS: dict[re.Pattern[str], tuple[str, ...]] = {
-    re.compile(r"^large attachments are (?P<s0>on)$"): (LARGE_ATTACHMENTS,),
-    re.compile(r"^the recent recipients toggle is (?P<s0>on|off)$"): (RECENT,),
-    re.compile(
-        r"^the curated list flow is (?P<s0>on|off) and the recent recipients toggle is (?P<s1>on|off)$"
-    ): (
-        CURATED,
-        RECENT,
-    ),
+LARGE_ATTACHMENTS_STEP = re.compile(r"^large attachments are (?P<state>on)$")
+RECENT_TOGGLE_STEP = re.compile(r"^the recent recipients toggle is (?P<state>on|off)$")
+BOTH_TOGGLES_STEP = re.compile(
+    r"^the curated list flow is (?P<curated>on|off) and the recent recipients toggle is (?P<recent>on|off)$"
+)
+TOGGLE_STEPS: dict[re.Pattern[str], tuple[str, ...]] = {  # the toggles a step sets, in its groups' order
+    LARGE_ATTACHMENTS_STEP: (LARGE_ATTACHMENTS,),
+    RECENT_TOGGLE_STEP: (RECENT,),
+    BOTH_TOGGLES_STEP: (CURATED, RECENT),
 }
 
 
@@ -194,10 +193,11 @@ def premises_of_step(text: str) -> list[Premise]:
     if match := PROFILE_STEP.match(text):
         return profile_premises(match["profile"], match["count"])
     if text == TEST_TEAM_STEP:
-        return [Premise("care teams to message", lambda p: p.can_message)]
+        return [can_message()]
     for pattern, toggles in TOGGLE_STEPS.items():
         if match := pattern.match(text):
-            return [toggle_premise(t, match[f"s{i}"] == "on") for i, t in enumerate(toggles)]
+            states = match.groups()
+            return [toggle_premise(t, state == "on") for t, state in zip(toggles, states, strict=True)]
     return []
 
 
@@ -205,7 +205,7 @@ def premises_of_scenario(given_steps: Iterable[str], tag_toggles: Mapping[str, b
     """Everything a scenario needs of the patient: its tags' toggle states, then its Given steps' premises
     (a toggle step overrides the tag for the same toggle, as it does when it runs)."""
     premises = [p for text in given_steps for p in premises_of_step(text)]
-    stepped = {p.needs.rsplit(" ", 1)[0] for p in premises if p.toggle}
+    stepped = {p.toggle for p in premises if p.toggle}
     tagged = [toggle_premise(t, on) for t, on in tag_toggles.items() if t not in stepped]
     return [*tagged, *premises]
 

@@ -49,7 +49,7 @@ def expected_hint(limits: dict[str, object]) -> str:
     )
 
 
-@given("large attachments are on")
+@given(parsers.re(premises.LARGE_ATTACHMENTS_STEP.pattern))
 def large_on(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
     if scenario_state.staging:
         scenario_state.expect(premises.toggle_premise(LARGE, True))

@@ -111,12 +111,12 @@ def a_patient_with_test_team(request: pytest.FixtureRequest, scenario_state: Sce
     _use_premises(request, scenario_state, premises.premises_of_step(premises.TEST_TEAM_STEP))
 
 
-@given(parsers.re(r"^the recent recipients toggle is (?P<state>on|off)$"))
+@given(parsers.re(premises.RECENT_TOGGLE_STEP.pattern))
 def recent_toggle(request: pytest.FixtureRequest, scenario_state: ScenarioState, state: str) -> None:
     _set_or_expect(request, scenario_state, RECENT, state)
 
 
-@given(parsers.parse("the curated list flow is {curated} and the recent recipients toggle is {recent}"))
+@given(parsers.re(premises.BOTH_TOGGLES_STEP.pattern))
 def both_toggles(
     request: pytest.FixtureRequest, scenario_state: ScenarioState, curated: str, recent: str
 ) -> None:
