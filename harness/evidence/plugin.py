@@ -114,7 +114,7 @@ class RunHooks:
 
     @pytest.hookimpl(wrapper=True)
     def pytest_sessionstart(self, session: pytest.Session) -> Generator[None, None, None]:
-        yield  # after every plugin's start, the staging plugin's observation of its pool included
+        yield  # after every plugin's start: run.json exists (the pool was observed at configure)
         self.run.record_pool()
 
     @pytest.hookimpl(optionalhook=True)
@@ -127,7 +127,6 @@ class RunHooks:
         run = self.run
         if not run.enabled or run.config.option.collectonly:
             return
-        run.record_pool()  # a pool observed after the session started (once: no-op when already recorded)
         run.write(under_xdist=run.config.pluginmanager.hasplugin("dsession"))
         if not run.is_controller:
             return

@@ -54,7 +54,6 @@ class EvidenceRun:
             "base_url": None,
             "run_seed": self.options.seed,
         }
-        self.pool_recorded = False
         self.baseline: dict[str, Any] | None = None
         self.summary: dict[str, Any] | None = None
         self.build_error: str | None = None
@@ -88,16 +87,15 @@ class EvidenceRun:
         self.facts["scenarios_collected"] = scenario_ids
 
     def record_pool(self) -> None:
-        """Controller only, once: each staging test user's label and patient in words into run.json (never
-        the patient's name, id or cookies). A mock run has no pool and records nothing."""
-        if self.pool_recorded or not (self.enabled and self.is_controller):
+        """Controller only: each staging test user's label and patient in words into run.json (never the
+        patient's name, id or cookies). A mock run has no pool and records nothing."""
+        if not (self.enabled and self.is_controller):
             return
         pool = pool_of(self.config)
         if not pool:
             return
         users = [{"name": redact_text(user.name), "shape": redact_text(user.shape)} for user in pool]
         store.update_identity(self.directory, staging_pool=users)
-        self.pool_recorded = True
 
     def write(self, under_xdist: bool) -> None:
         """This process's records; an xdist controller that ran nothing itself writes no empty file."""

@@ -173,13 +173,15 @@ class ScenarioHooks:
         if base_url and not self.run.facts["base_url"]:
             self.run.facts["base_url"] = str(base_url)
         observed = _active(request, "observed")
-        if observed is not None and observed.latest("feature_toggles") is not None:
+        if observed is not None:
             # What the app received is what the scenario ran on, in staging as on the mock.
-            toggles = observed.patient().toggles
-            evidence.set_context(toggles={k: v for k, v in toggles.items() if k in _TRACKED_TOGGLES})
-        if observed is not None and observed.latest("allrecipients") is not None:
-            # The matrix places a scenario by the patient the app received, not by the profile's name.
-            evidence.set_context(shapes=shapes_of(observed.patient()))
+            patient = observed.patient()
+            if observed.latest("feature_toggles") is not None:
+                toggles = patient.toggles
+                evidence.set_context(toggles={k: v for k, v in toggles.items() if k in _TRACKED_TOGGLES})
+            if observed.latest("allrecipients") is not None:
+                # The matrix places a scenario by the patient the app received, not by the profile's name.
+                evidence.set_context(shapes=shapes_of(patient))
         self._rum(request, evidence)
         session = _active(request, "mock_session")
         if session is None:
