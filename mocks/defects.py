@@ -294,4 +294,8 @@ DEFECTS: dict[str, Defect] = {
         req="SELECT-1",
         caught_by="The care system chooser fits the number of care systems",
     ),
+    # Issue 20, area A (crisis line, entry and back, care team help, folders and inbox, after a send).
+    # Issue 20, area B (drafts and their modals, send errors with attachments, signature, attachments).
+    # Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
+    # errors, migration texts, hint button).
 }

@@ -65,4 +65,8 @@ export const defects = {
   legacyOffersBlocked: () => defect('legacy_offers_blocked'),
   contactListShowsOh: () => defect('contact_list_shows_oh'),
   helpFixedWidth: () => defect('help_fixed_width'),
+  // Issue 20, area A (crisis line, entry and back, care team help, folders and inbox, after a send).
+  // Issue 20, area B (drafts and their modals, send errors with attachments, signature, attachments).
+  // Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
+  // errors, migration texts, hint button).
 };
