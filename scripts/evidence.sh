@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `make evidence`: run the whole suite against the embedded mock and stand-in (pytest-xdist, one mock per
-# worker) with the evidence recorder on, build the go/no-go report, and print the verdict, the key numbers
+# `make evidence`: run the scenarios (features/, not the project's own tests: those are `make test`'s job)
+# against the embedded mock and stand-in (pytest-xdist, one mock per worker) with the evidence recorder on,
+# build the go/no-go report, add the run to the evidence history, and print the verdict, the key numbers
 # and the report's path. Exit 0 for GO / GO WITH RISK, 1 for NO-GO, 2 when no report could be built.
 #
 #   EVIDENCE_ARGS="--defect wrong_success_text"   switch on a seeded fault (the verdict turns NO-GO)
 #   EVIDENCE_ARGS="--stage=C"                           judge another rollout stage (default: go-no-go.toml)
 #   EVIDENCE_ARGS="--compare=old/summary.json"          new / fixed / persistent findings against a run
+#   EVIDENCE_ARGS="--evidence-history=DIR"              earlier runs' summaries (default: reports/evidence-history)
 #   EVIDENCE_DIR=reports/evidence  WORKERS=2
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +18,7 @@ WORKERS="${WORKERS:-2}"
 # separate value would be taken for a test path. EVIDENCE_ARGS is a list of options, split on purpose.
 # shellcheck disable=SC2086
 .venv/bin/python -m pytest -n "$WORKERS" --evidence --evidence-dir="$DIR" \
-  --tracing retain-on-failure -q -rN --no-header ${EVIDENCE_ARGS:-}
+  --tracing retain-on-failure -q -rN --no-header ${EVIDENCE_ARGS:-} features
 pytest_status=$?
 
 echo
