@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
         "--stage", default=None, type=str.upper, choices=list("ABCDE"), help="rollout stage to judge"
     )
     cmd.add_argument("--gate", action="store_true", help="exit 1 when the verdict is NO-GO")
+    cmd.add_argument(
+        "--history", default=None, type=Path, help="the evidence history (default: beside --dir, DIR-history)"
+    )
     joined = sub.add_parser("merge", help="merge shards' evidence directories into one report")
     joined.add_argument("shards", nargs="+", type=Path, help="the evidence directory of each shard")
     joined.add_argument("--out", default="reports/evidence", help="the merged report's directory")
@@ -55,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--compare {args.compare}: not a readable summary.json ({exc})", file=sys.stderr)
             return 2
     try:
-        summary = build(Path(args.dir), root=Path(args.root), stage=args.stage, baseline=baseline)
+        summary = build(
+            Path(args.dir),
+            root=Path(args.root),
+            stage=args.stage,
+            baseline=baseline,
+            history_dir=args.history,
+        )
     except (CriteriaError, EvidenceDataError) as exc:
         print(f"evidence: {exc}", file=sys.stderr)
         return 2

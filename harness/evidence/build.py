@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.accessibility.waivers import load_waivers
-from harness.evidence import aggregate, dashboard, staging, store
+from harness.evidence import aggregate, dashboard, history, quarantine, staging, store
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
@@ -83,15 +83,31 @@ def _with_tracked_toggles(scenarios: list[dict[str, Any]], criteria: dict[str, A
     return out
 
 
+def judged_scenarios(
+    run: dict[str, Any], criteria: dict[str, Any], quarantined: list[quarantine.Entry]
+) -> list[dict[str, Any]]:
+    """The run's records as the verdict sees them: tracked toggles only, quarantined ones held back."""
+    tracked = _with_tracked_toggles(run["scenarios"], criteria)
+    return quarantine.apply(sorted(tracked, key=lambda s: s["nodeid"]), quarantined)
+
+
 def summarise(
-    run: dict[str, Any], root: Path, stage: str | None, baseline: dict[str, Any] | None, today: dt.date
+    run: dict[str, Any],
+    root: Path,
+    stage: str | None,
+    baseline: dict[str, Any] | None,
+    today: dt.date,
+    earlier: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Every number the report shows, judged against the criteria; this dict is summary.json."""
+    """Every number the report shows, judged against the criteria; this dict is summary.json. `earlier`
+    are the history's entries of the runs before this one."""
     criteria = load_criteria(root / CRITERIA_FILE)
     stage = (stage or run["options"].get("stage") or criteria.get("target_stage") or "A").upper()
     if stage not in criteria["stages"]:
         raise CriteriaError(f"stage {stage} is not defined in {CRITERIA_FILE}")
-    scenarios = _with_tracked_toggles(sorted(run["scenarios"], key=lambda s: s["nodeid"]), criteria)
+    quarantined = quarantine.load(root / quarantine.QUARANTINE_FILE, today)
+    scenarios = judged_scenarios(run, criteria, quarantined)
+    current = history.entry(run["identity"], stage, "", scenarios)
     requirements = read_toml(root / REQUIREMENTS_FILE)
     manual = _manual_checks(root)
     facts: dict[str, Any] = {
@@ -113,6 +129,8 @@ def summarise(
         "env": (run.get("identity") or {}).get("env") or "mock",
         "staging": staging.summarise(run.get("identity") or {}, scenarios),  # None in a mock run
         "staging_coverage": staging.coverage(scenarios, run.get("collected") or []),
+        "quarantine": quarantine.summarise(scenarios, quarantined),
+        "history": history.analyse(current, earlier or []),
     }
     decided = verdict(criteria, stage, facts, today)
     summary: dict[str, Any] = {
@@ -153,6 +171,8 @@ def summarise(
                     "seed",
                     "rerun",
                     "trace",
+                    "observed_status",
+                    "quarantine",
                 )
             }
             for s in scenarios
@@ -168,10 +188,12 @@ def build(
     stage: str | None = None,
     baseline: dict[str, Any] | None = None,
     today: dt.date | None = None,
+    history_dir: Path | None = None,
 ) -> dict[str, Any]:
-    """Write every output into `directory` and return the summary."""
+    """Write every output into `directory`, add the run to the history (`history_dir`, by default beside
+    `directory`) and return the summary."""
     with timed(EVIDENCE):
-        return _build(directory, root, stage, baseline, today)
+        return _build(directory, root, stage, baseline, today, history_dir or history.default_dir(directory))
 
 
 def _build(
@@ -180,6 +202,7 @@ def _build(
     stage: str | None,
     baseline: dict[str, Any] | None,
     today: dt.date | None,
+    history_dir: Path,
 ) -> dict[str, Any]:
     from harness.evidence.render import cucumber, html, markdown
 
@@ -190,9 +213,12 @@ def _build(
         import json
 
         baseline = json.loads((directory / "baseline-summary.json").read_text(encoding="utf-8"))
-    summary = summarise(run, root, stage, baseline, today)
+    earlier = history.load(history_dir, exclude_run=str(run["identity"].get("date") or ""))
+    summary = summarise(run, root, stage, baseline, today, earlier)
     store.write_json(directory / "summary.json", summary)
-    scenarios = _with_tracked_toggles(run["scenarios"], load_criteria(root / CRITERIA_FILE))
+    quarantined = quarantine.load(root / quarantine.QUARANTINE_FILE, today)
+    scenarios = judged_scenarios(run, load_criteria(root / CRITERIA_FILE), quarantined)
+    history.save(history_dir, history.entry(run["identity"], summary["stage"], summary["verdict"], scenarios))
     (directory / "index.html").write_text(html.render(summary, scenarios, directory), encoding="utf-8")
     store.write_json(directory / "cucumber.json", cucumber.render(run["scenarios"], directory))
     (directory / "summary.md").write_text(markdown.render(summary), encoding="utf-8")
@@ -256,6 +282,13 @@ def verdict_lines(summary: dict[str, Any], directory: Path) -> list[str]:
         ),
     ]
     lines += _staging_lines(summary)
+    found = summary.get("history") or {}
+    if found.get("flaky") or summary.get("quarantine"):
+        lines.append(
+            f"  history: {found.get('runs', 1)} runs; flaky: {len(found.get('flaky', []))} "
+            f"({len(found.get('new_flaky', []))} new since the last stage); "
+            f"quarantined: {len(summary.get('quarantine') or [])}"
+        )
     for failure in summary.get("failures", [])[:10]:
         lines.append(f"  FAILED {failure['nodeid']} at {failure.get('failing_step') or failure['status']}")
         lines.append(f"    {failure.get('rerun')}")

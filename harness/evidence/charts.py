@@ -227,8 +227,25 @@ def comparison(summary: dict[str, Any]) -> Markup | None:
     )
 
 
+def history(summary: dict[str, Any]) -> Markup | None:
+    trend = [t for t in (summary.get("history") or {}).get("trend", []) if t.get("pass_rate") is not None]
+    if len(trend) < 2:
+        return None
+    return bar_chart(
+        "chart-history",
+        f"Pass rate over the last {len(trend)} runs",
+        "Share of the scenarios that passed or failed which passed, per run, oldest first. The trend per run "
+        "table below has the same numbers with each run's scenario time.",
+        [f"{t['run']} {t['code'][:7]}" for t in trend],
+        [Series("pass rate", BLUE, [float(t["pass_rate"]) for t in trend])],
+        fmt=_pct,
+        scale_max=1.0,
+    )
+
+
 def all_charts(summary: dict[str, Any]) -> dict[str, Markup | None]:
     return {
+        "history": history(summary),
         "rollout": rollout_shares(summary),
         "latency": latency(summary),
         "a11y": a11y_by_state(summary),

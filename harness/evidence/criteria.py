@@ -148,7 +148,13 @@ def _failures(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[C
         str(len(failing)),
         len(failing) <= max_failed,
         stage,
-        [f"{s['status']}: {s['nodeid']}" for s in failing],
+        [f"{s['status']}: {s['nodeid']}" for s in failing]
+        + [
+            f"quarantined, not judged until {s['quarantine']['expires']} ({s['quarantine']['ticket']}): "
+            f"{s['observed_status']}: {s['nodeid']}"
+            for s in facts["scenarios"]
+            if s.get("quarantine")
+        ],
     )
 
 
@@ -315,6 +321,25 @@ def _staging_coverage(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> It
     )
 
 
+def _new_flaky(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+    """No scenario turned flaky (passed and failed on the same code and seed) since the last stage."""
+    if conf.get("max_new_flaky") is None:
+        return
+    limit = int(conf["max_new_flaky"])
+    found = facts.get("history") or {}
+    new = found.get("new_flaky", [])
+    since = found.get("since")
+    yield Criterion(
+        "new_flaky",
+        "Scenarios newly flaky since the last stage (passed and failed on the same code and seed)",
+        f"<= {limit}",
+        f"{len(new)} over {found.get('runs', 1)} runs" + (f" since {since}" if since else ""),
+        len(new) <= limit,
+        stage,
+        [f"newly flaky: {nodeid}" for nodeid in new],
+    )
+
+
 def _send_error_rate(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
     """The send error rate in fault-free scenarios stays under its limit."""
     key = "max_send_error_rate_fault_free"
@@ -387,6 +412,7 @@ _CHECKS: tuple[Callable[[str, Conf, Conf, Conf], Iterator[Criterion]], ...] = (
     _rum_collection,
     _coverage_matrix,
     _staging_coverage,
+    _new_flaky,
     _send_error_rate,
     _manual_checks,
     _rollout_evidence,

@@ -31,6 +31,7 @@ CONFIG_FILES = (
     "requirements.toml",
     "signoff.toml",
     "manual-checks.toml",
+    "quarantine.toml",
 )
 FIXTURE_DIRS = ("fixtures",)
 
@@ -51,7 +52,11 @@ def git_commit(root: Path) -> dict[str, Any]:
         return done.stdout.strip() if done.returncode == 0 else ""
 
     commit = git("rev-parse", "HEAD") or "unknown (no commit yet)"
-    return {"commit": commit, "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+    dirty = bool(git("status", "--porcelain", "--untracked-files=no"))
+    out: dict[str, Any] = {"commit": commit, "dirty": dirty}
+    if dirty:  # the history's "same code" then means the same commit and the same uncommitted changes
+        out["diff_sha256"] = hashlib.sha256(git("diff", "HEAD").encode()).hexdigest()
+    return out
 
 
 def package_versions() -> dict[str, str]:

@@ -10,12 +10,14 @@ The plugin works without the harness's fixtures (mock_session, page, run_seed): 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Generator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from harness.evidence import store
+from harness.evidence import quarantine, store
 from harness.evidence.record import ErrorInfo, ScenarioRecord
 from harness.evidence.recorder import ScenarioEvidence
 from harness.evidence.redact import redact_text
@@ -39,6 +41,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="reports/evidence",
         metavar="DIR",
         help="Where the evidence and the report go (default: reports/evidence).",
+    )
+    group.addoption(
+        "--evidence-history",
+        default=None,
+        metavar="DIR",
+        help="Where the summaries of earlier runs are kept for the report's history, trends and flaky "
+        "scenarios (default: a folder beside --evidence-dir, e.g. reports/evidence-history; last 20 runs).",
     )
     group.addoption(
         "--gate",
@@ -70,6 +79,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.hookimpl(tryfirst=True)  # before pytest's junitxml plugin reads --junitxml
 def pytest_configure(config: pytest.Config) -> None:
     run = EvidenceRun(config)
+    if run.is_controller:
+        _refuse_expired_quarantine(config)
     config.pluginmanager.register(RunHooks(run), "evidence-run")
     config.pluginmanager.register(ScenarioHooks(run), "evidence-scenarios")
     if run.enabled and run.is_controller:
@@ -77,6 +88,14 @@ def pytest_configure(config: pytest.Config) -> None:
         if not config.option.xmlpath:
             # The bundle's JUnit file is pytest's own; each testcase carries the evidence's user_properties.
             config.option.xmlpath = str(run.directory / store.JUNIT)
+
+
+def _refuse_expired_quarantine(config: pytest.Config) -> None:
+    """An expired (or malformed, or over-long) quarantine fails the run before any scenario runs."""
+    try:
+        quarantine.load(Path(config.rootpath) / quarantine.QUARANTINE_FILE, dt.datetime.now(dt.UTC).date())
+    except quarantine.QuarantineError as exc:
+        raise pytest.UsageError(str(exc)) from exc
 
 
 @pytest.fixture

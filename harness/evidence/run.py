@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from harness.evidence import screenshots, store
+from harness.evidence import history, screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.record import ScenarioRecord
 from harness.evidence.redact import redact_text
@@ -42,6 +42,12 @@ class EvidenceRun:
         self.run_token = (self.workerinput or {}).get("evidence_run") or uuid.uuid4().hex[:8]
         directory = Path(config.getoption("evidence_dir"))
         self.directory = directory if directory.is_absolute() else Path(config.rootpath) / directory
+        kept = config.getoption("evidence_history")
+        self.history_dir = (
+            history.default_dir(self.directory)
+            if not kept
+            else Path(kept) if Path(kept).is_absolute() else Path(config.rootpath) / kept
+        )
         self.screenshots: str = config.getoption("evidence_screenshots")
         self.stage: str | None = config.getoption("stage")
         self.gate = bool(config.getoption("gate"))
@@ -111,7 +117,11 @@ class EvidenceRun:
 
         try:
             self.summary = build(
-                self.directory, stage=self.stage, baseline=self.baseline, today=dt.datetime.now(dt.UTC).date()
+                self.directory,
+                stage=self.stage,
+                baseline=self.baseline,
+                today=dt.datetime.now(dt.UTC).date(),
+                history_dir=self.history_dir,
             )
         except Exception as exc:
             self.build_error = f"{type(exc).__name__}: {exc}"

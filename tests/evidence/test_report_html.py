@@ -93,8 +93,10 @@ def test_report_html_passes_axe(report: tuple[Path, dict[str, Any]]) -> None:
     directory, summary = report
     assert summary["comparison"] is not None
     html = (directory / "index.html").read_text()
-    # rollout shares, latency, findings by state, durations, what changed: scanned with the rest
-    assert html.count('<svg class="chart" role="img" aria-labelledby=') == 5
+    # rollout shares, latency, findings by state, durations, what changed and the pass rate over the two
+    # runs the history now holds (the fixture built a baseline run first): scanned with the rest
+    assert html.count('<svg class="chart" role="img" aria-labelledby=') == 6
+    assert 'id="history"' in html
     assert_axe_clean(directory / "index.html")
 
 

@@ -42,6 +42,7 @@ def render(summary: dict[str, Any]) -> str:
         )
         lines.append(f"| {c['title']} | {c['threshold']} | {c['actual']} | {result} |")
     lines += _staging(summary)
+    lines += _history(summary)
     if summary["failures"]:
         lines += ["", "### Failures", ""]
         for failure in summary["failures"][:20]:
@@ -77,4 +78,23 @@ def _staging(summary: dict[str, Any]) -> list[str]:
         lines.append("| none recorded | | | |")
     if pool["unrunnable"]["sentence"]:
         lines += ["", pool["unrunnable"]["sentence"]]
+    return lines
+
+
+def _history(summary: dict[str, Any]) -> list[str]:
+    """Flaky scenarios found over the history, and those held back by the quarantine."""
+    found = summary.get("history") or {}
+    held = summary.get("quarantine") or []
+    if not found.get("flaky") and not held:
+        return []
+    lines = ["", f"### Flaky and quarantined ({found.get('runs', 1)} runs in the history)", ""]
+    for item in found.get("flaky", []):
+        new = " (new since the last stage)" if item["nodeid"] in found.get("new_flaky", []) else ""
+        lines.append(f"- flaky{new}: `{item['nodeid']}`: {'; '.join(item['evidence'])}")
+    for entry in held:
+        results = ", ".join(f"{x['name']}: {x['observed_status']}" for x in entry["scenarios"]) or "no match"
+        lines.append(
+            f"- quarantined until {entry['expires']} ({entry['owner']}, {entry['ticket']}): "
+            f"`{entry['scenario']}` ({results})"
+        )
     return lines
