@@ -6,6 +6,8 @@ pytest_plugins = [
     "harness.plugin",
     "harness.artifacts",
     "harness.accessibility.plugin",  # where the saved axe results go (reports/accessibility/)
+    # what assistive technology is told (wraps pytest-playwright's `context`; the evidence reads it)
+    "harness.accessibility.announcements",
     "harness.timing",
     "harness.timeouts",
     "harness.shard",

@@ -16,4 +16,5 @@ pytest_plugins = [
     "steps.keyboard",
     "steps.care_team_states",
     "steps.attachments",
+    "steps.assistive",
 ]

@@ -20,6 +20,9 @@ class StepRecord:
     duration_s: float = 0.0
     screenshot: str | None = None
     error: str | None = None
+    # What assistive technology was told during the step: live-region changes, focus moves, alerts shown
+    # (harness.accessibility.announcements), each {kind, text, detail, path}.
+    heard: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def title(self) -> str:

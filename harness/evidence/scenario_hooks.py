@@ -16,10 +16,11 @@ import pytest
 from playwright.sync_api import Page
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
+from harness.accessibility.announcements import announcements_of
 from harness.evidence import outcome, screenshots, store
 from harness.evidence.record import FeatureRef, StepRecord
 from harness.evidence.recorder import ScenarioEvidence
-from harness.evidence.redact import redact_text
+from harness.evidence.redact import redact, redact_text
 from harness.evidence.run import EvidenceRun
 from harness.oracle import shapes_of
 from harness.seeds import rerun_command, scenario_seed
@@ -134,6 +135,9 @@ class ScenarioHooks:
     def _end_step(self, request: pytest.FixtureRequest, status: str, error: str | None) -> None:
         evidence = evidence_of(request.node)
         step = evidence.end_step(status, error)
+        told = announcements_of(request.node)
+        if self.run.enabled and step is not None and told is not None:
+            step.heard = [redact(h.as_json()) for h in told.take()]
         mode = self.run.screenshots
         if (
             not self.run.enabled
