@@ -3,12 +3,14 @@ always about what was told since the scenario's last action (its last When)."""
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then
 
+from harness.accessibility import geometry
 from harness.accessibility.announcements import Announcements, Heard, norm
 from pages.start_message import StartMessagePage
-from steps.state import ScenarioState
+from steps.state import ScenarioState, record_evidence
 
 
 def _told(heard: list[Heard]) -> str:
@@ -65,3 +67,22 @@ def not_on_send(page: Page, announcements: Announcements) -> None:
         "focus stayed on the Send button after sending; since the last action a screen reader was told:\n"
         + _told(announcements.since_mark())
     )
+
+
+def _measure_zoomed(page: Page, scenario_state: ScenarioState, request: pytest.FixtureRequest) -> list[str]:
+    """This page state at each zoom level, with and without WCAG text spacing, into the evidence."""
+    current = scenario_state.current
+    current.expect_loaded()
+    layouts = [geometry.measure(page, zoom, spacing) for zoom in geometry.ZOOMS for spacing in (False, True)]
+    evidence = record_evidence(request)
+    if evidence is not None:
+        state = type(current).__name__.removesuffix("Page")
+        evidence.add_layout(state, page.url, [layout.as_json() for layout in layouts])
+    return [problem for layout in layouts for problem in layout.problems]
+
+
+@then("zoomed in, the page reflows with nothing hidden, clipped or out of reach")
+def zoomed(page: Page, scenario_state: ScenarioState, request: pytest.FixtureRequest) -> None:
+    """WCAG 1.4.10, 1.4.12 and 2.4.11 from the geometry (harness.accessibility.geometry)."""
+    problems = _measure_zoomed(page, scenario_state, request)
+    assert not problems, f"{type(scenario_state.current).__name__} zoomed in:\n" + "\n".join(problems)

@@ -432,3 +432,32 @@ def failures(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
             | {"screenshot": failing_shot}
         )
     return out
+
+
+# --- zoom, reflow and spacing ------------------------------------------------------------------------------
+def layout(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per page state and zoom level: measured how often, and what was found (problems fail the scenario
+    that measured them; small targets are listed, as 2.5.8 has exceptions only a person can judge)."""
+    rows: dict[tuple[str, int, bool], dict[str, Any]] = {}
+    for scenario in scenarios:
+        for measured in scenario.get("layout", []):
+            for result in measured["results"]:
+                key = (measured["state"], int(result["zoom"]), bool(result["spacing"]))
+                row = rows.setdefault(
+                    key,
+                    {"state": key[0], "zoom": key[1], "spacing": key[2], "measured": 0, "problems": [],
+                     "small_targets": [], "controls": 0},
+                )  # fmt: skip
+                row["measured"] += 1
+                row["controls"] = max(row["controls"], int(result.get("controls") or 0))
+                found = [
+                    *(["scrolls sideways: " + result["scroll"]] if result.get("scroll") else []),
+                    *("text clipped: " + c for c in result.get("clipped", [])),
+                    *("text overlaps: " + o for o in result.get("overlaps", [])),
+                    *("out of reach: " + u for u in result.get("unreachable", [])),
+                    *("focused control hidden: " + o for o in result.get("obscured", [])),
+                ]
+                row["problems"] += [f for f in found if f not in row["problems"]]
+                small = result.get("small_targets", [])
+                row["small_targets"] += [t for t in small if t not in row["small_targets"]]
+    return [rows[k] for k in sorted(rows)]

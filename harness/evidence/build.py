@@ -122,6 +122,7 @@ def summarise(
             _seeded_defects(root),
         ),
         "a11y": aggregate.accessibility(scenarios, load_waivers(root / WAIVERS_FILE), today),
+        "layout": aggregate.layout(scenarios),
         "links": aggregate.links_and_rum(scenarios, criteria.get("rum", {}).get("required", [])),
         "dashboard": dashboard.rum_dashboard(scenarios, criteria.get("rum", {}).get("required", [])),
         "rollout": aggregate.rollout(scenarios, float(criteria.get("rollout", {}).get("tolerance", 0.05))),

@@ -89,6 +89,8 @@ class ScenarioRecord:
     rum_actions: list[dict[str, Any]] = field(default_factory=list)
     rum: dict[str, Any] | None = None
     rum_collection: list[dict[str, Any]] = field(default_factory=list)
+    # Zoom, reflow, text spacing, focus and target size per page state (harness.accessibility.geometry).
+    layout: list[dict[str, Any]] = field(default_factory=list)
     api: dict[str, Any] | None = None
     rollout: list[dict[str, Any]] = field(default_factory=list)
     writes: list[dict[str, Any]] = field(default_factory=list)  # staging writes the guard allowed

@@ -95,6 +95,11 @@ class ScenarioEvidence:
         """One axe scan of a page state (axe's raw result dict, or an already compact one)."""
         self.record.a11y.append(redact(a11y.compact(str(state), redact_url(str(url)), result)))
 
+    def add_layout(self, state: str, url: str, results: list[dict[str, Any]]) -> None:
+        """One page state measured zoomed in, with and without WCAG text spacing (geometry.Layout.as_json)."""
+        measured = {"state": str(state), "url": redact_url(str(url)), "results": results}
+        self.record.layout.append(redact(measured))
+
     def add_link(
         self, source: str, name: str, href: str, final_url: str, rum_action: str | None = None
     ) -> None:
