@@ -97,3 +97,26 @@ Feature: Interstitial before a new message
     When they start a new message
     And they go back
     Then they land on the inbox
+
+  @curated_on @recent_on @staging_safe @req:ERROR-1
+  Scenario: Start message opened directly shows the interstitial with Back to select care team
+    A bookmark of start message shows the interstitial in its place. The Back link above it is the one
+    start message has, so it leads to select care team, which sends a patient who has not continued yet
+    back to the interstitial.
+    Given a patient with care teams
+    When they open the start message page directly
+    Then they see the interstitial page
+    And the Back link points to the select care team address
+
+  @curated_on @recent_on @staging_safe @rum @req:RUM-1
+  Scenario Outline: The Veterans Crisis Line button is one RUM click, named for where it is
+    The dashboard tells the interstitial's Veterans Crisis Line button from the one inside the
+    emergency note by their RUM action names.
+    Given a patient with care teams
+    When they open the Veterans Crisis Line <place>
+    Then RUM recorded the click "<name>" on the <page> page
+
+    Examples:
+      | place                                     | name                                   | page             |
+      | on the interstitial                       | Connect with the VCL Button            | interstitial     |
+      | in the emergency note on select care team | Connect with the VCL Button - in alert | select care team |

@@ -119,3 +119,16 @@ Feature: Start message: write, save drafts and send
     When they start a message to one of their care teams
     And they type a subject longer than 50 characters
     Then the subject keeps its first 50 characters
+
+  @mock_only @send @req:SEND-1 @req:KEYBOARD-1 @req:A11Y-1
+  Scenario: After a send, focus is on the inbox heading and screen readers hear the message was sent
+    The "Message sent" alert takes no focus: the folder the patient returns to puts it on its heading,
+    and the alert's hidden live region says the message was sent once focus has settled.
+    Given a patient with a VistA care team
+    When they start a message to a VistA care team
+    And they write a message
+    And they send the message
+    Then they land on the inbox
+    And screen readers are told "Message sent" once focus settles
+    And keyboard focus is on the page heading
+    And the page offers the link "Review your sent messages"

@@ -295,6 +295,29 @@ DEFECTS: dict[str, Defect] = {
         caught_by="The care system chooser fits the number of care systems",
     ),
     # Issue 20, area A (crisis line, entry and back, care team help, folders and inbox, after a send).
+    "crisis_line_rum_name_shared": Defect(
+        "The emergency note's Veterans Crisis Line button drops its '- in alert' RUM name, so the dashboard "
+        "cannot tell it from the interstitial's.",
+        req="RUM-1",
+        caught_by="The Veterans Crisis Line button is one RUM click, named for where it is",
+    ),
+    "direct_start_back_to_entry": Defect(
+        "Start message opened directly shows the interstitial with a Back link to the inbox instead of "
+        "select care team.",
+        req="ERROR-1",
+        caught_by="Start message opened directly shows the interstitial with Back to select care team",
+    ),
+    "send_alert_steals_focus": Defect(
+        "After a send, the 'Message sent' alert takes keyboard focus from the folder's heading.",
+        req="KEYBOARD-1",
+        caught_by="After a send, focus is on the inbox heading and screen readers hear the message was sent",
+    ),
+    "send_alert_live_region_empty": Defect(
+        "After a send, the alert's hidden live region stays empty, so screen readers are not told the "
+        "message was sent.",
+        req="A11Y-1",
+        caught_by="After a send, focus is on the inbox heading and screen readers hear the message was sent",
+    ),
     # Issue 20, area B (drafts and their modals, send errors with attachments, signature, attachments).
     # Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
     # errors, migration texts, hint button).

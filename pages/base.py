@@ -7,7 +7,7 @@ from typing import ClassVar, Self
 
 from playwright.sync_api import Locator, Page, expect
 
-from pages.components import VaAlert, VaAlertExpandable, VaLink, VaModal
+from pages.components import VaAlert, VaAlertExpandable, VaButton, VaLink, VaModal
 
 # Loading the app fetches toggles, recipients and the sent search; give slow CI a margin.
 LOAD_TIMEOUT_MS = 15_000
@@ -111,8 +111,15 @@ class BasePage:
         self.page.keyboard.press("Enter")
 
     def announcement(self, text: str) -> Locator:
-        """`text` inside a live region (role alert or status), so screen readers announce it."""
-        return self.page.get_by_role("alert").or_(self.page.get_by_role("status")).filter(has_text=text)
+        """`text` inside a live region (role alert or status, or an `aria-live` region such as the global
+        alert's screen-reader-only line), so screen readers announce it."""
+        live = self.page.locator('[aria-live="polite"], [aria-live="assertive"]')
+        return (
+            self.page.get_by_role("alert")
+            .or_(self.page.get_by_role("status"))
+            .or_(live)
+            .filter(has_text=text)
+        )
 
     def text(self, text: str) -> Locator:
         """Visible text on the page (what a person reads)."""
@@ -141,6 +148,21 @@ class BasePage:
 
     def open_emergency_note(self) -> None:
         VaAlertExpandable(self.emergency_note()).expand()
+
+    def crisis_line_button(self) -> VaButton:
+        """The Veterans Crisis Line button shown (the interstitial's, or the emergency note's once open)."""
+        return VaButton(
+            self.page.locator("va-button")
+            .filter(has=self.page.get_by_role("button", name="Connect with the Veterans Crisis Line"))
+            .first
+        )
+
+    def open_crisis_line(self) -> None:
+        self.crisis_line_button().click()
+
+    def alert_live_region(self) -> Locator:
+        """The global alert's screen-reader-only polite region, filled once focus has settled."""
+        return self.page.locator('va-alert .sr-only[aria-live="polite"]').first
 
     def alert_text(self) -> Locator:
         """The global alert's text (`p[data-testid=alert-text]`)."""

@@ -6,6 +6,7 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
+from pages.components import VaLink
 from pages.contact_list import ContactListPage
 
 # The reasons the page gives, by what they depend on (the patient's facilities' EHRs).
@@ -31,16 +32,19 @@ class CareTeamHelpPage(BasePage):
     path = paths.CARE_TEAM_HELP
 
     def reasons(self) -> Locator:
-        return self.page.get_by_test_id("care-team-help-reasons").get_by_role("listitem")
+        """The items of the list right after the reasons' introduction (the list carries no test id)."""
+        intro = self.page.locator("p").filter(has_text=REASONS_INTRO)
+        return intro.locator("xpath=following-sibling::ul[1]").get_by_role("listitem")
 
     def update_contact_list_link(self) -> Locator:
+        """The `va-link` after the contact-list paragraph."""
         return self.page.get_by_test_id("update-contact-list-link")
 
     def name_change_link(self) -> Locator:
         return self.page.get_by_test_id("name-change-link")
 
     def update_contact_list(self) -> ContactListPage:
-        self.update_contact_list_link().click()
+        VaLink(self.update_contact_list_link()).click()
         return ContactListPage(self.page).expect_loaded()
 
     def content_text(self) -> str:

@@ -9,6 +9,7 @@ from playwright.sync_api import Locator
 
 from pages import paths
 from pages.base import BasePage
+from pages.components import VaLink
 from pages.interstitial import InterstitialPage
 
 
@@ -27,8 +28,13 @@ class FolderPage(BasePage):
         self.press_with_keyboard(self.start_message_link())
         return InterstitialPage(self.page).expect_loaded()
 
-    def review_sent_messages_link(self) -> Locator:
-        return self.page.get_by_test_id("review-sent-messages-link")
+    def review_sent_messages_link(self) -> VaLink:
+        """The send-success alert's "Review your sent messages" (a `va-link`)."""
+        return VaLink(self.page.get_by_test_id("review-sent-messages-link"))
+
+    def description(self) -> Locator:
+        """The folder's introduction under its heading (Inbox, Sent and Trash have one)."""
+        return self.page.get_by_test_id("folder-description")
 
     def breadcrumbs(self) -> Locator:
         """The full trail (`va-breadcrumbs`) on Inbox, Sent and More folders."""

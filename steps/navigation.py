@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
@@ -22,7 +23,7 @@ from pages import (
 )
 from pages.base import BasePage
 from pages.router import wait_for_flow_page
-from steps.care_teams import recent_expected
+from steps.care_teams import go_to_select, recent_expected
 from steps.state import ScenarioState
 
 PAGES: dict[str, type[BasePage]] = {
@@ -156,3 +157,35 @@ def keep_editing(scenario_state: ScenarioState) -> None:
 def warning_closed(page: Page, scenario_state: ScenarioState) -> None:
     expect(scenario_state.current.leave_page_modal().dialog()).to_have_count(0)
     assert scenario_state.current.is_current(), f"left the page: now at {page.url}"
+
+
+@then(parsers.parse("the Back link points to the {name} address"))
+def back_link_points_to(scenario_state: ScenarioState, name: str) -> None:
+    """Where Back leads, read from the link itself (following it may bounce through a guard)."""
+    expected = paths.BY_NAME[name]
+    link = scenario_state.current.back_link().link()
+    expect(link).to_have_attribute("href", re.compile(re.escape(expected) + "$"))
+    href = link.get_attribute("href") or ""
+    assert urlparse(href).path == expected, f"the Back link points to {href!r}, not the {name} address"
+
+
+# Where a patient can reach the Veterans Crisis Line button in the flow.
+CRISIS_LINE_PLACES = ("on the interstitial", "in the emergency note on select care team")
+
+
+@when(parsers.parse("they open the Veterans Crisis Line {place}"))
+def open_crisis_line(app: SecureMessagingApp, scenario_state: ScenarioState, place: str) -> None:
+    if place not in CRISIS_LINE_PLACES:
+        raise ValueError(f"say where: {' or '.join(CRISIS_LINE_PLACES)}, not {place!r}")
+    if place == "on the interstitial":
+        scenario_state.current = app.open_inbox().start_new_message()
+    else:
+        go_to_select(app, scenario_state)
+        scenario_state.current.open_emergency_note()
+    scenario_state.current.open_crisis_line()
+
+
+@then(parsers.parse('screen readers are told "{text}" once focus settles'))
+def told_once_focus_settles(scenario_state: ScenarioState, text: str) -> None:
+    """The global alert's hidden live region says `text` (filled 1 s after focus last moved, 5 s at most)."""
+    expect(scenario_state.current.alert_live_region()).to_have_text(text, timeout=8_000)

@@ -51,7 +51,8 @@ def test_curated_flow_states(open_standin) -> None:
     page.get_by_test_id("compose-message-link").click()
     h1(page, "Only use messages for non-urgent needs")
     assert_clean(page, "interstitial")
-    page.get_by_test_id("crisis-line-button").click()
+    # The crisis line button has no test id in the source: found by its role and name.
+    page.get_by_role("button", name="Connect with the Veterans Crisis Line").click()
     expect(page.get_by_role("heading", name=re.compile("We’re here anytime"))).to_be_visible()
     assert_clean(page, "interstitial, crisis line modal open")
     page.keyboard.press("Escape")

@@ -66,6 +66,10 @@ export const defects = {
   contactListShowsOh: () => defect('contact_list_shows_oh'),
   helpFixedWidth: () => defect('help_fixed_width'),
   // Issue 20, area A (crisis line, entry and back, care team help, folders and inbox, after a send).
+  crisisLineRumNameShared: () => defect('crisis_line_rum_name_shared'),
+  directStartBackToEntry: () => defect('direct_start_back_to_entry'),
+  sendAlertStealsFocus: () => defect('send_alert_steals_focus'),
+  sendAlertLiveRegionEmpty: () => defect('send_alert_live_region_empty'),
   // Issue 20, area B (drafts and their modals, send errors with attachments, signature, attachments).
   // Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
   // errors, migration texts, hint button).

@@ -59,11 +59,29 @@ function recipientsErrorAlert() {
     h('p', {}, 'We’re sorry. Something went wrong on our end. Please refresh this page or try again later.'));
 }
 
+// ComposeMessageButton: a router link styled as a green action link, in a large-text wrapper.
 function composeLink(router) {
-  return routerLink(router, '/new-message/', 'Start a new message', {
-    class: 'compose-message-link vads-u-display--block vads-u-margin-y--3 vads-u-font-weight--bold',
-    'data-testid': 'compose-message-link',
-  });
+  return h('div', { class: 'vads-u-margin-top--1 vads-u-font-size--lg' },
+    routerLink(router, '/new-message/', 'Start a new message', {
+      class: 'compose-message-link vads-c-action-link--green vads-u-font-weight--bold vads-u-padding-left--5',
+      'data-testid': 'compose-message-link',
+    }));
+}
+
+// FolderHeader's description: Inbox and Sent share Inbox's; Trash has its own; Drafts and custom
+// folders have none.
+const INBOX_DESCRIPTION = 'Communicate securely with your VA health care team.';
+const DESCRIPTIONS = {
+  inbox: INBOX_DESCRIPTION,
+  sent: INBOX_DESCRIPTION,
+  trash: 'These are the messages you moved to the trash from your inbox or folders. We won\'t permanently delete any messages.',
+};
+
+function folderDescription(kind) {
+  const text = DESCRIPTIONS[kind];
+  return text
+    ? h('p', { 'data-testid': 'folder-description', class: 'va-introtext folder-description vads-u-margin-top--0' }, text)
+    : null;
 }
 
 export const folder = (kind) => async (ctx) => {
@@ -80,11 +98,12 @@ export const folder = (kind) => async (ctx) => {
   const list = h('div', { 'data-testid': 'thread-list' }, h('p', {}, 'Loading messages...'));
   const node = h('div', {},
     withNav ? breadcrumbs(ctx.router, info.name, info.path) : backLink(ctx.router, '/folders/'),
-    alertBox(ctx.router),
     h('h1', { class: 'vads-u-margin-bottom--1', 'data-testid': 'folder-header' }, `Messages: ${info.name}`),
+    alertBox(ctx.router, { className: 'vads-u-margin-y--1' }),
     kind === 'inbox' && r && (r.noAssociations || r.allBlocked)
       ? blockedAlert(r, { style: r.noAssociations ? 'info' : 'warning', parent: PARENT.folder })
       : null,
+    folderDescription(kind),
     withNav && r?.error ? recipientsErrorAlert() : null,
     withNav && !cannotMessage(r) ? composeLink(ctx.router) : null,
     withNav ? innerNavigation(ctx.router) : null,
