@@ -41,3 +41,27 @@ Feature: Attachments on start message
     And they send the message
     Then they see that the message was sent
     And the message reached the care team they chose with the file attached
+
+  @mock_only @send @req:ATTACH-1 @req:ERROR-1
+  Scenario: A file the scanner rejects is flagged on the file, and the message is kept
+    Given a patient with care teams
+    And the file scanner rejects the attachments they send
+    When they start a message to one of their care teams
+    And they write a message
+    And they attach a small text file
+    And they send the message
+    Then they are told on the file that the file scanner found a problem with it
+    And what they typed is kept
+    And no message was sent
+
+  @mock_only @send @req:ATTACH-1 @req:SEND-1
+  Scenario: With large attachments on, sending tells the patient not to refresh the page
+    Given a patient with care teams
+    And large attachments are on
+    And the network is slow when sending
+    When they start a message to one of their care teams
+    And they write a message
+    And they attach a small text file
+    And they send the message
+    Then while it sends they are told not to refresh the page
+    And they see that the message was sent

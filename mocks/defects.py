@@ -319,6 +319,27 @@ DEFECTS: dict[str, Defect] = {
         caught_by="After a send, focus is on the inbox heading and screen readers hear the message was sent",
     ),
     # Issue 20, area B (drafts and their modals, send errors with attachments, signature, attachments).
+    "delete_draft_close_misnamed": Defect(
+        "Closing the delete-draft dialog is recorded as 'Navigation Warning Modal Closed', not as"
+        " 'Delete this draft? Modal Closed'.",
+        req="RUM-1",
+        caught_by="Each answer in the delete-draft dialog is counted on the dashboard",
+    ),
+    "cant_save_buttons_unnamed": Defect(
+        "The buttons of the 'We can't save attachments in a draft message' dialog carry no RUM action name.",
+        req="RUM-1",
+        caught_by="Saving a draft with a file asks first, and each answer is counted on the dashboard",
+    ),
+    "scan_failure_global_alert": Defect(
+        "A send the file scanner rejects (SM172) shows a page alert instead of flagging each attached file.",
+        req="ATTACH-1",
+        caught_by="A file the scanner rejects is flagged on the file, and the message is kept",
+    ),
+    "sending_text_ignores_large": Defect(
+        "With large attachments on, sending shows 'Sending message...' without 'Do not refresh the page.'.",
+        req="ATTACH-1",
+        caught_by="With large attachments on, sending tells the patient not to refresh the page",
+    ),
     # Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
     # errors, migration texts, hint button).
 }

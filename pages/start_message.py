@@ -35,8 +35,36 @@ MISSING_FIELD_ERRORS = {
     "message": "Message body cannot be blank.",
 }
 MESSAGE_SENT = "Message sent"
+# Alerts.Message (util/constants.js): the file scanner's verdict on a refused send (SM172), one file or more.
+ATTACHMENT_SCAN_FAIL = (
+    "Our file scanner found a problem with your attachment. To send your message, remove this attachment."
+)
+MULTIPLE_ATTACHMENTS_SCAN_FAIL = (
+    "Our file scanner found a problem with your attachments. To send your message, remove the attachments."
+)
+# ComposeForm's sending indicator, with large attachments on and off (mocks/web/FIDELITY.md R2B).
+SENDING_LARGE = "Do not refresh the page. Sending message..."
+SENDING = "Sending message..."
 # The subject's va-text-input carries maxlength="50" (ComposeForm.jsx, see mocks/web/FIDELITY.md T30).
 SUBJECT_MAX_LENGTH = 50
+
+
+# Records each sending indicator's `message` as it is added to the page, for `sending_indicator_texts`.
+_WATCH_SENDING_INDICATOR = """() => {
+  if (window.__smSendingTexts) return;
+  window.__smSendingTexts = [];
+  const selector = '[data-testid="sending-indicator"]';
+  const note = (el) => window.__smSendingTexts.push(el.getAttribute('message'));
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (node.matches(selector)) note(node);
+        node.querySelectorAll(selector).forEach(note);
+      }
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+}"""
 
 
 class ComposeForm(BasePage):
@@ -99,7 +127,13 @@ class ComposeForm(BasePage):
         return self.subject().host.or_(self.body().host).or_(self.send_button().host)
 
     def send(self) -> None:
+        self.page.evaluate(_WATCH_SENDING_INDICATOR)
         self.send_button().click()
+
+    def sending_indicator_texts(self) -> list[str]:
+        """What the sending indicator said during the sends since the page loaded (it shows only while a
+        send is in flight, often shorter than a step takes)."""
+        return list(self.page.evaluate("() => window.__smSendingTexts || []"))
 
     def send_twice(self) -> None:
         """An impatient double press on Send."""
@@ -131,13 +165,33 @@ class ComposeForm(BasePage):
         return self.page.get_by_test_id("how-to-attach-files")
 
     def delete_draft_dialog(self) -> VaModal:
-        return VaModal(self.page.locator("va-modal[visible]").filter(has_text="Delete this draft?"))
+        """DeleteDraftModal: its buttons are va-modal's own (newest) or slotted va-buttons (older), so
+        they are found by role and name inside it, which holds for both."""
+        return VaModal(self.page.get_by_test_id("delete-draft-modal"))
 
     def ask_to_delete_draft(self) -> None:
         self.delete_draft_button().click()
 
     def confirm_delete_draft(self) -> None:
         self.delete_draft_dialog().host.get_by_role("button", name="Delete draft").click()
+
+    def cancel_delete_draft(self) -> None:
+        self.delete_draft_dialog().host.get_by_role("button", name="Cancel", exact=True).click()
+
+    def close_delete_draft_dialog(self) -> None:
+        self.delete_draft_dialog().close()
+
+    # --- "We can't save attachments in a draft message" (RouteLeavingGuard's modal) -----------------
+    def save_draft_warning(self) -> VaModal:
+        return VaModal(self.page.get_by_test_id("navigation-warning-modal"))
+
+    def keep_editing_draft(self) -> None:
+        """The modal's first button ("Edit draft"): close it and stay."""
+        self.page.get_by_test_id("route-guard-primary-button").click()
+
+    def save_draft_without_attachments(self) -> None:
+        """The modal's second button ("Save draft without attachments")."""
+        self.page.get_by_test_id("route-guard-secondary-button").click()
 
     def delete_draft(self) -> None:
         """Delete, then confirm in the "Delete this draft?" dialog."""
@@ -176,6 +230,10 @@ class ComposeForm(BasePage):
 
     def sending_indicator(self) -> Locator:
         return self.page.get_by_test_id("sending-indicator")
+
+    def attachment_file_errors(self) -> Locator:
+        """Errors shown on the attached files themselves, inside the file input."""
+        return self.attachments().host.locator(".usa-error-message")
 
 
 class StartMessagePage(ComposeForm):

@@ -13,6 +13,12 @@ from pytest_bdd import given, parsers, then, when
 
 from harness import premises
 from pages import StartMessagePage
+from pages.start_message import (
+    ATTACHMENT_SCAN_FAIL,
+    MULTIPLE_ATTACHMENTS_SCAN_FAIL,
+    SENDING,
+    SENDING_LARGE,
+)
 from steps.state import ScenarioState, wait_until
 
 LARGE = premises.LARGE_ATTACHMENTS
@@ -111,3 +117,42 @@ def reached_with_file(page: Page, request: pytest.FixtureRequest, scenario_state
     assert sent["recipientId"] == scenario_state.team.id, sent
     attached = [(a["name"], a["size"]) for a in sent["attachments"]]
     assert attached == scenario_state["attached"], f"sent attachments {attached}"
+
+
+@given("the file scanner rejects the attachments they send")
+def scanner_rejects(request: pytest.FixtureRequest) -> None:
+    """vets-api answers the send with SM172 (attachment scan failed)."""
+    request.getfixturevalue("mock_session").add_fault("send", code="SM172")
+
+
+@then("they are told on the file that the file scanner found a problem with it")
+def told_scan_failed(scenario_state: ScenarioState) -> None:
+    """FileInput puts the scanner's verdict on every attached file; the send action files the alert under
+    HIDE_ALERT, so no page alert repeats it."""
+    page = _start_message(scenario_state)
+    files = scenario_state["attached"]
+    message = MULTIPLE_ATTACHMENTS_SCAN_FAIL if len(files) > 1 else ATTACHMENT_SCAN_FAIL
+    errors = page.attachment_file_errors()
+    expect(errors).to_have_count(len(files))
+    for index in range(len(files)):
+        expect(errors.nth(index)).to_have_text(message)
+    expect(page.alerts().filter(has_text="file scanner")).to_have_count(0)
+
+
+@then("the file they attached is still there")
+def file_still_attached(scenario_state: ScenarioState) -> None:
+    page = _start_message(scenario_state)
+    for name, _ in scenario_state["attached"]:
+        expect(page.attachments().showing(name)).to_have_count(1)
+
+
+@then("while it sends they are told not to refresh the page")
+def told_not_to_refresh(scenario_state: ScenarioState) -> None:
+    """ComposeForm's text depends on its useLargeAttachments: the large-attachments toggle, or the pilot
+    toggle whatever the team, read from what the app received."""
+    shown = _start_message(scenario_state).sending_indicator_texts()
+    scenario_state.traffic.settle(scenario_state.page, "feature_toggles")
+    patient = scenario_state.traffic.patient()
+    large = patient.toggle(LARGE) or patient.toggle(PILOT)
+    expected = SENDING_LARGE if large else SENDING
+    assert shown == [expected], f"while sending, the page said {shown!r}, not {expected!r}"

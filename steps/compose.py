@@ -130,6 +130,39 @@ def confirm_delete(scenario_state: ScenarioState) -> None:
     compose_form(scenario_state).confirm_delete_draft()
 
 
+@when("they cancel deleting the draft")
+def cancel_delete(scenario_state: ScenarioState) -> None:
+    form = compose_form(scenario_state)
+    form.cancel_delete_draft()
+    expect(form.delete_draft_dialog().dialog()).to_be_hidden()
+
+
+@when("they close the delete-draft dialog")
+def close_delete_dialog(scenario_state: ScenarioState) -> None:
+    form = compose_form(scenario_state)
+    form.close_delete_draft_dialog()
+    expect(form.delete_draft_dialog().dialog()).to_be_hidden()
+
+
+@then("they are told files are not saved in a draft")
+def told_files_not_saved(scenario_state: ScenarioState) -> None:
+    warning = compose_form(scenario_state).save_draft_warning()
+    expect(warning.dialog()).to_be_visible()
+    expect(warning.host).to_have_attribute("modal-title", "We can't save attachments in a draft message")
+
+
+@when("they choose to go on editing the draft")
+def keep_editing_draft(scenario_state: ScenarioState) -> None:
+    form = compose_form(scenario_state)
+    form.keep_editing_draft()
+    expect(form.save_draft_warning().dialog()).to_be_hidden()
+
+
+@when("they choose to save the draft without attachments")
+def save_without_attachments(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).save_draft_without_attachments()
+
+
 @when(parsers.parse("they go back to start message with a {kind} care team"))
 def back_to_start_with(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
     team = scenario_state.team_of_kind(kind)

@@ -65,9 +65,10 @@ def _write_with_keyboard(scenario_state: ScenarioState, faker: Faker) -> StartMe
     assert isinstance(form, StartMessagePage), f"not on start message: {type(form).__name__}"
     subject, body = _subject(faker), faker.sentence(nb_words=12)
     form.write_with_keyboard("General", subject, body)
-    # Typing goes where the caret lands in the body: after the signature the app pre-filled, if any.
+    # Typing goes where the caret lands in the body: ComposeForm moves it to the start on focus, so the
+    # signature the app pre-filled, if any, stays below the message (mocks/web/FIDELITY.md R2B11).
     prefill = scenario_state.patient.signature.body_prefill
-    scenario_state.update(category=CATEGORY_CODES["General"], subject=subject, body=prefill + body)
+    scenario_state.update(category=CATEGORY_CODES["General"], subject=subject, body=body + prefill)
     return form
 
 

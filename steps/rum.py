@@ -205,3 +205,15 @@ def collection_on_each(scenario_state: ScenarioState, rate: int, service: str) -
             wrong.append(f"{entry['page']} ({entry['url']}): sessionSampleRate "
                          f"{config.get('sessionSampleRate')}, service {config.get('service')!r}")
     assert not wrong, f"DD collection is not {rate}% for {service!r} on:\n" + "\n".join(wrong)
+
+
+@then(parsers.parse('RUM recorded the action "{name}"'))
+def rum_recorded_action(page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest,
+                        name: str) -> None:
+    """Exactly one action with this name, of any type: the app's own `addAction` (a custom action, as for
+    clicks in a va-modal's shadow root, which Datadog cannot name) counts on the dashboard like a click."""
+    rum.flush(page)
+    named = rum.actions(name)
+    seen = sorted({str(a.get("name")) for a in rum.actions()})
+    assert len(named) == 1, f"RUM recorded {len(named)} actions named {name!r}, not one; it recorded: {seen}"
+    _record(request, page, scenario_state, rum, name)

@@ -71,6 +71,10 @@ export const defects = {
   sendAlertStealsFocus: () => defect('send_alert_steals_focus'),
   sendAlertLiveRegionEmpty: () => defect('send_alert_live_region_empty'),
   // Issue 20, area B (drafts and their modals, send errors with attachments, signature, attachments).
+  deleteDraftCloseMisnamed: () => defect('delete_draft_close_misnamed'),
+  cantSaveButtonsUnnamed: () => defect('cant_save_buttons_unnamed'),
+  scanFailureAsGlobalAlert: () => defect('scan_failure_global_alert'),
+  sendingTextIgnoresLarge: () => defect('sending_text_ignores_large'),
   // Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
   // errors, migration texts, hint button).
 };

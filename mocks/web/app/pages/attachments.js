@@ -2,6 +2,7 @@
 // file before it joins the message. Standard limits: 4 files, 6 MB each, 10 MB in all; large mode
 // (large-attachments toggle, or cerner pilot plus an Oracle Health team): 10 files, 25 MB, 25 MB,
 // and extended file types.
+import { defects } from '../defects.js';
 import { h } from '../dom.js';
 
 const MB = 1024 * 1024;
@@ -33,6 +34,9 @@ export const ERRORS = {
   tooLargeLarge: 'Your file is too large. Try attaching a file smaller than 25MB.',
   total: 'Your files are too large. The total size of all files must be smaller than 10MB.',
   totalLarge: 'Your files are too large. The total size of all files must be smaller than 25MB.',
+  // Alerts.Message: the file scanner's verdict after a send answered SM172, shown on every file.
+  scan: 'Our file scanner found a problem with your attachment. To send your message, remove this attachment.',
+  scanMultiple: 'Our file scanner found a problem with your attachments. To send your message, remove the attachments.',
 };
 
 export function limits(large) {
@@ -82,17 +86,18 @@ function hintText(lim) {
 export function attachmentsField({ isLarge, onChange }) {
   let attached = [];
   let input = null;
+  let scanFailed = false;
   const errorSlot = h('div');
   const helpSlot = h('div');
   const inputSlot = h('div');
 
   function showError(message) {
     if (!message) return errorSlot.replaceChildren();
+    // No tabindex (FileInput): its delayed focus() on this div moves nothing; role=alert announces it.
     const box = h('div', {
       'data-testid': 'file-input-error-message',
       role: 'alert',
       'aria-live': 'polite',
-      tabindex: '-1',
       class: 'vads-u-margin-bottom--2 vads-u-border-left--4px vads-u-border-color--secondary-dark vads-u-padding-left--2',
     }, h('span', { class: 'usa-error-message' }, message));
     errorSlot.replaceChildren(box);
@@ -123,13 +128,24 @@ export function attachmentsField({ isLarge, onChange }) {
           onChange(attached);
         } else if (action === 'FILE_REMOVED') {
           attached = attached.filter((f) => f.name !== file?.name);
+          if (!attached.length) scanFailed = false; // removing the last file closes the scan alert
           showError(null);
           onChange(attached);
+          showScanErrors();
         }
       },
     });
     if (attached.length) input.value = [...attached];
     inputSlot.replaceChildren(input);
+    showScanErrors();
+  }
+
+  // One error per attached file, in va-file-input-multiple's `errors` (FileInput's fileErrors).
+  function showScanErrors() {
+    if (!input) return;
+    const message = attached.length > 1 ? ERRORS.scanMultiple : ERRORS.scan;
+    const perFile = scanFailed && !defects.scanFailureAsGlobalAlert();
+    input.errors = perFile ? attached.map(() => message) : [];
   }
   mount();
 
@@ -143,5 +159,9 @@ export function attachmentsField({ isLarge, onChange }) {
       mount();
     },
     remount: () => mount(),
+    flagScanFailure: () => {
+      scanFailed = true;
+      showScanErrors();
+    },
   };
 }

@@ -119,3 +119,23 @@ export function blockedAlert(r, { style, parent = PARENT.folder, migratingInErro
     h('p', { class: 'vads-u-margin-bottom--1p5' }, config.message),
     findFacilityLink(FIND_FACILITY_DD)));
 }
+
+// RecentCareTeams: the info alert only when exactly one care system has every care team blocked
+// (showSingleFacilityBlockedAlert; individually blocked teams alone show nothing there). Every team
+// blocked leaves no recent care team, so that patient is sent on to select care team.
+export function recentBlockedAlert(r, { migratingInErrorPhase = false } = {}) {
+  if (!r || r.allBlocked || r.blockedFacilities.length !== 1) return null;
+  if (defects.recentBlockedAlertMissing()) return null;
+  return blockedAlert(r, { style: 'info', parent: PARENT.folder, migratingInErrorPhase });
+}
+
+// Legacy ComposeForm (curated flow off, some care teams left): a bordered block at the top of the form,
+// before the "To" select, holding the warning expandable with the compose-form parent (so two or more
+// blocked items are listed). The block is there even when nothing is blocked.
+export function legacyBlockedAlert(r, { recipientError = false } = {}) {
+  const alert = defects.legacyBlockedAlertMissing()
+    ? null
+    : blockedAlert(r, { style: 'alert', parent: PARENT.composeForm });
+  const margin = recipientError ? 'vads-u-margin-bottom--2' : 'vads-u-margin-bottom--neg2';
+  return h('div', { class: `vads-u-border-top--1px vads-u-padding-top--3 vads-u-margin-top--3 ${margin}` }, alert);
+}

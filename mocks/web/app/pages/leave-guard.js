@@ -71,6 +71,9 @@ export function installLeaveGuard(ctx, { persistPaths = [], onModal } = {}) {
         addAction('Navigation Warning Modal Closed', {});
       },
     });
+    // RouteLeavingGuard names its leave button (the second) for RUM; the first carries no name here.
+    modal.querySelector('[data-testid="route-guard-secondary-button"]')
+      ?.setAttribute('data-dd-action-name', 'Confirm Navigation Leaving Button');
     host.append(modal);
     onModal?.(true);
     return false;
