@@ -43,3 +43,23 @@ Feature: Legacy flow when the curated list flow is off
     Then they see the page not found page
     When they open the care team help page directly
     Then they see the page not found page
+
+  @blocked @staging_safe @a11y @req:LEGACY-1 @req:BLOCKED-1 @req:A11Y-1
+  Scenario Outline: In the legacy flow, a patient with blocked care teams is told which ones above the To list
+    Given a <patient> patient who messaged 0 care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the legacy start message page
+    And they are told which care teams they cannot send messages to
+    And the blocked care teams are named above the care team list
+    And the legacy form offers every allowed care team
+    And the "<state>" state has no accessibility violations
+
+    @several_teams_blocked
+    Examples: Several care teams blocked
+      | patient               | state                                 |
+      | several_teams_blocked | legacy form, several teams blocked    |
+
+    @system_blocked
+    Examples: A whole care system blocked
+      | patient        | state                              |
+      | system_blocked | legacy form, care system blocked   |

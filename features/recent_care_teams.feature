@@ -89,3 +89,12 @@ Feature: Recent care teams
     Then they see the interstitial page
     When they continue
     Then they see the select care team page
+
+  @recent_on @system_blocked @blocked @staging_safe @a11y @req:RECENT-1 @req:BLOCKED-1 @req:A11Y-1
+  Scenario: A patient with a whole care system blocked is told so on recent care teams
+    Given a system_blocked patient who messaged 2 care teams in the last 6 months
+    When they start a new message and continue
+    Then they see the recent care teams page
+    And they are told which care teams they cannot send messages to
+    And they are offered a way to find their VA health facility
+    And the "recent care teams, care system blocked" state has no accessibility violations

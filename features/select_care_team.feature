@@ -107,6 +107,22 @@ Feature: Select care team
     And they stay on the page
     And the "select care team with an error" state has no accessibility violations
 
+  @staging_safe @req:SELECT-1 @req:KEYBOARD-1
+  Scenario: Continuing without a care team moves focus to the care-team field
+    Given a patient with care teams
+    When they go on to select care team
+    And they continue without choosing a care team
+    Then they are asked to "Select a care team"
+    And keyboard focus is on the care-team field
+    And they stay on the page
+
+  @staging_safe @req:SELECT-1
+  Scenario: Care teams are listed in the order of their names in the care-team list
+    Given a patient with care teams whose plain-language names sort differently from their names
+    When they go on to select care team
+    And they choose a care system whose care teams sort differently by plain-language name
+    Then the care teams are offered in the order of their names in the care-team list
+
   @staging_safe @req:LINK-2 @req:CONTACT-1
   Scenario Outline: "Update your contact list" is offered only to patients with VistA care teams
     Given a patient <patient>

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -197,6 +197,26 @@ class CareTeam:
     @property
     def kind(self) -> str:
         return "Oracle Health" if self.oracle_health else "VistA"
+
+
+def _collation_key(name: str) -> tuple[list[tuple[int, str]], list[bool]]:
+    """An approximation of the browser's `localeCompare` (ICU root collation): spaces before
+    punctuation before digits before letters, letters compared without case first, lower case first."""
+
+    def rank(c: str) -> int:
+        return 0 if c.isspace() else 3 if c.isalpha() else 2 if c.isdigit() else 1
+
+    return [(rank(c), c.casefold()) for c in name], [c.isupper() for c in name]
+
+
+def recipients_order(teams: Iterable[CareTeam], by_shown_name: bool = False) -> list[CareTeam]:
+    """sortRecipients (util/helpers.js), the order of the flat care-team combo box: names not starting
+    with a word character first, then by the raw team `name` (`by_shown_name`: by the name shown)."""
+
+    def name(t: CareTeam) -> str:
+        return t.display_name if by_shown_name else t.name
+
+    return sorted(teams, key=lambda t: (bool(re.match(r"\w", name(t))), _collation_key(name(t))))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from harness.oracle import CURATED, MAX_RADIO_SYSTEMS, RECENT, SHAPES, ObservedPatient
+from harness.oracle import CURATED, MAX_RADIO_SYSTEMS, RECENT, SHAPES, ObservedPatient, recipients_order
 
 ANY_RECENT = -1  # Premise.recent: some recently messaged care teams, how many is the seed's choice
 
@@ -51,6 +51,18 @@ def _only(kind: str, other: str) -> Callable[[ObservedPatient], bool]:
 
 def _systems(low: int, high: int | None) -> Callable[[ObservedPatient], bool]:
     return _allowed(lambda p: low <= len(p.care_systems) <= (high or len(p.care_systems)))
+
+
+def stations_sorted_differently(p: ObservedPatient) -> list[str]:
+    """Care systems whose allowed care teams come in another order by shown name than by name."""
+    stations = {t.station for t in p.allowed_teams}
+    return sorted(
+        s for s in stations if recipients_order(p.teams_of(s)) != recipients_order(p.teams_of(s), True)
+    )
+
+
+def _renamed_order(p: ObservedPatient) -> bool:
+    return p.can_message and bool(stations_sorted_differently(p))
 
 
 def recent_count(count: int) -> Premise:
@@ -94,6 +106,9 @@ CLAUSES: dict[re.Pattern[str], Callable[[re.Match[str]], Premise]] = {
     ),
     re.compile(r"with a care team that requires a signature"): lambda m: Premise(
         "a care team that requires an electronic signature", _has("signature-required")
+    ),
+    re.compile(r"with care teams whose plain-language names sort differently from their names"): lambda m: (
+        Premise("a care system whose care teams sort differently by plain-language name", _renamed_order)
     ),
     re.compile(r"who can message care teams at one care system"): lambda m: Premise(
         "care teams at one care system", _systems(1, 1)

@@ -342,4 +342,26 @@ DEFECTS: dict[str, Defect] = {
     ),
     # Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
     # errors, migration texts, hint button).
+    "recent_blocked_alert_missing": Defect(
+        "Recent care teams shows no alert when one care system's care teams are all blocked.",
+        req="BLOCKED-1",
+        caught_by="A patient with a whole care system blocked is told so on recent care teams",
+    ),
+    "legacy_blocked_alert_missing": Defect(
+        "The legacy form (curated flow off) does not say which care teams are blocked.",
+        req="BLOCKED-1",
+        caught_by=(
+            "In the legacy flow, a patient with blocked care teams is told which ones above the To list"
+        ),
+    ),
+    "combo_sorted_by_shown_name": Defect(
+        "The care-team combo box is sorted by the shown (plain-language) name instead of the team name.",
+        req="SELECT-1",
+        caught_by="Care teams are listed in the order of their names in the care-team list",
+    ),
+    "care_team_error_focus_lost": Defect(
+        "Continuing without a care team leaves focus on Continue instead of the care-team field.",
+        req="KEYBOARD-1",
+        caught_by="Continuing without a care team moves focus to the care-team field",
+    ),
 }

@@ -106,6 +106,9 @@ class SelectCareTeamPage(BasePage):
     def care_team_error(self) -> Locator:
         return self.care_team_combo_box().error_message()
 
+    def care_team_field_has_focus(self) -> bool:
+        return self.care_team_combo_box().has_focus()
+
     # --- links and continue ----------------------------------------------------------------
     def cant_find_care_team_link(self) -> Locator:
         return self.page.get_by_role("link", name=CANT_FIND_LINK_TEXT)

@@ -22,6 +22,7 @@ from pages import (
     InterstitialPage,
     LegacyComposePage,
     MoreFoldersPage,
+    RecentCareTeamsPage,
     SecureMessagingApp,
     SelectCareTeamPage,
     StartMessagePage,
@@ -67,26 +68,65 @@ def _is_oracle_health_patient(scenario_state: ScenarioState, patient: ObservedPa
     return any(cerner)
 
 
-def expected_blocked_title(patient: ObservedPatient) -> str | None:
-    """The title of the blocked-care-teams alert on select care team (BlockedTriageGroupAlert with a
-    folder-header parent and util/blockedTriageGroupUtils.js), or None when none is shown there."""
-    stations = patient.blocked_stations
-    if not (len(stations) == 1 or (patient.blocked_teams and not stations)):
-        return None  # SelectCareTeam shows it for one fully blocked care system, or blocked teams only
-    named = [s for s in stations if patient.system(s).name != s]  # unnamed stations are left out
+def _blocked_items(patient: ObservedPatient) -> list[CareTeam | str]:
+    """buildBlockedItemsList (util/blockedTriageGroupUtils.js): the blocked care teams, or the fully
+    blocked care systems (stations) that have a VAMC name, or, with two or more blocked teams, the teams
+    outside those systems followed by the systems."""
+    named = [s for s in patient.blocked_stations if patient.system(s).name != s]  # unnamed are left out
     teams = list(patient.blocked_teams)
     if named and len(teams) > 1:
-        items: list[CareTeam | str] = [t for t in teams if t.station not in named] + list(named)
-    elif teams:
-        items = list(teams)
-    else:
-        items = list(named)
+        return [t for t in teams if t.station not in named] + list(named)
+    return list(teams) if teams else list(named)
+
+
+def _title_for(patient: ObservedPatient, items: list[CareTeam | str]) -> str | None:
     if len(items) != 1:
         return SEVERAL_BLOCKED if items else None
     item = items[0]
     if isinstance(item, str):
         return f"You can't send messages to care teams at {patient.system(item).name}"
     return f"You can't send messages to {item.display_name}"
+
+
+def expected_blocked_title(patient: ObservedPatient) -> str | None:
+    """The title of the blocked-care-teams alert on select care team (BlockedTriageGroupAlert with a
+    folder-header parent and util/blockedTriageGroupUtils.js), or None when none is shown there."""
+    stations = patient.blocked_stations
+    if not (len(stations) == 1 or (patient.blocked_teams and not stations)):
+        return None  # SelectCareTeam shows it for one fully blocked care system, or blocked teams only
+    return _title_for(patient, _blocked_items(patient))
+
+
+def expected_recent_blocked_title(patient: ObservedPatient) -> str | None:
+    """On recent care teams (RecentCareTeams): only when exactly one care system is fully blocked."""
+    if patient.all_blocked or len(patient.blocked_stations) != 1:
+        return None
+    return _title_for(patient, _blocked_items(patient))
+
+
+def expected_legacy_blocked_items(patient: ObservedPatient) -> list[str]:
+    """What the legacy form's alert lists (compose-form parent): two or more blocked items, each a team's
+    shown name or "Care teams at <care system>"; nothing for a single item."""
+    items = _blocked_items(patient)
+    if len(items) < 2:
+        return []
+    return [
+        f"Care teams at {patient.system(i).name}" if isinstance(i, str) else i.display_name for i in items
+    ]
+
+
+def _expected_title_here(scenario_state: ScenarioState) -> tuple[str | None, str, str]:
+    """The title the current page's blocked alert should have, its rendering, and the premise's words."""
+    current, patient = scenario_state.current, scenario_state.patient
+    if isinstance(current, RecentCareTeamsPage):
+        words = "exactly one care system whose care teams are all blocked"
+        return expected_recent_blocked_title(patient), "info", words
+    if isinstance(current, LegacyComposePage):
+        words = "some blocked care teams and some to message"
+        title = None if patient.all_blocked else _title_for(patient, _blocked_items(patient))
+        return title, "warning", words
+    assert isinstance(current, SelectCareTeamPage), f"no blocked alert expected on {type(current).__name__}"
+    return expected_blocked_title(patient), "info", "some blocked care teams (one care system at most)"
 
 
 def _expect_title(page_object: BasePage, title: str) -> None:
@@ -98,14 +138,27 @@ def _expect_title(page_object: BasePage, title: str) -> None:
 # ---------------------------------------------------------------- blocked care teams
 @then("they are told which care teams they cannot send messages to")
 def told_which_blocked(scenario_state: ScenarioState) -> None:
+    """Select care team and recent care teams: an info `va-alert`; the legacy form: a warning expandable
+    that lists two or more blocked items."""
     current = scenario_state.current
-    assert isinstance(current, SelectCareTeamPage), f"not on select care team but {type(current).__name__}"
-    patient = scenario_state.patient
-    title = expected_blocked_title(patient)
-    scenario_state.premise(title is not None, "some blocked care teams (one care system at most)", patient)
+    title, status, words = _expected_title_here(scenario_state)
+    scenario_state.premise(title is not None, words, scenario_state.patient)
     assert title is not None
-    expect(current.blocked_alert()).to_have_attribute("status", "info")
+    expect(current.blocked_alert()).to_have_count(1)
+    expect(current.blocked_alert()).to_have_attribute("status", status)
     _expect_title(current, title)
+    if isinstance(current, LegacyComposePage):
+        current.open_blocked_alert()  # opened for reading and for the accessibility scan
+        listed = sorted(t.strip() for t in current.blocked_items().all_text_contents())
+        wanted = sorted(expected_legacy_blocked_items(scenario_state.patient))
+        assert listed == wanted, f"the alert lists {listed}, expected {wanted}"
+
+
+@then("the blocked care teams are named above the care team list")
+def blocked_above_list(scenario_state: ScenarioState) -> None:
+    current = scenario_state.current
+    assert isinstance(current, LegacyComposePage), f"not on the legacy form but {type(current).__name__}"
+    assert current.blocked_alert_is_above_to_list(), "the blocked alert is not above the \"To\" list"
 
 
 @then("they are offered a way to find their VA health facility")

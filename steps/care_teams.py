@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
-from harness.oracle import CareTeam
+from harness.oracle import CareTeam, recipients_order
+from harness.premises import stations_sorted_differently
 from mocks.client import Session as MockSession
 from pages import (
     CareTeamHelpPage,
@@ -28,7 +29,7 @@ from pages import (
 from pages.care_team_help import REASON_CONTACT_LIST, REASON_NAME_DIFFERS, REASONS_INTRO, reasons_for
 from pages.folder import FolderPage
 from pages.recent_care_teams import DIFFERENT_CARE_TEAM
-from steps.state import ScenarioState
+from steps.state import ScenarioState, wait_until
 
 
 def _select_page(scenario_state: ScenarioState) -> SelectCareTeamPage:
@@ -494,3 +495,33 @@ def removed_not_preferred(mock_session: MockSession, scenario_state: ScenarioSta
     removed = scenario_state["removed_team"].id
     allowed = {t["triageTeamId"] for t in mock_session.patient()["allowedCareTeams"]}
     assert removed not in allowed, "the care team removed from the contact list is still offered"
+
+
+# ---------------------------------------------------------------- combo box order and its error
+@when("they choose a care system whose care teams sort differently by plain-language name")
+def choose_system_sorted_differently(scenario_state: ScenarioState) -> None:
+    stations = stations_sorted_differently(scenario_state.patient)
+    words = "a care system whose care teams sort differently by plain-language name"
+    scenario_state.premise(bool(stations), words)
+    select = _select_page(scenario_state)
+    if select.care_system_chooser() != "none":
+        select.choose_care_system(scenario_state.patient.system(stations[0]).name)
+    scenario_state["care_system"] = stations[0]
+
+
+@then("the care teams are offered in the order of their names in the care-team list")
+def offered_in_name_order(scenario_state: ScenarioState) -> None:
+    patient = scenario_state.patient
+    station = scenario_state.get("care_system")
+    pool = list(patient.teams_of(station)) if station else list(patient.allowed_teams)
+    expected = [t.display_name for t in recipients_order(pool)]
+    offered = _select_page(scenario_state).care_team_options()
+    assert offered == expected, f"care teams offered in the order {offered}, expected {expected}"
+
+
+@then("keyboard focus is on the care-team field")
+def focus_on_care_team_field(page: Page, scenario_state: ScenarioState) -> None:
+    select = _select_page(scenario_state)
+    expect(select.care_team_error()).to_be_visible()
+    # The app moves focus once the error has rendered; wait for it as a person would, then hold it.
+    wait_until(page, select.care_team_field_has_focus, "keyboard focus to reach the care-team field")

@@ -60,3 +60,13 @@ class VaComboBox(VaComponent):
 
     def label_text(self) -> str:
         return (self.host.locator("label").first.text_content() or "").strip()
+
+    def has_focus(self) -> bool:
+        """Whether keyboard focus is on the combo box: its host (where an error sends it) or its input."""
+        return bool(
+            self.host.evaluate(
+                "c => document.activeElement === c || c.contains(document.activeElement)"
+                " || !!(c.shadowRoot && c.shadowRoot.activeElement)"
+            )
+        )
+

@@ -77,4 +77,8 @@ export const defects = {
   sendingTextIgnoresLarge: () => defect('sending_text_ignores_large'),
   // Issue 20, area C (blocked teams on recent care teams and legacy compose, select care team order and
   // errors, migration texts, hint button).
+  recentBlockedAlertMissing: () => defect('recent_blocked_alert_missing'),
+  legacyBlockedAlertMissing: () => defect('legacy_blocked_alert_missing'),
+  comboSortedByShownName: () => defect('combo_sorted_by_shown_name'),
+  careTeamErrorFocusLost: () => defect('care_team_error_focus_lost'),
 };

@@ -52,7 +52,6 @@ export function ipeHint() {
         secondary: true,
         text: 'Stop showing this hint',
         'data-testid': DISMISS,
-        'message-aria-describedby': 'This hint about care team name changes will not appear anymore',
         onclick: () => {
           aside.remove();
           api.hideTooltip(id).catch(() => {});

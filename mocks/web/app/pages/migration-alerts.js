@@ -10,10 +10,13 @@ export const ERROR_PHASES = ['p3', 'p4', 'p5'];
 const START = 'p3';
 const END = 'p6';
 
-// Texts of CernerAlertContent.SECURE_MESSAGING; see FIDELITY.md for what is and is not verified.
+// Texts of CernerAlertContent.SECURE_MESSAGING; see FIDELITY.md (M4) for what is and is not verified.
+// The error alert's message, subnote and note are fixed SM constants: they never change with the
+// number of facilities (only the warning says "this facility" / "these facilities").
 const ERROR_HEADLINE = 'You can’t use messages to contact providers at some facilities right now';
 const ERROR_MESSAGE = 'You can’t send or receive new messages or reply to conversations with providers at';
 const ERROR_NOTE = 'If you need to contact your provider now, call the facility directly.';
+const errorSubnote = (date) => `After ${date}, you can use messages to contact providers at these facilities again.`;
 const WARNING_MESSAGE = 'you won’t be able to send or receive new messages or reply to conversations with providers at';
 const warningNote = (facilityText) => `During this time, you can still call ${facilityText} to contact your provider.`;
 
@@ -61,9 +64,9 @@ function alertFor(schedule, count) {
     },
     h('h2', { class: 'vads-u-font-size--md', slot: 'headline' }, ERROR_HEADLINE),
     h('div', {},
-      h('p', {}, `${ERROR_MESSAGE} ${facilityText}:`),
+      h('p', {}, ERROR_MESSAGE),
       list,
-      h('p', {}, `After ${plusTwoDays(schedule.migrationDate)}, you can use messages to contact providers at ${facilityText} again.`),
+      h('p', {}, errorSubnote(plusTwoDays(schedule.migrationDate))),
       h('p', {}, ERROR_NOTE),
       h('va-link', { 'data-testid': 'find-facility-link', href: 'https://www.va.gov/find-locations/',
         text: "Find your facility's contact information" })));

@@ -5,6 +5,8 @@ import { defects } from '../defects.js';
 import { addAction, recordEvent } from '../rum.js';
 import { flags, loadRecents, store } from '../store.js';
 import { recipientsOk } from './guards.js';
+import { recentBlockedAlert } from './blocked-alert.js';
+import { migratingInErrorPhase } from './migration-alerts.js';
 
 const LABEL = 'Select a team you want to message';
 
@@ -100,6 +102,7 @@ export async function recentCareTeams(ctx) {
   const node = h('div', {},
     backLink(ctx.router, '/new-message/'),
     h('h1', { class: 'vads-u-margin-bottom--3', tabindex: '-1' }, 'Care teams you recently sent messages to'),
+    recentBlockedAlert(store.recipients, { migratingInErrorPhase: migratingInErrorPhase() }),
     emergencyNote(),
     radio,
     link,

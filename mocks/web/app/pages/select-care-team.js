@@ -1,7 +1,7 @@
 // /new-message/select-care-team/: care system chooser (none / radio 2-5 / select >= 6) and the
 // care-team combo box filtered by system, with the help and contact-list links.
 import { backLink, emergencyNote, loading } from '../components.js';
-import { h, focusFirstError, focusH1, ROOT, routerLink, setTitle } from '../dom.js';
+import { h, focusH1, ROOT, routerLink, setTitle } from '../dom.js';
 import { defects } from '../defects.js';
 import { systemName } from '../recipients.js';
 import { addAction, recordEvent } from '../rum.js';
@@ -21,12 +21,32 @@ const sysName = (vhaId) => systemName(store.ehr, vhaId) || vhaId;
 const shortSystem = (name) => (name === undefined || name === null
   ? String(name)
   : String(name).replace(/^VA\s+/i, '').replace(/\s+health care$/i, ''));
+// sortRecipients (util/helpers.js): names not starting with a word character first, then localeCompare
+// of the raw team `name`; the option shows suggestedNameDisplay || name. The seeded defect sorts by the
+// shown name instead.
+const sortKey = (t) => (defects.comboSortedByShownName() ? t.displayName : t.name) || '';
 const sortNames = (a, b) => {
-  const aw = /^\w/.test(a.displayName);
-  const bw = /^\w/.test(b.displayName);
+  const aw = /^\w/.test(sortKey(a));
+  const bw = /^\w/.test(sortKey(b));
   if (aw !== bw) return aw ? 1 : -1;
-  return a.displayName.localeCompare(b.displayName);
+  return sortKey(a).localeCompare(sortKey(b));
 };
+
+// scrollToFirstError (platform/utilities/scroll): the first `[error]` element, here the va-combo-box
+// host, is focused with focusElement: tabindex="-1" added (removed on blur), then host.focus();
+// va-combo-box does not delegate focus, so the host itself is the active element.
+function focusErrorHost(host) {
+  if (defects.careTeamErrorFocusLost()) return;
+  requestAnimationFrame(() => {
+    if (host.tabIndex !== 0) {
+      const had = host.getAttribute('tabindex');
+      host.setAttribute('tabindex', '-1');
+      if (had === null) host.addEventListener('blur', () => host.removeAttribute('tabindex'), { once: true });
+    }
+    host.scrollIntoView({ block: 'center' });
+    host.focus();
+  });
+}
 
 export async function selectCareTeam(ctx) {
   setTitle('Select Care Team - Start Message | Veterans Affairs');
@@ -126,8 +146,9 @@ export async function selectCareTeam(ctx) {
     // Option layout of RecipientsSelect: flat and sorted, or (opt-groups toggle) one optgroup per
     // care system with "name\t(short system)" options, after a "Recent care teams" group.
     const vamcName = (t) => systemName(store.ehr, t.stationNumber);
-    const option = (t, system) => h('option', { value: String(t.triageTeamId) },
-      flags.optGroups() ? `${t.displayName}\t(${shortSystem(system)})` : t.displayName);
+    // The "Recent care teams" group names a team by its raw `name`; the other options by the shown name.
+    const option = (t, system, text = t.displayName) => h('option', { value: String(t.triageTeamId) },
+      flags.optGroups() ? `${text}\t(${shortSystem(system)})` : text);
     let children;
     if (flags.optGroups()) {
       const recents = flags.recent() && Array.isArray(store.recents) ? store.recents : [];
@@ -137,7 +158,7 @@ export async function selectCareTeam(ctx) {
       const systems = [...new Set(named.map(vamcName))].sort((a, b) => a.localeCompare(b));
       children = [
         recents.length
-          ? h('optgroup', { label: 'Recent care teams' }, recents.map((t) => option(t, t.healthCareSystemName)))
+          ? h('optgroup', { label: 'Recent care teams' }, recents.map((t) => option(t, t.healthCareSystemName, t.name)))
           : null,
         unnamed.map((t) => option(t, undefined)),
         systems.map((name) => h('optgroup', { label: name },
@@ -194,7 +215,7 @@ export async function selectCareTeam(ctx) {
       event.preventDefault();
       if (!draft.recipientId) {
         combo.setAttribute('error', TEAM_ERROR);
-        focusFirstError(node, 0);
+        focusErrorHost(combo);
         return;
       }
       const team = r.all.find((t) => t.triageTeamId === draft.recipientId);
