@@ -44,7 +44,7 @@ Feature: What a screen reader user hears
     Then they hear "We’re sorry. Something went wrong on our end."
     And what they typed is kept
 
-  @send @req:SEND-1 @req:A11Y-1
+  @send @req:SEND-1 @req:KEYBOARD-1 @req:A11Y-1
   Scenario: "Message sent" is heard, and focus moves on from the Send button
     Given a patient with care teams
     When they start a message to one of their care teams

@@ -364,4 +364,29 @@ DEFECTS: dict[str, Defect] = {
         req="KEYBOARD-1",
         caught_by="Continuing without a care team moves focus to the care-team field",
     ),
+    # Issue 22: what a screen-reader user hears and a zoomed-in user sees.
+    "send_error_silent": Defect(
+        "A failed send shows its error, but the alert has no role, takes no focus and its hidden line stays "
+        "empty: a screen reader user is never told.",
+        req="ERROR-1",
+        caught_by="A failed send is heard",
+    ),
+    "focus_left_on_send": Defect(
+        "After a send, the inbox heading does not take focus: focus is left on the Send button, which is gone.",
+        req="KEYBOARD-1",
+        caught_by='"Message sent" is heard, and focus moves on from the Send button',
+    ),
+    "recipient_clipped_at_400": Defect(
+        "On start message, the care team's name is kept on one line that hides its overflow: at 400% zoom "
+        "the end of it is cut off.",
+        req="REFLOW-1",
+        caught_by="Zoomed in to 200% and 400%, and with wider text spacing, every page of the flow keeps its "
+        "content",
+    ),
+    "to_label_hidden_by_spacing": Defect(
+        "The 'To' label sits in a box of fixed height: with WCAG text spacing its text is cut off.",
+        req="REFLOW-1",
+        caught_by="Zoomed in to 200% and 400%, and with wider text spacing, every page of the flow keeps its "
+        "content",
+    ),
 }

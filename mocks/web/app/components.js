@@ -96,7 +96,8 @@ export function alertBox(router, { className = 'vads-u-margin-bottom--1' } = {})
       'show-icon': 'true',
       status: alert.status,
       // The newest stored version has no role; the stand-in keeps the previous version's (FIDELITY.md R2A8).
-      role: alert.status === 'error' ? 'alert' : 'status',
+      // send_error_silent: an error alert with no role, no focus and an empty hidden line.
+      role: alert.status === 'error' ? (defects.sendErrorSilent() ? null : 'alert') : 'status',
       visible: true,
       oncloseEvent: () => closeAlert(node),
     },
@@ -109,9 +110,10 @@ export function alertBox(router, { className = 'vads-u-margin-bottom--1' } = {})
   );
   // send_alert_live_region_empty (success) and send_error_not_announced (error): the hidden region
   // never gets the text, so nothing is announced.
-  const silent = alert.status === 'error' ? defects.sendErrorNotAnnounced() : defects.sendAlertLiveRegionEmpty();
+  const silentError = defects.sendErrorNotAnnounced() || defects.sendErrorSilent();
+  const silent = alert.status === 'error' ? silentError : defects.sendAlertLiveRegionEmpty();
   if (!silent) announceWhenFocusSettles(srOnly, alert.text);
-  if (alert.status === 'error' || defects.sendAlertStealsFocus()) {
+  if ((alert.status === 'error' && !defects.sendErrorSilent()) || defects.sendAlertStealsFocus()) {
     // Error alerts take focus 500 ms after they load; send_alert_steals_focus does it for success too.
     setTimeout(() => {
       if (!node.isConnected) return;

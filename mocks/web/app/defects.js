@@ -81,4 +81,9 @@ export const defects = {
   legacyBlockedAlertMissing: () => defect('legacy_blocked_alert_missing'),
   comboSortedByShownName: () => defect('combo_sorted_by_shown_name'),
   careTeamErrorFocusLost: () => defect('care_team_error_focus_lost'),
+  // Issue 22: what a screen-reader user hears and a zoomed-in user sees.
+  sendErrorSilent: () => defect('send_error_silent'),
+  focusLeftOnSend: () => defect('focus_left_on_send'),
+  recipientClippedAt400: () => defect('recipient_clipped_at_400'),
+  toLabelHiddenBySpacing: () => defect('to_label_hidden_by_spacing'),
 };

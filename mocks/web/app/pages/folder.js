@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { alertBox, backLink } from '../components.js';
 import { h, focusH1, ROOT, routerLink, setTitle } from '../dom.js';
 import { loadRecipients, store } from '../store.js';
+import { defects } from '../defects.js';
 import { blockedAlert, PARENT } from './blocked-alert.js';
 
 const FOLDERS = {
@@ -111,7 +112,8 @@ export const folder = (kind) => async (ctx) => {
     list,
   );
   ctx.mount(node);
-  focusH1(node);
+  // focus_left_on_send: after a send the heading does not take focus (it stays where the Send button was).
+  if (!(defects.focusLeftOnSend() && store.alert?.status === 'success')) focusH1(node);
   try {
     const threads = await api.threads(info.id);
     const items = (threads?.data || []).map((t) => t.attributes || {});

@@ -300,9 +300,12 @@ async function composeForm(ctx, variant) {
       signatureAlertSlot);
   } else {
     recipientBlock = h('div', { class: 'vads-u-margin-top--3' },
-      h('p', { class: 'vads-u-margin-bottom--0' }, 'To'),
+      // to_label_hidden_by_spacing and recipient_clipped_at_400: boxes that hide what does not fit.
+      h('p', { class: 'vads-u-margin-bottom--0',
+        style: defects.toLabelHiddenBySpacing() ? 'height: 1.3em; line-height: 1.2; overflow: hidden' : null }, 'To'),
       h('p', {
         class: 'vads-u-font-weight--bold vads-u-margin-y--0',
+        style: defects.recipientClippedAt400() ? 'white-space: nowrap; overflow: hidden' : null,
         'data-testid': 'compose-recipient-title',
         'data-dd-privacy': 'mask',
         'data-dd-action-name': 'Care System - Team recipient title',
