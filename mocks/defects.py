@@ -372,7 +372,8 @@ DEFECTS: dict[str, Defect] = {
         caught_by="A failed send is heard",
     ),
     "focus_left_on_send": Defect(
-        "After a send, the inbox heading does not take focus: focus is left on the Send button, which is gone.",
+        "After a send, the inbox heading does not take focus: focus is left on the Send button, which is "
+        "gone.",
         req="KEYBOARD-1",
         caught_by='"Message sent" is heard, and focus moves on from the Send button',
     ),

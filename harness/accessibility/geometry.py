@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 WINDOW = (1280, 1024)
 ZOOMS = (200, 400)
@@ -236,7 +236,7 @@ class Layout:
         }
 
 
-def viewport_for(zoom: int) -> dict[str, int]:
+def viewport_for(zoom: int) -> ViewportSize:
     return {"width": WINDOW[0] * 100 // zoom, "height": WINDOW[1] * 100 // zoom}
 
 
