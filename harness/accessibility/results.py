@@ -49,6 +49,8 @@ class A11yResult:
     waived: list[Finding] = field(default_factory=list)
     incomplete: list[Finding] = field(default_factory=list)  # axe "needs review": kept apart, never fails
     passes: list[str] = field(default_factory=list)
+    # WCAG success criteria ("1.4.3") of the rules that passed: what axe checked and found no fault with.
+    passed_criteria: list[str] = field(default_factory=list)
 
     @property
     def failing(self) -> list[Finding]:
@@ -97,6 +99,10 @@ def build_result(
         context=context,
         ruleset=ruleset,
         passes=sorted(rule["id"] for rule in response.get("passes", [])),
+        passed_criteria=sorted(
+            {n for rule in response.get("passes", []) for n in wcag_criteria(list(rule.get("tags", [])))},
+            key=lambda n: [int(part) for part in n.split(".")],
+        ),
     )
     for finding in findings(response.get("violations", [])):
         waiver = find_waiver(waivers, finding.rule, finding.target, state)

@@ -127,6 +127,7 @@ def compact(state: str, url: str, result: dict[str, Any]) -> dict[str, Any]:
         incomplete = _from_findings(result.get("incomplete", []))
         engine = result.get("axe_version")
         passes = len(result.get("passes", []))
+        passed_criteria = list(result.get("passed_criteria", []))
         inapplicable = 0
     else:
         violations = [_rule(rule, with_nodes=True) for rule in result.get("violations", [])]
@@ -134,6 +135,9 @@ def compact(state: str, url: str, result: dict[str, Any]) -> dict[str, Any]:
         test_engine = result.get("testEngine") or {}
         engine = test_engine.get("version") if isinstance(test_engine, dict) else None
         passes = len(result.get("passes", []))
+        passed_criteria = sorted(
+            {n for rule in result.get("passes", []) for n in wcag_criteria(list(rule.get("tags", [])))}
+        )
         inapplicable = len(result.get("inapplicable", []))
     return {
         "state": state,
@@ -141,6 +145,7 @@ def compact(state: str, url: str, result: dict[str, Any]) -> dict[str, Any]:
         "violations": violations,
         "incomplete": incomplete,
         "passes": passes,
+        "passed_criteria": passed_criteria,
         "inapplicable": inapplicable,
         "engine": engine,
         "counts": {

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.accessibility.waivers import load_waivers
-from harness.evidence import aggregate, dashboard, history, quarantine, staging, store
+from harness.evidence import aggregate, dashboard, history, quarantine, staging, store, wcag
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
@@ -133,6 +133,8 @@ def summarise(
         "quarantine": quarantine.summarise(scenarios, quarantined),
         "history": history.analyse(current, earlier or []),
     }
+    facts["wcag"] = wcag.ledger(scenarios, facts["layout"], manual)
+    facts["wcag_manual"] = wcag.manual_progress(facts["wcag"], manual)
     decided = verdict(criteria, stage, facts, today)
     summary: dict[str, Any] = {
         "verdict": decided["verdict"],
@@ -223,6 +225,7 @@ def _build(
     (directory / "index.html").write_text(html.render(summary, scenarios, directory), encoding="utf-8")
     store.write_json(directory / "cucumber.json", cucumber.render(run["scenarios"], directory))
     (directory / "summary.md").write_text(markdown.render(summary), encoding="utf-8")
+    wcag.write_exports(directory, summary["wcag"], run["identity"])
     _redact_junit(directory / store.JUNIT)
     _write_manifest(directory, root)
     return summary

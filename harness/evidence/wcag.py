@@ -1,0 +1,308 @@
+"""The WCAG 2.2 A/AA ledger: for each success criterion, how this run checked it (axe rules, a scenario,
+what was announced, the zoom and spacing geometry, or a manual check), its result, and where the evidence
+is. "Supports" appears only with evidence that passed; a criterion nothing checked is "Not evaluated", so
+the ledger never claims more than the run saw.
+
+Exported three ways from the same rows: the report's table, VA's Staging Review accessibility artifact
+(Markdown) and an ACR-style table (JSON and HTML, with the VPAT's conformance words).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from harness.accessibility.ruleset import wcag_criteria
+
+# WCAG 2.2 Level A and AA (4.1.1 Parsing is obsolete in 2.2 and left out).
+CRITERIA: tuple[tuple[str, str, str], ...] = (
+    ("1.1.1", "A", "Non-text Content"),
+    ("1.2.1", "A", "Audio-only and Video-only (Prerecorded)"),
+    ("1.2.2", "A", "Captions (Prerecorded)"),
+    ("1.2.3", "A", "Audio Description or Media Alternative (Prerecorded)"),
+    ("1.2.4", "AA", "Captions (Live)"),
+    ("1.2.5", "AA", "Audio Description (Prerecorded)"),
+    ("1.3.1", "A", "Info and Relationships"),
+    ("1.3.2", "A", "Meaningful Sequence"),
+    ("1.3.3", "A", "Sensory Characteristics"),
+    ("1.3.4", "AA", "Orientation"),
+    ("1.3.5", "AA", "Identify Input Purpose"),
+    ("1.4.1", "A", "Use of Color"),
+    ("1.4.2", "A", "Audio Control"),
+    ("1.4.3", "AA", "Contrast (Minimum)"),
+    ("1.4.4", "AA", "Resize Text"),
+    ("1.4.5", "AA", "Images of Text"),
+    ("1.4.10", "AA", "Reflow"),
+    ("1.4.11", "AA", "Non-text Contrast"),
+    ("1.4.12", "AA", "Text Spacing"),
+    ("1.4.13", "AA", "Content on Hover or Focus"),
+    ("2.1.1", "A", "Keyboard"),
+    ("2.1.2", "A", "No Keyboard Trap"),
+    ("2.1.4", "A", "Character Key Shortcuts"),
+    ("2.2.1", "A", "Timing Adjustable"),
+    ("2.2.2", "A", "Pause, Stop, Hide"),
+    ("2.3.1", "A", "Three Flashes or Below Threshold"),
+    ("2.4.1", "A", "Bypass Blocks"),
+    ("2.4.2", "A", "Page Titled"),
+    ("2.4.3", "A", "Focus Order"),
+    ("2.4.4", "A", "Link Purpose (In Context)"),
+    ("2.4.5", "AA", "Multiple Ways"),
+    ("2.4.6", "AA", "Headings and Labels"),
+    ("2.4.7", "AA", "Focus Visible"),
+    ("2.4.11", "AA", "Focus Not Obscured (Minimum)"),
+    ("2.5.1", "A", "Pointer Gestures"),
+    ("2.5.2", "A", "Pointer Cancellation"),
+    ("2.5.3", "A", "Label in Name"),
+    ("2.5.4", "A", "Motion Actuation"),
+    ("2.5.7", "AA", "Dragging Movements"),
+    ("2.5.8", "AA", "Target Size (Minimum)"),
+    ("3.1.1", "A", "Language of Page"),
+    ("3.1.2", "AA", "Language of Parts"),
+    ("3.2.1", "A", "On Focus"),
+    ("3.2.2", "A", "On Input"),
+    ("3.2.3", "AA", "Consistent Navigation"),
+    ("3.2.4", "AA", "Consistent Identification"),
+    ("3.2.6", "A", "Consistent Help"),
+    ("3.3.1", "A", "Error Identification"),
+    ("3.3.2", "A", "Labels or Instructions"),
+    ("3.3.3", "AA", "Error Suggestion"),
+    ("3.3.4", "AA", "Error Prevention (Legal, Financial, Data)"),
+    ("3.3.7", "A", "Redundant Entry"),
+    ("3.3.8", "AA", "Accessible Authentication (Minimum)"),
+    ("4.1.2", "A", "Name, Role, Value"),
+    ("4.1.3", "AA", "Status Messages"),
+)
+
+# Scenarios that check a criterion, by the requirement they are tagged with (requirements.toml).
+BY_REQUIREMENT: dict[str, tuple[str, ...]] = {
+    "KEYBOARD-1": ("2.1.1", "2.1.2", "2.4.3"),
+    "REFLOW-1": ("1.4.10",),
+}
+# ... and by the steps they run (steps/assistive.py): what is heard is status messages and errors.
+BY_STEP: dict[str, tuple[str, ...]] = {
+    "they hear each error shown on the form": ("3.3.1", "4.1.3"),
+    'they hear "': ("4.1.3",),
+    "they hear the page heading": ("2.4.3",),
+    "they are not left on the send button": ("2.4.3",),
+}
+# The zoom and spacing geometry (harness.accessibility.geometry), per measured result.
+BY_GEOMETRY = {"1.4.4": "200% zoom", "1.4.10": "400% zoom (320 CSS px)", "1.4.12": "WCAG text spacing",
+               "2.4.11": "focused controls", "2.5.8": "target size"}  # fmt: skip
+# Not applicable to this flow, and why (stated, never inferred).
+NOT_APPLICABLE = {
+    "1.2.1": "the flow has no audio or video",
+    "1.2.2": "the flow has no audio or video",
+    "1.2.3": "the flow has no audio or video",
+    "1.2.4": "the flow has no live audio",
+    "1.2.5": "the flow has no video",
+    "3.3.8": "the flow runs after sign-in; it asks for no authentication",
+}
+SUPPORTS, PARTIAL, FAILS, NA, NOT_EVALUATED, REVIEW = (
+    "Supports",
+    "Partially Supports",
+    "Does Not Support",
+    "Not Applicable",
+    "Not Evaluated",
+    "Needs review",
+)
+
+
+def _axe(scenarios: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Per criterion: page states where axe passed it, failed it, or asked for review."""
+    passed: dict[str, int] = {}
+    failed: dict[str, int] = {}
+    review: dict[str, int] = {}
+    for scenario in scenarios:
+        for scan in scenario.get("a11y", []):
+            for number in scan.get("passed_criteria", []):
+                passed[number] = passed.get(number, 0) + 1
+            for kind, into in (("violations", failed), ("incomplete", review)):
+                for rule in scan.get(kind, []):
+                    for number in wcag_criteria(list(rule.get("tags", []))):
+                        into[number] = into.get(number, 0) + 1
+    return passed, failed, review
+
+
+def _scenarios(scenarios: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
+    """Per criterion: the scenarios that check it, split by result."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for scenario in scenarios:
+        if scenario.get("kind") != "scenario" or scenario.get("status") in ("skipped", "not run"):
+            continue
+        numbers = {n for req in scenario.get("requirements", []) for n in BY_REQUIREMENT.get(req, ())}
+        for step in scenario.get("steps", []):
+            text = str(step.get("text", "")).casefold()
+            numbers |= {n for phrase, ns in BY_STEP.items() if text.startswith(phrase) for n in ns}
+        outcome = "passed" if scenario["status"] in ("passed", "xfailed") else "failed"
+        for number in numbers:
+            out.setdefault(number, {"passed": [], "failed": []})[outcome].append(scenario["name"])
+    return out
+
+
+def _geometry(layout: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per criterion the geometry checks: page states measured and what they found."""
+    out: dict[str, dict[str, Any]] = {n: {"measured": 0, "found": []} for n in BY_GEOMETRY}
+    for row in layout:
+        applies = ["2.4.11", "2.5.8"] + (["1.4.12"] if row["spacing"] else [])
+        applies += ["1.4.4"] if row["zoom"] == 200 and not row["spacing"] else []
+        applies += ["1.4.10"] if row["zoom"] == 400 and not row["spacing"] else []
+        for number in applies:
+            out[number]["measured"] += 1
+        for problem in row["problems"]:
+            number = "2.4.11" if problem.startswith("focused control hidden") else (
+                "1.4.12" if row["spacing"] else ("1.4.10" if row["zoom"] == 400 else "1.4.4"))  # fmt: skip
+            out[number]["found"].append(f"{row['state']} at {row['zoom']}%: {problem}")
+        out["2.5.8"]["found"] += [f"{row['state']}: small target {t}" for t in row["small_targets"]]
+    return out
+
+
+def ledger(
+    scenarios: list[dict[str, Any]], layout: list[dict[str, Any]], manual: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One row per WCAG 2.2 A/AA success criterion."""
+    passed, failed, review = _axe(scenarios)
+    by_scenario = _scenarios(scenarios)
+    geometry = _geometry(layout)
+    rows = []
+    for number, level, name in CRITERIA:
+        how: list[str] = []
+        evidence: list[str] = []
+        failing: list[str] = []
+        needs_review: list[str] = []
+        if number in passed or number in failed:
+            how.append("axe rules")
+            evidence.append(f"axe passed it on {passed.get(number, 0)} page states (#a11y)")
+            if number in failed:
+                failing.append(f"axe found violations on {failed[number]} page states (#a11y)")
+        if number in review:
+            needs_review.append(f"axe asks for review on {review[number]} page states (#a11y)")
+        checked = by_scenario.get(number)
+        if checked:
+            how.append("scenarios")
+            if checked["passed"]:
+                evidence.append(f"{len(checked['passed'])} scenarios passed (#scenarios)")
+            failing += [f"scenario failed: {name}" for name in checked["failed"]]
+        if number in geometry and geometry[number]["measured"]:
+            how.append(f"geometry: {BY_GEOMETRY[number]}")
+            if number == "2.5.8" and geometry[number]["found"]:
+                needs_review += geometry[number]["found"][:5]  # 2.5.8 has exceptions a person judges
+            elif geometry[number]["found"]:
+                failing += geometry[number]["found"][:5]
+            else:
+                evidence.append(f"measured on {geometry[number]['measured']} page states (#layout)")
+        checks = [c for c in manual if number in c.get("criteria", [])]
+        for check in checks:
+            how.append(f"manual check {check['id']}")
+            if check["result"] == "pass":
+                evidence.append(f"manual check {check['id']} passed")
+            elif check["result"] == "fail":
+                failing.append(f"manual check {check['id']} failed")
+        if number in NOT_APPLICABLE and not how:
+            result, remarks = NA, NOT_APPLICABLE[number]
+        elif failing:
+            result, remarks = (PARTIAL if evidence else FAILS), "; ".join(failing)
+        elif evidence and not needs_review:
+            result, remarks = SUPPORTS, "; ".join(evidence)
+        elif needs_review:
+            result, remarks = REVIEW, "; ".join([*evidence, *needs_review])
+        else:
+            pending = [c["id"] for c in checks if c["result"] == "not run"]
+            result = NOT_EVALUATED
+            remarks = (
+                f"left for manual check {', '.join(pending)}" if pending else "nothing in this run checks it"
+            )
+        rows.append(
+            {"criterion": number, "level": level, "name": name, "how": how or ["none"], "result": result,
+             "remarks": remarks, "manual": [c["id"] for c in checks]}
+        )  # fmt: skip
+    return rows
+
+
+def manual_progress(rows: list[dict[str, Any]], manual: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For each manual check, what automation already proved of its criteria and what is left to a person."""
+    by_number = {r["criterion"]: r for r in rows}
+    out = []
+    for check in manual:
+        numbers = [n for n in check.get("criteria", []) if n in by_number]
+        if not numbers:
+            continue
+        proved = [f"{n} {by_number[n]['name']}" for n in numbers if by_number[n]["result"] == SUPPORTS]
+        left = [f"{n} {by_number[n]['name']}" for n in numbers if by_number[n]["result"] != SUPPORTS]
+        out.append({"id": check["id"], "title": check.get("title", ""), "result": check["result"],
+                    "proved": proved, "left": left})  # fmt: skip
+    return out
+
+
+def staging_review_markdown(rows: list[dict[str, Any]], identity: dict[str, Any]) -> str:
+    """VA's Staging Review accessibility artifact: one table against WCAG 2.2 A/AA."""
+    commit = str((identity.get("git") or {}).get("commit") or "?")[:12]
+    lines = [
+        "# Accessibility artifact for Staging Review: Secure Messaging, Start a new message",
+        "",
+        f"WCAG 2.2 Level A and AA. Run of {identity.get('date', '?')}, commit {commit}, environment "
+        f"{identity.get('env') or 'mock'}. Evidence: the go/no-go report (index.html) beside this file.",
+        "",
+        "| Success criterion | Level | How it was checked | Result | Remarks |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        remarks = r["remarks"].replace("|", "/")
+        how = ", ".join(r["how"])
+        lines.append(f"| {r['criterion']} {r['name']} | {r['level']} | {how} | {r['result']} | {remarks} |")
+    counts = {
+        k: sum(r["result"] == k for r in rows) for k in (SUPPORTS, PARTIAL, FAILS, NA, NOT_EVALUATED, REVIEW)
+    }
+    lines += ["", "Totals: " + ", ".join(f"{k} {v}" for k, v in counts.items())]
+    return "\n".join(lines) + "\n"
+
+
+def acr(rows: list[dict[str, Any]], identity: dict[str, Any]) -> dict[str, Any]:
+    """An ACR-style report (the VPAT's table) as data."""
+    return {
+        "product": "VA.gov Secure Messaging, Start a new message (curated list flow)",
+        "standard": "WCAG 2.2 Level A and AA",
+        "evaluated": identity.get("date"),
+        "commit": (identity.get("git") or {}).get("commit"),
+        "environment": identity.get("env") or "mock",
+        "criteria": [
+            {
+                "criteria": f"{r['criterion']} {r['name']} (Level {r['level']})",
+                "conformance_level": r["result"],
+                "remarks_and_explanations": r["remarks"],
+                "methods": r["how"],
+            }
+            for r in rows
+        ],
+    }
+
+
+def acr_html(report: dict[str, Any]) -> str:
+    e = html.escape
+    body = "".join(
+        f'<tr><th scope="row">{e(c["criteria"])}</th><td>{e(c["conformance_level"])}</td>'
+        f"<td>{e(c['remarks_and_explanations'])}</td></tr>"
+        for c in report["criteria"]
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Accessibility Conformance Report: '
+        f"{e(report['product'])}</title><style>body{{font-family:sans-serif;margin:2rem;color:#1b1b1b}}"
+        "table{border-collapse:collapse}th,td{border:1px solid #565c65;padding:.4rem;text-align:left;"
+        "vertical-align:top}</style></head><body><main><h1>Accessibility Conformance Report</h1>"
+        f"<p>{e(report['product'])}. Standard: {e(report['standard'])}. "
+        f"Evaluated {e(str(report['evaluated']))}"
+        f" on commit {e(str(report['commit'])[:12])} ({e(report['environment'])}).</p>"
+        '<table><caption>WCAG 2.2 Level A and AA</caption><thead><tr><th scope="col">Criteria</th>'
+        '<th scope="col">Conformance level</th><th scope="col">Remarks and explanations</th></tr></thead>'
+        f"<tbody>{body}</tbody></table></main></body></html>\n"
+    )
+
+
+def write_exports(directory: Path, rows: list[dict[str, Any]], identity: dict[str, Any]) -> None:
+    (directory / "a11y-staging-review.md").write_text(
+        staging_review_markdown(rows, identity), encoding="utf-8"
+    )
+    report = acr(rows, identity)
+    (directory / "acr.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    (directory / "acr.html").write_text(acr_html(report), encoding="utf-8")
