@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from collections import OrderedDict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,13 @@ from harness.accessibility.waivers import WAIVERS_FILE, Waiver, WaiverFileError,
 from harness.timing import AXE, timed
 
 WAIVERS_KEY = pytest.StashKey[list[Waiver]]()
-_AXE = Axe.from_file(ruleset.AXE_SCRIPT_PATH)
+
+
+@cache
+def _axe() -> Axe:
+    """axe-playwright-python loading the pinned axe-core script, once per process (a clear error when it
+    is missing)."""
+    return Axe.from_file(ruleset.axe_script())
 
 
 # Scanning mid-transition (a note fading in) reports colour contrast on half-opaque text: the finite
@@ -115,7 +122,7 @@ def run_axe(page: Page, context: str | None, cache: ScanCache | None = SCANS) ->
             if cached is not None:
                 return cached
         if not page.evaluate("version => window.axe?.version === version", ruleset.axe_version()):
-            page.evaluate(_AXE.axe_script)
+            page.evaluate(_axe().axe_script)
         response = page.evaluate(
             "([context, options]) => window.axe.run(context ?? document, options)",
             [context, ruleset.axe_options()],

@@ -6,8 +6,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-import axe_playwright_python
-
 # VA's platform axeCheck tags (existing-cypress-suite.md §3), never fewer; plus WCAG 2.2 AA.
 VA_TAGS = ["section508", "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 TAGS = [*VA_TAGS, "wcag22aa"]
@@ -16,7 +14,20 @@ RULES = {"color-contrast": {"enabled": True}}
 # The flow's own content; VA's specs scope every check to it. Outside it, the whole document.
 SM_CONTAINER = ".secure-messaging-container"
 
-AXE_SCRIPT_PATH = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+# axe-core from npm (pinned in mocks/web/package.json, installed by `make setup`), not the copy bundled
+# with axe-playwright-python (4.12): 4.13 added ElementInternals support, which the VA web components use
+# for their form controls' roles and states.
+AXE_SCRIPT_PATH = Path(__file__).resolve().parents[2] / "mocks/web/node_modules/axe-core/axe.min.js"
+
+
+def axe_script() -> Path:
+    """The pinned axe-core script, or a clear error saying how to install it."""
+    if not AXE_SCRIPT_PATH.is_file():
+        raise FileNotFoundError(
+            f"axe-core is not installed ({AXE_SCRIPT_PATH} is missing): run `make setup` "
+            "(npm ci in mocks/web)"
+        )
+    return AXE_SCRIPT_PATH
 
 
 def axe_options() -> dict:

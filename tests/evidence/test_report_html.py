@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from harness.accessibility import ruleset
 from harness.browser import CHROMIUM_ARGS, chromium_executable
 from tests.evidence.staging_run import POOL, build_run, staging_records
 from tests.evidence.synthetic import write_suite
@@ -116,7 +117,8 @@ def assert_axe_clean(report: Path) -> None:
             page.goto(report.as_uri())
             for details in page.locator("details").all():  # scan the collapsed timelines too
                 details.evaluate("el => el.open = true")
-            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            axe = Axe.from_file(ruleset.axe_script())  # the pinned axe-core the harness scans with
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         finally:
             browser.close()
     violations = results.response["violations"]

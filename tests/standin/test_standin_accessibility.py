@@ -9,13 +9,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from harness.accessibility import ruleset
+
 TAGS = ["section508", "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 OPTIONS = {
     "runOnly": {"type": "tag", "values": TAGS},
     "rules": {"color-contrast": {"enabled": True}},
     "resultTypes": ["violations"],
 }
-AXE = Axe()
+AXE = Axe.from_file(ruleset.axe_script())  # the pinned axe-core the harness scans with
 # No running transitions, and every opened va-alert-expandable / va-additional-info body fully faded in
 # (their opacity transitions start after a delay, so "no animations yet" is not enough).
 SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running') &&
