@@ -65,3 +65,33 @@ Feature: Attachments on start message
     And they send the message
     Then while it sends they are told not to refresh the page
     And they see that the message was sent
+
+  @staging_safe @req:ATTACH-1
+  Scenario: Files that together pass the total size limit are refused as the one that crosses it is added
+    Given a patient with care teams
+    When they start a message to one of their care teams
+    And they write a message
+    And they attach 2 files within the size limit that leave 1 MB of the total size limit
+    Then the files are attached without an error
+    When they attach a file 1 byte larger than what is left of the total size limit
+    Then they are told the files together are too large for the limit that applies to them
+    And the file that crosses the total size limit is not attached
+    And the file they attached is still there
+    And what they typed is kept
+    When they attach a file 1 byte smaller than what is left of the total size limit
+    Then the file is attached without an error
+    And the file they attached is still there
+
+  @staging_safe @req:ATTACH-1
+  Scenario: With large attachments on, files that together pass 25 MB are refused as the one that crosses it is added
+    Given a patient with care teams
+    And large attachments are on
+    When they start a message to one of their care teams
+    And they attach 2 files within the size limit that leave 1 MB of the total size limit
+    Then the files are attached without an error
+    When they attach a file 1 byte larger than what is left of the total size limit
+    Then they are told the files together are too large for the limit that applies to them
+    And the file that crosses the total size limit is not attached
+    When they attach a file 1 byte smaller than what is left of the total size limit
+    Then the file is attached without an error
+    And the file they attached is still there

@@ -30,6 +30,14 @@ Feature: Patients with blocked care teams, or none, are told why they cannot mes
       | patient        | state                                  |
       | system_blocked | select care team, care system blocked |
 
+  @staging_safe @req:BLOCKED-1
+  Scenario: Care teams removed from the contact list are not named as blocked
+    Given a patient with one blocked care team and a care team removed from their contact list
+    When they go on to select care team
+    Then they see the select care team page
+    And they are told which care teams they cannot send messages to
+    And the care teams they removed from their contact list are not counted as blocked
+
   @all_blocked @staging_safe @a11y @req:BLOCKED-1 @req:A11Y-1
   Scenario: A patient whose care teams are all blocked is told so in the inbox and cannot start a message there
     Given an all_blocked patient

@@ -27,6 +27,25 @@ Feature: Error handling
       | with Oracle Health care teams only | Oracle Health | SM98              | We’re sorry. Something went wrong on our end.        |
 
   @send @req:ERROR-1 @req:SEND-1
+  Scenario Outline: After a failed send, the patient can send the message again
+    Given a patient who messaged 1 care team in the last 6 months
+    And sending a message fails once with <fault>
+    When they start a message to their most recent care team
+    And they write a message
+    And they send the message
+    Then they see the error "We’re sorry. Something went wrong on our end."
+    And what they typed is kept
+    When they send the message again
+    Then they see that the message was sent
+    And the message reached the care team they chose
+    And the first send was refused and the second sent the same message, once
+
+    Examples:
+      | fault             |
+      | a server error    |
+      | a gateway timeout |
+
+  @send @req:ERROR-1 @req:SEND-1
   Scenario: On a slow network, pressing Send twice sends one message
     Given a patient who messaged 2 care teams in the last 6 months
     And the network is slow when sending

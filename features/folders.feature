@@ -28,3 +28,21 @@ Feature: Entering the flow from the folder pages
     Then they see the page not found page
     And the page offers the link "Go to the My HealtheVet on VA.gov homepage"
     And the "page not found" state has no accessibility violations
+
+  @staging_safe @req:FOLDERS-1
+  Scenario: More folders lists every folder the patient has but Inbox and Sent, in the order received
+    Given a patient with care teams
+    When they open More folders
+    Then More folders lists every folder the patient has but Inbox and Sent, in the order received
+    And Drafts and Trash are among them
+
+  @drafts @req:FOLDERS-1
+  Scenario: A saved draft is reached from More folders
+    Given a patient with care teams
+    When they start a message to one of their care teams
+    And they write a message
+    And they save the draft
+    Then a draft is created
+    When they open More folders
+    And they open "Drafts" from there
+    Then their saved draft is listed there, and its link opens it

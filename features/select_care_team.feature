@@ -87,6 +87,21 @@ Feature: Select care team
       | with a VistA care team who can message care teams at 6 or more care systems | VistA         |
 
   @staging_safe @req:SELECT-1
+  Scenario Outline: With care teams grouped by care system, choosing a care system still narrows the care teams to it
+    Given a patient <patient>
+    And the care-team grouping toggle is on
+    When they go on to select care team
+    And they choose the care system of a <kind> care team
+    Then the care teams offered under care systems are that care system's allowed care teams only
+    And their recent care teams are offered in a group of their own, whatever the care system
+
+    Examples:
+      | patient      | kind          |
+      | with a VistA care team who can message care teams at 2 to 5 care systems and who messaged 2 care teams in the last 6 months | VistA |
+      | with VistA and Oracle Health care teams who can message care teams at 2 or more care systems and who messaged 2 care teams in the last 6 months | Oracle Health |
+      | with a VistA care team who can message care teams at 6 or more care systems and who messaged 2 care teams in the last 6 months | VistA |
+
+  @staging_safe @req:SELECT-1
   Scenario: Switching care system clears the chosen care team
     Given a patient with a VistA care team who can message care teams at 2 to 5 care systems
     When they go on to select care team

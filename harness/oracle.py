@@ -48,6 +48,7 @@ ENDPOINTS: dict[str, tuple[str, re.Pattern[str]]] = {
     "draft_delete": ("DELETE", re.compile(r"/my_health/v1/messaging/messages/\d+/?$")),
     "send": ("POST", re.compile(r"/my_health/v1/messaging/messages/?$")),
     "tooltips": ("GET", re.compile(r"/my_health/v1/tooltips$")),
+    "folders": ("GET", re.compile(r"/my_health/v1/messaging/folders$")),
 }
 
 # actions/recipients.js: teams whose messages need an electronic signature, by name.
@@ -272,6 +273,12 @@ class ObservedPatient:
     @property
     def blocked_teams(self) -> tuple[CareTeam, ...]:
         return tuple(t for t in self.teams if t.blocked)
+
+    @property
+    def removed_teams(self) -> tuple[CareTeam, ...]:
+        """Care teams the patient removed from their contact list (`preferredTeam: false`) and may add back:
+        not offered, but not blocked either (blockedRecipients keeps `blockedStatus === true` only)."""
+        return tuple(t for t in self.teams if not t.preferred and not t.blocked)
 
     def team(self, team_id: int) -> CareTeam | None:
         return next((t for t in self.teams if t.id == team_id), None)

@@ -110,6 +110,13 @@ CLAUSES: dict[re.Pattern[str], Callable[[re.Match[str]], Premise]] = {
     re.compile(r"with care teams whose plain-language names sort differently from their names"): lambda m: (
         Premise("a care system whose care teams sort differently by plain-language name", _renamed_order)
     ),
+    re.compile(r"with one blocked care team"): lambda m: Premise(
+        "exactly one blocked care team and no care system whose care teams are all blocked",
+        _allowed(lambda p: len(p.blocked_teams) == 1 and not p.blocked_stations),
+    ),
+    re.compile(r"(?:with )?a care team removed from their contact list"): lambda m: Premise(
+        "a care team removed from the contact list (not blocked)", lambda p: bool(p.removed_teams)
+    ),
     re.compile(r"who can message care teams at one care system"): lambda m: Premise(
         "care teams at one care system", _systems(1, 1)
     ),
@@ -194,8 +201,11 @@ RECENT_TOGGLE_STEP = re.compile(r"^the recent recipients toggle is (?P<state>on|
 BOTH_TOGGLES_STEP = re.compile(
     r"^the curated list flow is (?P<curated>on|off) and the recent recipients toggle is (?P<recent>on|off)$"
 )
+OPT_GROUPS = "mhv_secure_messaging_recipient_opt_groups"  # the care-team grouping toggle
+OPT_GROUPS_STEP = re.compile(r"^the care-team grouping toggle is (?P<state>on|off)$")
 TOGGLE_STEPS: dict[re.Pattern[str], tuple[str, ...]] = {  # the toggles a step sets, in its groups' order
     LARGE_ATTACHMENTS_STEP: (LARGE_ATTACHMENTS,),
+    OPT_GROUPS_STEP: (OPT_GROUPS,),
     RECENT_TOGGLE_STEP: (RECENT,),
     BOTH_TOGGLES_STEP: (CURATED, RECENT),
 }

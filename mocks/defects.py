@@ -390,4 +390,51 @@ DEFECTS: dict[str, Defect] = {
         caught_by="Zoomed in to 200% and 400%, and with wider text spacing, every page of the flow keeps its "
         "content",
     ),
+    # Issue 24, area F (compose)
+    "attachment_total_ignores_new_file": Defect(
+        "The total size check adds up only the files already attached, not the one being added: files "
+        "each within the per-file limit are attached past the total size limit.",
+        req="ATTACH-1",
+        caught_by="Files that together pass the total size limit are refused as the one that crosses it is "
+        "added",
+    ),
+    "send_dead_after_error": Defect(
+        "After a failed send the form comes back, but its Send button does nothing: the patient cannot "
+        "send again.",
+        req="ERROR-1",
+        caught_by="After a failed send, the patient can send the message again",
+    ),
+    # Issue 24, area H (folders and DD collection)
+    "more_folders_drop_system_folders": Defect(
+        "More folders lists only the patient's own folders: Drafts and Trash (ids below zero) are gone, so a "
+        "saved draft cannot be reached from there.",
+        req="FOLDERS-1",
+        caught_by="More folders lists every folder the patient has but Inbox and Sent, in the order received",
+    ),
+    # Issue 24, area E (care teams)
+    "removed_teams_counted_as_blocked": Defect(
+        "Care teams the patient removed from their contact list are counted as blocked: the alert on select "
+        "care team says they cannot message 'some of your care teams' instead of naming the blocked one.",
+        req="BLOCKED-1",
+        caught_by="Care teams removed from the contact list are not named as blocked",
+    ),
+    "grouped_combo_ignores_care_system": Defect(
+        "With the care-team grouping toggle on, the combo box offers every care system's care teams, not "
+        "only the chosen care system's: a patient can pick a team elsewhere while the radio shows another.",
+        req="SELECT-1",
+        caught_by="With care teams grouped by care system, choosing a care system still narrows the care "
+        "teams to it",
+    ),
+    # Issue 24, area G (tracked elements and modals)
+    "delete_draft_rum_name_case": Defect(
+        "The Delete draft button is tracked as 'Delete draft button' instead of 'Delete Draft Button': the "
+        "dashboard's query on the real name counts zero.",
+        req="RUM-1",
+        caught_by="Every tracked control of the compose form keeps its RUM name",
+    ),
+    "leave_warning_escape_ignored": Defect(
+        "Escape no longer closes the leave-page warning: a keyboard user is stuck in it.",
+        req="KEYBOARD-1",
+        caught_by="The leave-page warning closes with Escape, gives focus back and is counted",
+    ),
 }

@@ -8,6 +8,8 @@ from typing import ClassVar, Self
 from playwright.sync_api import Locator, Page, expect
 
 from pages.components import VaAlert, VaAlertExpandable, VaButton, VaLink, VaModal
+from pages.components.modal import CloseBy
+from pages.tracked import record, tracked
 
 # Loading the app fetches toggles, recipients and the sent search; give slow CI a margin.
 LOAD_TIMEOUT_MS = 15_000
@@ -105,6 +107,10 @@ class BasePage:
         """Whether keyboard focus is inside `target` (shadow roots included)."""
         return bool(target.first.evaluate(_FOCUS_INSIDE))
 
+    def wait_for_keyboard_focus(self, target: Locator) -> None:
+        """Wait until keyboard focus is inside `target` (focus moves after a dialog closes)."""
+        self.page.wait_for_function(_FOCUS_INSIDE, arg=target.first.element_handle())
+
     def press_with_keyboard(self, target: Locator) -> None:
         """Reach `target` with Tab and activate it with Enter."""
         self.tab_to(target)
@@ -128,6 +134,11 @@ class BasePage:
     def leave_page_modal(self) -> VaModal:
         """The "leave this page?" warning shown when leaving the flow with unsaved changes."""
         return VaModal(self.page.get_by_test_id("navigation-warning-modal"))
+
+    def close_leave_page_modal(self, how: CloseBy = "click") -> None:
+        """Close the leave-page warning by its X or Escape (see `VaModal.close`); RUM counts the close."""
+        self.leave_page_modal().close(how)
+        record(self.page, tracked("leave-page warning", "Close"))
 
     def leave_modal_button(self, which: str) -> Locator:
         testid = {"primary": "route-guard-primary-button", "secondary": "route-guard-secondary-button"}[which]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Locator, expect
 
 from pages import paths
 from pages.base import BasePage
@@ -43,6 +43,11 @@ class FolderPage(BasePage):
     def recipients_error_alert(self) -> Locator:
         return self.page.get_by_test_id("recipients-error-alert")
 
+    def thread_link(self, subject: str) -> Locator:
+        """A listed thread's subject link (ThreadListItem: "<category>: <subject>", to `/thread/<id>/`)."""
+        items = self.page.get_by_test_id("thread-list-item").filter(has_text=subject)
+        return items.get_by_role("link").filter(has_text=subject)
+
 
 class MoreFoldersPage(FolderPage):
     """`/folders/`: "Messages: More folders", with the entry link and the other folders."""
@@ -50,5 +55,18 @@ class MoreFoldersPage(FolderPage):
     h1_text = "Messages: More folders"
     path = paths.FOLDERS
 
+    def folder_items(self) -> Locator:
+        """The listed folders (FoldersList: one `li.folder-link` each, test id = the API's folder name)."""
+        return self.page.locator("li.folder-link")
+
+    def folder_names(self) -> list[str]:
+        """The names shown, in order, once the list has come (it follows the folder list's answer)."""
+        expect(self.folder_items().first).to_be_visible()
+        return [" ".join(t.split()) for t in self.folder_items().all_text_contents()]
+
     def folder_link(self, name: str) -> Locator:
-        return self.page.get_by_test_id("folders-list").get_by_role("link", name=name, exact=True)
+        return self.folder_items().get_by_role("link", name=name, exact=True)
+
+    def open_folder(self, name: str) -> FolderPage:
+        self.folder_link(name).click()
+        return FolderPage(self.page).expect_loaded()

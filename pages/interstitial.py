@@ -10,6 +10,9 @@ from pages import paths
 from pages.base import LOAD_TIMEOUT_MS, BasePage
 from pages.components import VaButton, VaLinkAction
 from pages.router import wait_for_flow_page
+from pages.tracked import click, tracked
+
+_CONTINUE = tracked("interstitial", "Continue to start message")
 
 
 class InterstitialPage(BasePage):
@@ -46,10 +49,10 @@ class InterstitialPage(BasePage):
         `recent_expected`: the patient has recent care teams, so wait until the link leads there.
         """
         self._wait_for_recent_search(recent_expected)
-        self.continue_control().first.click()
+        click(self.page, self.continue_control().first, _CONTINUE)
         return wait_for_flow_page(self.page, leaving=self)
 
     def continue_with_keyboard(self, recent_expected: bool = False) -> BasePage:
         self._wait_for_recent_search(recent_expected)
-        self.press_with_keyboard(self.continue_control().first)
+        self.press_with_keyboard(self.continue_control().first)  # no RUM click: Datadog counts pointer clicks
         return wait_for_flow_page(self.page, leaving=self)

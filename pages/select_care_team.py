@@ -18,10 +18,16 @@ from pages.components import (
     VaRadio,
     VaSelect,
 )
+from pages.components.combo_box import team_name_from_option
 from pages.contact_list import ContactListPage
 from pages.router import wait_for_flow_page
+from pages.tracked import click, tracked
 
 CARE_SYSTEM_LEGEND = "Select a VA health care system"
+_CARE_SYSTEM_RADIO = tracked("select care team", "care system radio button")
+_CONTINUE = tracked("select care team", "Continue to start message")
+_CONTACT_LIST = tracked("select care team", "Update your contact list")
+_CANT_FIND = tracked("select care team", "Learn what to do if you can’t find your care team")
 CANT_FIND_LINK_TEXT = "Learn what to do if you can’t find your care team"
 CONTACT_LIST_LINK_TEXT = "Update your contact list"
 
@@ -71,7 +77,7 @@ class SelectCareTeamPage(BasePage):
     def choose_care_system(self, name: str) -> None:
         chooser = self.care_system_chooser()
         if chooser == "radio":
-            self.care_system_radio().choose(name)
+            click(self.page, self.care_system_radio().option_label(name), _CARE_SYSTEM_RADIO)
         elif chooser == "select":
             self.care_system_select().choose_label(name)
         else:
@@ -117,22 +123,22 @@ class SelectCareTeamPage(BasePage):
         return self.page.get_by_role("link", name=CONTACT_LIST_LINK_TEXT, exact=True)
 
     def open_care_team_help(self) -> CareTeamHelpPage:
-        self.cant_find_care_team_link().click()
+        click(self.page, self.cant_find_care_team_link(), _CANT_FIND)
         return CareTeamHelpPage(self.page).expect_loaded()
 
     def update_contact_list(self) -> ContactListPage:
-        self.update_contact_list_link().click()
+        click(self.page, self.update_contact_list_link(), _CONTACT_LIST)
         return ContactListPage(self.page).expect_loaded()
 
     def continue_link(self) -> VaLinkAction:
         return VaLinkAction(self.page.get_by_test_id("continue-button"))
 
     def continue_(self) -> BasePage:
-        self.continue_link().click()
+        click(self.page, self.continue_link().link(), _CONTINUE)
         return wait_for_flow_page(self.page, leaving=self)
 
     def continue_without_choosing(self) -> None:
-        self.continue_link().click()
+        click(self.page, self.continue_link().link(), _CONTINUE)
 
     # --- Oracle Health: migration alerts and the in-product education hint ------------------
     def migration_alerts(self) -> Locator:
@@ -157,6 +163,14 @@ class SelectCareTeamPage(BasePage):
     def stop_showing_hint(self) -> None:
         self.stop_showing_hint_button().click()
 
+    def care_team_options_by_group(self) -> list[tuple[str | None, str, str]]:
+        """The care teams offered as (group label or None, care team id, name shown), in order; the
+        grouping toggle's "Recent care teams" group among them."""
+        return [
+            (group, value, team_name_from_option(text))
+            for group, value, text in self.care_team_combo_box().grouped_options()
+        ]
+
     def care_team_option_groups(self) -> list[str]:
         """The combo box's group labels (`optgroup`), in order; empty when the list is flat."""
         return self.care_team_combo_box().host.evaluate(
@@ -177,5 +191,5 @@ class SelectCareTeamPage(BasePage):
         combo.type_and_choose_with_keyboard(name)
 
     def continue_with_keyboard(self) -> BasePage:
-        self.press_with_keyboard(self.continue_link().link())
+        self.press_with_keyboard(self.continue_link().link())  # no RUM click: Datadog counts pointer clicks
         return wait_for_flow_page(self.page, leaving=self)

@@ -16,7 +16,9 @@ from pages.components import (
     VaTextInput,
 )
 from pages.components.live_region import in_live_region
+from pages.components.modal import CloseBy
 from pages.select_care_team import SelectCareTeamPage
+from pages.tracked import click, record, tracked
 
 SELECT_DIFFERENT_TEAM_TEXT = "Select a different care team"
 # Categories by the label a person reads, and the code the API receives for each.
@@ -35,6 +37,17 @@ MISSING_FIELD_ERRORS = {
     "message": "Message body cannot be blank.",
 }
 MESSAGE_SENT = "Message sent"
+# The tracked controls of the compose form and its dialogs (pages/tracked.py).
+_SEND = tracked("start message", "Send")
+_SAVE_DRAFT = tracked("start message", "Save draft")
+_DELETE_DRAFT = tracked("start message", "Delete draft")
+_CONFIRM_DELETE = tracked("delete-draft dialog", "Delete draft")
+_CANCEL_DELETE = tracked("delete-draft dialog", "Cancel")
+_DELETE_CLOSED = tracked("delete-draft dialog", "Close")
+_CANT_SAVE_CLOSED = tracked("can't-save dialog", "Close")
+_EDIT_DRAFT = tracked("can't-save dialog", "Edit draft")
+_SAVE_WITHOUT = tracked("can't-save dialog", "Save draft without attachments")
+_DIFFERENT_TEAM = tracked("start message", "Select a different care team")
 # Alerts.Message (util/constants.js): the file scanner's verdict on a refused send (SM172), one file or more.
 ATTACHMENT_SCAN_FAIL = (
     "Our file scanner found a problem with your attachment. To send your message, remove this attachment."
@@ -110,6 +123,7 @@ class ComposeForm(BasePage):
         keyboard.type(body)
 
     def send_with_keyboard(self) -> None:
+        # Datadog's SDK makes click actions of pointer clicks: a key press records none (observed).
         self.press_with_keyboard(self.send_button().button())
 
     def tab_to_send(self) -> None:
@@ -128,7 +142,7 @@ class ComposeForm(BasePage):
 
     def send(self) -> None:
         self.page.evaluate(_WATCH_SENDING_INDICATOR)
-        self.send_button().click()
+        click(self.page, self.send_button().button(), _SEND)
 
     def sending_indicator_texts(self) -> list[str]:
         """What the sending indicator said during the sends since the page loaded (it shows only while a
@@ -138,12 +152,14 @@ class ComposeForm(BasePage):
     def send_twice(self) -> None:
         """An impatient double press on Send."""
         self.send_button().button().dblclick()
+        record(self.page, _SEND)  # two clicks, two actions
+        record(self.page, _SEND)
 
     def save_draft_button(self) -> Locator:
         return self.page.get_by_test_id("save-draft-button")
 
     def save_draft(self) -> None:
-        self.save_draft_button().click()
+        click(self.page, self.save_draft_button(), _SAVE_DRAFT)
 
     def delete_draft_button(self) -> Locator:
         # The real button's id (DeleteDraft.jsx); its data-testid is the same word.
@@ -170,16 +186,25 @@ class ComposeForm(BasePage):
         return VaModal(self.page.get_by_test_id("delete-draft-modal"))
 
     def ask_to_delete_draft(self) -> None:
-        self.delete_draft_button().click()
+        click(self.page, self.delete_draft_button(), _DELETE_DRAFT)
 
     def confirm_delete_draft(self) -> None:
-        self.delete_draft_dialog().host.get_by_role("button", name="Delete draft").click()
+        confirm = self.delete_draft_dialog().host.get_by_role("button", name="Delete draft")
+        click(self.page, confirm, _CONFIRM_DELETE)
 
     def cancel_delete_draft(self) -> None:
-        self.delete_draft_dialog().host.get_by_role("button", name="Cancel", exact=True).click()
+        cancel = self.delete_draft_dialog().host.get_by_role("button", name="Cancel", exact=True)
+        click(self.page, cancel, _CANCEL_DELETE)
 
-    def close_delete_draft_dialog(self) -> None:
-        self.delete_draft_dialog().close()
+    def close_delete_draft_dialog(self, how: CloseBy = "click") -> None:
+        """Close the dialog: "click" its X, "keyboard" (Tab to the X, Enter) or "escape"."""
+        self.delete_draft_dialog().close(how)
+        record(self.page, _DELETE_CLOSED)
+
+    def close_save_draft_warning(self, how: CloseBy = "click") -> None:
+        """Close the "We can't save ..." dialog by its X or Escape (see `VaModal.close`)."""
+        self.save_draft_warning().close(how)
+        record(self.page, _CANT_SAVE_CLOSED)
 
     # --- "We can't save attachments in a draft message" (RouteLeavingGuard's modal) -----------------
     def save_draft_warning(self) -> VaModal:
@@ -187,16 +212,27 @@ class ComposeForm(BasePage):
 
     def keep_editing_draft(self) -> None:
         """The modal's first button ("Edit draft"): close it and stay."""
-        self.page.get_by_test_id("route-guard-primary-button").click()
+        first = VaButton(self.page.get_by_test_id("route-guard-primary-button")).button()
+        click(self.page, first, _EDIT_DRAFT)
 
     def save_draft_without_attachments(self) -> None:
         """The modal's second button ("Save draft without attachments")."""
-        self.page.get_by_test_id("route-guard-secondary-button").click()
+        second = VaButton(self.page.get_by_test_id("route-guard-secondary-button")).button()
+        click(self.page, second, _SAVE_WITHOUT)
 
     def delete_draft(self) -> None:
         """Delete, then confirm in the "Delete this draft?" dialog."""
         self.ask_to_delete_draft()
         self.confirm_delete_draft()
+
+    def click_each_tracked_control(self) -> None:
+        """Each tracked control of the form and the delete-draft dialog once (pages/tracked.py): Save draft,
+        Delete draft, Cancel in its dialog, then Send, last because it leaves the page."""
+        self.save_draft()
+        self.draft_saved_notice().filter(has_text="was saved").wait_for()  # then the dialog is about a draft
+        self.ask_to_delete_draft()
+        self.cancel_delete_draft()
+        self.send()
 
     def draft_saved_notice(self) -> Locator:
         # note the reference's `data-test-id` (not data-testid) on this alert
@@ -267,5 +303,5 @@ class StartMessagePage(ComposeForm):
         return self.page.get_by_role("link", name=SELECT_DIFFERENT_TEAM_TEXT)
 
     def select_different_care_team(self) -> SelectCareTeamPage:
-        self.select_different_care_team_link().click()
+        click(self.page, self.select_different_care_team_link(), _DIFFERENT_TEAM)
         return SelectCareTeamPage(self.page).expect_loaded()

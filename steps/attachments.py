@@ -24,11 +24,15 @@ from steps.state import ScenarioState, wait_until
 LARGE = premises.LARGE_ATTACHMENTS
 PILOT = "mhv_secure_messaging_cerner_pilot"
 MB = 1024 * 1024  # the app's limits are in MiB (6 * 1024 * 1024, ...)
+# util/constants.js TOTAL_MAX_FILE_SIZE_EXCEEDED(_LARGE), FIDELITY.md A4
+TOTAL_TOO_LARGE = "Your files are too large. The total size of all files must be smaller than"
 
 STANDARD = {"count": 4, "file": 6 * MB, "total": 10 * MB, "file_text": "6 MB", "total_text": "10 MB",
-            "too_large": "Your file is too large. Try attaching a file smaller than 6MB."}
+            "too_large": "Your file is too large. Try attaching a file smaller than 6MB.",
+            "too_large_total": f"{TOTAL_TOO_LARGE} 10MB."}
 LARGE_LIMITS = {"count": 10, "file": 25 * MB, "total": 25 * MB, "file_text": "25 MB", "total_text": "25 MB",
-                "too_large": "Your file is too large. Try attaching a file smaller than 25MB."}
+                "too_large": "Your file is too large. Try attaching a file smaller than 25MB.",
+                "too_large_total": f"{TOTAL_TOO_LARGE} 25MB."}
 STANDARD_TYPES = ("doc", "docx", "gif", "jpg", "jpeg", "pdf", "png", "rtf", "txt", "xls", "xlsx", "jfif",
                   "pjpeg", "pjp")
 
@@ -81,6 +85,72 @@ def attach_megabytes(scenario_state: ScenarioState, megabytes: int) -> None:
     name = f"scan-{megabytes}mb.pdf"
     _start_message(scenario_state).attach(name, b"%PDF" + b"x" * (megabytes * MB - 4))
     scenario_state.setdefault("attached", []).append((name, megabytes * MB))
+
+
+def _attach_pdf(scenario_state: ScenarioState, name: str, size: int) -> None:
+    _start_message(scenario_state).attach(name, b"%PDF" + b"x" * (size - 4))
+
+
+def _bytes(scenario_state: ScenarioState, limit: str) -> int:
+    """A limit in bytes ("file" or "total") of those that apply to the patient."""
+    value = _limits(scenario_state)[limit]
+    assert isinstance(value, int), value
+    return value
+
+
+def _room_left(scenario_state: ScenarioState) -> int:
+    """What is left of the total size limit after the files attached so far (their sizes as attached)."""
+    return _bytes(scenario_state, "total") - sum(size for _, size in scenario_state["attached"])
+
+
+@when(parsers.parse("they attach {count:d} files within the size limit that leave {megabytes:d} MB of the "
+                    "total size limit"))
+def attach_up_to_room(scenario_state: ScenarioState, count: int, megabytes: int) -> None:
+    """Each file within the per-file limit, so only their total can be refused later."""
+    together = _bytes(scenario_state, "total") - megabytes * MB
+    share = together // count
+    sizes = [share] * (count - 1) + [together - share * (count - 1)]
+    assert max(sizes) <= _bytes(scenario_state, "file"), f"{count} files of {sizes} pass the size limit"
+    for index, size in enumerate(sizes, start=1):
+        name = f"lab-results-{index}.pdf"
+        _attach_pdf(scenario_state, name, size)
+        scenario_state.setdefault("attached", []).append((name, size))
+
+
+@when(parsers.parse("they attach a file {delta:d} byte {direction} than what is left of the total size "
+                    "limit"))
+def attach_around_room(scenario_state: ScenarioState, delta: int, direction: str) -> None:
+    """Larger: the total would pass the limit by `delta` bytes (kept as `refused`); smaller: it comes to
+    `delta` bytes under the limit (joins `attached`)."""
+    assert direction in ("larger", "smaller"), direction
+    size = _room_left(scenario_state) + (delta if direction == "larger" else -delta)
+    name = f"visit-summary-{direction}.pdf"
+    _attach_pdf(scenario_state, name, size)
+    if direction == "larger":
+        scenario_state["refused"] = (name, size)
+    else:
+        scenario_state["attached"].append((name, size))
+
+
+@then("the files are attached without an error")
+def files_attached_ok(scenario_state: ScenarioState) -> None:
+    page = _start_message(scenario_state)
+    expect(page.attachment_error()).to_have_count(0)
+    for name, _ in scenario_state["attached"]:
+        expect(page.attachments().showing(name)).to_have_count(1)
+
+
+@then("they are told the files together are too large for the limit that applies to them")
+def told_total_too_large(scenario_state: ScenarioState) -> None:
+    error = _start_message(scenario_state).attachment_error()
+    expect(error).to_have_text(str(_limits(scenario_state)["too_large_total"]))
+    expect(error).to_have_attribute("role", "alert")
+
+
+@then("the file that crosses the total size limit is not attached")
+def crossing_file_refused(scenario_state: ScenarioState) -> None:
+    name, _ = scenario_state["refused"]
+    expect(_start_message(scenario_state).attachments().showing(name)).to_have_count(0)
 
 
 @when("they attach a small text file")

@@ -136,6 +136,13 @@ def send_fails(mock_session: MockSession, scenario_state: ScenarioState, kind: s
     scenario_state["send_fault"] = kind
 
 
+@given(parsers.parse("sending a message fails once with {kind}"))
+def send_fails_once(mock_session: MockSession, scenario_state: ScenarioState, kind: str) -> None:
+    """The fault answers the next send only (`times=1`); the one after reaches the care team."""
+    mock_session.add_fault("send", times=1, **_fault(kind))
+    scenario_state["send_fault"] = kind
+
+
 @given("the network is slow when sending")
 def slow_send(mock_session: MockSession) -> None:
     mock_session.add_fault("send", latency_ms=1500)

@@ -9,6 +9,7 @@ scenario is about, and a patient who is not in that state fails on the mock and 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -152,6 +153,34 @@ def told_which_blocked(scenario_state: ScenarioState) -> None:
         listed = sorted(t.strip() for t in current.blocked_items().all_text_contents())
         wanted = sorted(expected_legacy_blocked_items(scenario_state.patient))
         assert listed == wanted, f"the alert lists {listed}, expected {wanted}"
+
+
+def _as_if_removed_were_blocked(patient: ObservedPatient) -> ObservedPatient:
+    removed = set(patient.removed_teams)
+    teams = tuple(replace(t, blocked=True) if t in removed else t for t in patient.teams)
+    return replace(patient, teams=teams)
+
+
+@then("the care teams they removed from their contact list are not counted as blocked")
+def removed_not_blocked(scenario_state: ScenarioState) -> None:
+    """A team removed from the contact list (`preferredTeam: false`) can be added back; only
+    `blockedStatus: true` makes it blocked, so the alert's title is the one the blocked teams alone give."""
+    select = scenario_state.current
+    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    patient = scenario_state.patient
+    removed = [t.display_name for t in patient.removed_teams]
+    scenario_state.premise(bool(removed), "a care team removed from the contact list", patient)
+    wanted = expected_blocked_title(patient)
+    miscounted = expected_blocked_title(_as_if_removed_were_blocked(patient))
+    words = "an alert that reads differently when removed care teams count as blocked"
+    scenario_state.premise(wanted is not None and wanted != miscounted, words, patient)
+    expect(select.blocked_alert()).to_have_count(1)
+    shown = select.blocked_alert_title()
+    blocked = [t.display_name for t in patient.blocked_teams]
+    assert shown == wanted, (
+        f"the blocked alert says {shown!r}; the blocked care teams {blocked} give {wanted!r}"
+        + (f", and counting the removed ones {removed} as blocked gives that" if shown == miscounted else "")
+    )
 
 
 @then("the blocked care teams are named above the care team list")

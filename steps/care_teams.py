@@ -6,14 +6,17 @@ sentences hold for every profile and seed, for VA's fixture folders and for stag
 
 from __future__ import annotations
 
+import contextlib
 import re
 from calendar import monthrange
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from playwright.sync_api import Page, expect
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
+from harness import premises
 from harness.oracle import CareTeam, recipients_order
 from harness.premises import stations_sorted_differently
 from mocks.client import Session as MockSession
@@ -270,6 +273,73 @@ def teams_of_system(scenario_state: ScenarioState) -> None:
     blocked = {t.display_name for t in patient.blocked_teams} - set(expected)
     assert not blocked & set(offered), f"blocked care teams offered: {sorted(blocked & set(offered))}"
     assert offered == expected, f"care teams offered for {station}: {offered} != {expected}"
+
+
+# ---------------------------------------------------------------- the care-team grouping toggle
+RECENT_GROUP = "Recent care teams"
+
+
+@given(parsers.re(premises.OPT_GROUPS_STEP.pattern))
+def grouping_toggle(request: pytest.FixtureRequest, scenario_state: ScenarioState, state: str) -> None:
+    """The combo box's opt groups (one per care system, after "Recent care teams"): set on the mock,
+    expected of the signed-in patient in staging."""
+    if scenario_state.staging:
+        scenario_state.expect(premises.toggle_premise(premises.OPT_GROUPS, state == "on"))
+    else:
+        request.getfixturevalue("mock_session").set_toggle(premises.OPT_GROUPS, state)
+
+
+def _system_of(scenario_state: ScenarioState, team_id: str) -> str:
+    team = scenario_state.patient.team(int(team_id)) if team_id.isdigit() else None
+    return scenario_state.patient.system(team.station).name if team else "not in the care-team list"
+
+
+def _grouped_outside_recent(select: SelectCareTeamPage) -> list[tuple[str | None, str, str]]:
+    return [o for o in select.care_team_options_by_group() if o[0] != RECENT_GROUP]
+
+
+@then("the care teams offered under care systems are that care system's allowed care teams only")
+def grouped_teams_of_system(scenario_state: ScenarioState) -> None:
+    """Grouping changes the layout, never the list: outside "Recent care teams" every option is one of
+    the chosen care system's allowed care teams (by id, from the care-team list the app received), under
+    that care system's name (ungrouped when vamc-ehr names no system for it)."""
+    select = _select_page(scenario_state)
+    patient = scenario_state.patient
+    scenario_state.premise(patient.toggle(premises.OPT_GROUPS), "the care-team grouping toggle on", patient)
+    station = scenario_state["care_system"]
+    system = patient.system(station)
+    expected = sorted(str(t.id) for t in patient.teams_of(station))
+    # The combo box is rebuilt for the chosen care system: give it the time a person would, then judge.
+    with contextlib.suppress(AssertionError):
+        wait_until(
+            scenario_state.page,
+            lambda: sorted(v for _, v, _ in _grouped_outside_recent(select)) == expected,
+            f"the care teams of {system.name} in the combo box",
+        )
+    options = _grouped_outside_recent(select)
+    elsewhere = [
+        f"{name} ({_system_of(scenario_state, value)})" for _, value, name in options if value not in expected
+    ]
+    assert not elsewhere, f"with {system.name} chosen, care teams elsewhere are offered: {elsewhere}"
+    offered = sorted(value for _, value, _ in options)
+    assert offered == expected, f"care teams offered for {system.name}: {offered} != {expected}"
+    labels = sorted({group for group, _, _ in options if group is not None})
+    wanted = [system.name] if system.name != station else []
+    assert labels == wanted, f"with {system.name} chosen, the care teams are grouped under {labels}"
+
+
+@then("their recent care teams are offered in a group of their own, whatever the care system")
+def recent_group_any_system(scenario_state: ScenarioState) -> None:
+    """The "Recent care teams" group is not narrowed by the chosen care system (mocks/web/FIDELITY.md
+    O4): it offers the recent care teams the app found, each naming its own care system."""
+    select = _select_page(scenario_state)
+    patient = scenario_state.patient
+    recent = [str(t.id) for t in patient.recent_teams]
+    scenario_state.premise(bool(recent), "recently messaged care teams", patient)
+    grouped = [value for group, value, _ in select.care_team_options_by_group() if group == RECENT_GROUP]
+    assert sorted(grouped) == sorted(recent), (
+        f"the {RECENT_GROUP!r} group offers {grouped}; the recent care teams are {recent}"
+    )
 
 
 @when("they switch to another care system")

@@ -8,6 +8,7 @@ from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
+from mocks.client import Session as MockSession
 from pages import SecureMessagingApp, SelectCareTeamPage
 from pages.start_message import (
     CATEGORY_CODES,
@@ -17,6 +18,7 @@ from pages.start_message import (
     ComposeForm,
     StartMessagePage,
 )
+from steps.api import app_calls, wait_for_app_call
 from steps.care_teams import choose_on_select_page, system_name
 from steps.state import ScenarioState
 
@@ -102,6 +104,12 @@ def idle_ten_seconds(page: Page) -> None:
 
 @when("they send the message")
 def send(scenario_state: ScenarioState) -> None:
+    compose_form(scenario_state).send()
+
+
+@when("they send the message again")
+def send_again(scenario_state: ScenarioState) -> None:
+    """The same Send button, on the form that came back after the failed send."""
     compose_form(scenario_state).send()
 
 
@@ -255,6 +263,19 @@ def asked_signature(scenario_state: ScenarioState) -> None:
     current = scenario_state.current
     assert isinstance(current, StartMessagePage)
     expect(current.signature_heading()).to_be_visible()
+
+
+@then("the first send was refused and the second sent the same message, once")
+def refused_then_sent(mock_session: MockSession, scenario_state: ScenarioState) -> None:
+    """From what the app sent and was answered: one refused send, then one that succeeded with the same
+    message; the care team's Sent folder holds it once."""
+    wait_for_app_call(scenario_state, "send")
+    sends = app_calls(scenario_state, "send")
+    assert [e.ok for e in sends] == [False, True], f"sends answered {[e.status for e in sends]}"
+    first, second = (e.request_json for e in sends)
+    assert first == second, f"the second send differs from the first: {first} then {second}"
+    sent = [m for m in mock_session.patient()["sentMessages"] if m["subject"] == scenario_state["subject"]]
+    assert len(sent) == 1, f"the message is in Sent {len(sent)} times"
 
 
 def typed(scenario_state: ScenarioState) -> dict[str, Any]:

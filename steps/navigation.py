@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
@@ -14,6 +15,7 @@ from pages import (
     FolderPage,
     InterstitialPage,
     LegacyComposePage,
+    MoreFoldersPage,
     NotFoundPage,
     RecentCareTeamsPage,
     SecureMessagingApp,
@@ -189,3 +191,61 @@ def open_crisis_line(app: SecureMessagingApp, scenario_state: ScenarioState, pla
 def told_once_focus_settles(scenario_state: ScenarioState, text: str) -> None:
     """The global alert's hidden live region says `text` (filled 1 s after focus last moved, 5 s at most)."""
     expect(scenario_state.current.alert_live_region()).to_have_text(text, timeout=8_000)
+
+
+# ---------------------------------------------------------------- More folders (issue 24, area H)
+# Inbox and Sent are reached from the inner navigation, so Folders.jsx leaves them out of its list; the
+# Deleted folder (id -3) is shown as "Trash" (FoldersList).
+NOT_LISTED = (0, -1)
+SHOWN_AS = {-3: "Trash"}
+
+
+def received_folders(scenario_state: ScenarioState) -> list[dict[str, Any]]:
+    """The folders as the app received them (`GET …/folders`), in the API's order."""
+    traffic = scenario_state.traffic
+    traffic.settle(scenario_state.page, "folders")
+    exchange = traffic.latest("folders")
+    assert exchange is not None and exchange.ok, f"the app got no folder list: {exchange}"
+    return [f.get("attributes", {}) for f in (exchange.response_json or {}).get("data", [])]
+
+
+@then("More folders lists every folder the patient has but Inbox and Sent, in the order received")
+def lists_every_folder(scenario_state: ScenarioState) -> None:
+    folders = scenario_state.current
+    assert isinstance(folders, MoreFoldersPage), f"not on More folders but {type(folders).__name__}"
+    received = received_folders(scenario_state)
+    expected = [SHOWN_AS.get(f["folderId"], f["name"]) for f in received if f["folderId"] not in NOT_LISTED]
+    expect(folders.folder_items()).to_have_count(len(expected))
+    assert folders.folder_names() == expected, (
+        f"More folders lists {folders.folder_names()}, but the app received {expected} (in that order)"
+    )
+
+
+@then("Drafts and Trash are among them")
+def drafts_and_trash_listed(scenario_state: ScenarioState) -> None:
+    ids = {f["folderId"] for f in received_folders(scenario_state)}
+    assert {-2, -3} <= ids, f"the folder list the app received lacks Drafts or Deleted: ids {sorted(ids)}"
+    folders = scenario_state.current
+    assert isinstance(folders, MoreFoldersPage), f"not on More folders but {type(folders).__name__}"
+    for name in ("Drafts", "Trash"):
+        expect(folders.folder_link(name)).to_be_visible()
+
+
+@when(parsers.parse('they open "{name}" from there'))
+def open_listed_folder(scenario_state: ScenarioState, name: str) -> None:
+    folders = scenario_state.current
+    assert isinstance(folders, MoreFoldersPage), f"not on More folders but {type(folders).__name__}"
+    scenario_state.current = folders.open_folder(name)
+
+
+@then("their saved draft is listed there, and its link opens it")
+def saved_draft_listed(page: Page, scenario_state: ScenarioState) -> None:
+    """The draft's subject links to `/thread/<draft id>/`, where the app opens a draft for editing."""
+    expect(page).to_have_url(re.compile(re.escape(paths.DRAFTS) + r"([?#]|$)"))
+    folder = scenario_state.current
+    assert isinstance(folder, FolderPage), f"not on a folder page but {type(folder).__name__}"
+    link = folder.thread_link(scenario_state["subject"])
+    expect(link).to_have_count(1)
+    href = urlparse(link.get_attribute("href") or "").path
+    expected = f"{paths.APP_ROOT}/thread/{scenario_state['draft_id']}/"
+    assert href == expected, f"the draft links to {href!r}, not {expected!r}"

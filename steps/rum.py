@@ -4,6 +4,8 @@ records (read from the intake: the mock's journal, or intercepted in staging), a
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -12,9 +14,15 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
 from harness.rum import Rum, init_configuration, tracked_actions
-from pages import SecureMessagingApp, SelectCareTeamPage, paths
+from pages import RecentCareTeamsPage, SecureMessagingApp, SelectCareTeamPage, paths
+from pages.base import BasePage
+from pages.components.modal import CloseBy
 from pages.router import wait_for_flow_page
 from pages.select_care_team import CARE_SYSTEM_LEGEND
+from pages.start_message import ComposeForm
+from pages.tracked import by_element, click, clicks_on
+from steps.care_teams import choose_on_select_page, recent_expected
+from steps.navigation import page_class
 from steps.state import ScenarioState, record_evidence
 
 
@@ -23,7 +31,11 @@ def follow_link(page: Page, scenario_state: ScenarioState, name: str) -> None:
     link = scenario_state.current.link(name)
     expect(link).to_be_visible()  # found by role and accessible name, so the name is right
     scenario_state["link"] = {"source": page.url, "name": name, "href": link.get_attribute("href")}
-    link.click()
+    row = by_element(name)
+    if row is None:
+        link.click()
+    else:
+        click(page, link, row)  # a tracked link: counted as a click the scenario made
     scenario_state.current = wait_for_flow_page(page)
 
 
@@ -45,6 +57,8 @@ def _path(url: str) -> str:
 
 
 def _clicked(scenario_state: ScenarioState) -> list[str]:
+    """The names the scenario asserted. The clicks it made are counted where they are made
+    (`pages.tracked`), and those are what the evidence records."""
     return scenario_state.setdefault("rum_clicked", [])
 
 
@@ -144,7 +158,7 @@ def rum_one_click_per_system(page: Page, rum: Rum, scenario_state: ScenarioState
 def rum_untouched(page: Page, rum: Rum, scenario_state: ScenarioState) -> None:
     """The release plan's other tracked elements stay at zero: nothing counts a click that did not happen."""
     rum.flush(page)
-    touched = set(_clicked(scenario_state))
+    touched = set(_clicked(scenario_state)) | set(clicks_on(page))
     for names in tracked_actions():
         if touched & set(names):
             continue
@@ -173,24 +187,52 @@ def radio_tracked(scenario_state: ScenarioState, name: str) -> None:
     assert select.care_system_radio().rum_action_name() == name
 
 
-NEW_FLOW_PAGES = ("interstitial", "recent care teams", "select care team", "start message", "care team help")
+def walk_new_flow(app: SecureMessagingApp, scenario_state: ScenarioState) -> Iterator[tuple[str, BasePage]]:
+    """Each page of the new flow, reached as a patient reaches it (a direct load of most of them is
+    redirected to the interstitial): inbox, Start a new message, interstitial, continue, recent care teams,
+    "A different care team", select care team, "Can't find your care team", care team help, back, a care
+    team, continue, start message. Only opens pages: it never saves or sends."""
+    interstitial = app.open_inbox().start_new_message()
+    yield "interstitial", interstitial
+    recent = interstitial.continue_(recent_expected(scenario_state))
+    assert isinstance(recent, RecentCareTeamsPage), f"continue led to {type(recent).__name__}, not recent"
+    yield "recent care teams", recent
+    recent.choose_different_care_team()
+    select = recent.continue_()
+    assert isinstance(select, SelectCareTeamPage), f"continue led to {type(select).__name__}, not select"
+    yield "select care team", select
+    help_page = select.open_care_team_help()
+    yield "care team help", help_page
+    help_page.go_back()
+    select = wait_for_flow_page(app.page, leaving=help_page)
+    assert isinstance(select, SelectCareTeamPage), f"Back led to {type(select).__name__}, not select"
+    choose_on_select_page(scenario_state, select, scenario_state.team_of_kind("any"))
+    yield "start message", select.continue_()
+
+
+def reached(page: Page, name: str, shown: BasePage) -> str:
+    """Assert `shown` is the page named (its route and h1) before anything is recorded about it; the h1."""
+    expected = paths.BY_NAME[name]
+    assert isinstance(shown, page_class(name)), f"expected the {name} page, got {type(shown).__name__}"
+    shown.expect_loaded()
+    route = urlparse(page.url).path
+    assert route.rstrip("/") == expected.rstrip("/"), f"the {name} page is at {page.url}, not {expected}"
+    return shown.heading_text()
 
 
 @when("they open each page of the new flow")
 def open_each_new_flow_page(page: Page, app: SecureMessagingApp, scenario_state: ScenarioState,
                             rum: Rum, request: pytest.FixtureRequest) -> None:
-    """Load every new-flow address (each is where a patient may land) and read RUM's init configuration.
-    Read-only: the pages are only opened, so this is safe against staging."""
+    """Go through the new flow and read RUM's init configuration on each page, once it is shown (route and
+    h1). In-app navigation only, so no unload beacon goes out between pages. Read-only: safe on staging."""
     evidence = record_evidence(request)
     checked: list[dict[str, Any]] = []
-    for name in NEW_FLOW_PAGES:
-        if checked and checked[-1]["config"] is not None and rum.mode == "interception":
-            rum.leave(page)  # staging: send now, so the unload beacon has nothing to carry
-        page.goto(app.url(paths.BY_NAME[name]))
+    for name, shown in walk_new_flow(app, scenario_state):
+        h1 = reached(page, name, shown)
         config = init_configuration(page)
-        checked.append({"page": name, "url": page.url, "config": config})
+        checked.append({"page": name, "url": page.url, "h1": h1, "config": config})
         if evidence is not None:
-            evidence.add_rum_collection(name, page.url, config)
+            evidence.add_rum_collection(name, page.url, config, h1=h1)
     scenario_state["rum_configs"] = checked
 
 
@@ -217,3 +259,94 @@ def rum_recorded_action(page: Page, rum: Rum, scenario_state: ScenarioState, req
     seen = sorted({str(a.get("name")) for a in rum.actions()})
     assert len(named) == 1, f"RUM recorded {len(named)} actions named {name!r}, not one; it recorded: {seen}"
     _record(request, page, scenario_state, rum, name)
+
+
+# --- every tracked control keeps its RUM name; every modal closes from the keyboard ------------------
+
+# How a person closes a modal from the keyboard, in the scenarios' words (VaModal.close).
+CLOSE_KEYS: dict[str, CloseBy] = {"Escape": "escape", "its close button": "keyboard"}
+
+
+def _close_by(key: str) -> CloseBy:
+    if key not in CLOSE_KEYS:
+        raise ValueError(f"close a modal with one of {sorted(CLOSE_KEYS)}, not {key!r}")
+    return CLOSE_KEYS[key]
+
+
+def _compose(scenario_state: ScenarioState) -> ComposeForm:
+    current = scenario_state.current
+    assert isinstance(current, ComposeForm), f"not on a compose page but {type(current).__name__}"
+    return current
+
+
+@when("they click each tracked control of the compose form once")
+def click_each_compose_control(scenario_state: ScenarioState) -> None:
+    _compose(scenario_state).click_each_tracked_control()
+
+
+@then("RUM recorded exactly one action of its real name for each tracked control they clicked")
+def one_action_per_tracked_click(page: Page, rum: Rum, scenario_state: ScenarioState,
+                                 request: pytest.FixtureRequest) -> None:
+    """Names as the dashboard queries them: case-sensitive. A click counted under another spelling is a
+    click the dashboard never sees."""
+    rum.flush(page)
+    clicked = Counter(clicks_on(page))
+    assert clicked, "no tracked control was clicked"
+    wrong = []
+    for name, times in clicked.items():
+        named = rum.actions(name)
+        if len(named) == times:
+            continue
+        spelt = {str(a.get("name")) for a in rum.actions()}
+        near = sorted(n for n in spelt if n.casefold() == name.casefold() and n != name)
+        hint = f"; RUM recorded {near} instead, another action on the dashboard" if near else ""
+        wrong.append(f"{name!r}: clicked {times}, RUM recorded {len(named)} action(s) of that name{hint}")
+    assert not wrong, "tracked controls that lost their RUM name:\n" + "\n".join(wrong)
+    _clicked(scenario_state).extend(clicked)
+    _record(request, page, scenario_state, rum, next(iter(clicked)))
+
+
+@when(parsers.parse("they close the leave-page warning with {key}"))
+def close_leave_warning(scenario_state: ScenarioState, key: str) -> None:
+    scenario_state.current.close_leave_page_modal(_close_by(key))
+
+
+@then("the leave-page warning is closed and focus is back on the Back link")
+def leave_warning_closed(page: Page, scenario_state: ScenarioState) -> None:
+    current = scenario_state.current
+    expect(current.leave_page_modal().dialog(), "the leave-page warning stays open").to_have_count(0)
+    assert current.is_current(), f"left the page: now at {page.url}"
+    current.wait_for_keyboard_focus(current.back_link().link())
+
+
+@when(parsers.parse("they close the delete-draft dialog with {key}"))
+def close_delete_dialog_with(scenario_state: ScenarioState, key: str) -> None:
+    _compose(scenario_state).close_delete_draft_dialog(_close_by(key))
+
+
+@then("the delete-draft dialog is closed and focus is back on the Delete draft button")
+def delete_dialog_closed(scenario_state: ScenarioState) -> None:
+    form = _compose(scenario_state)
+    expect(form.delete_draft_dialog().dialog(), "the delete-draft dialog stays open").to_have_count(0)
+    form.wait_for_keyboard_focus(form.delete_draft_button())
+
+
+@when(parsers.parse("they close the dialog about files in a draft with {key}"))
+def close_files_dialog_with(scenario_state: ScenarioState, key: str) -> None:
+    _compose(scenario_state).close_save_draft_warning(_close_by(key))
+
+
+@then("the dialog about files in a draft is closed and focus is back on the Save draft button")
+def files_dialog_closed(scenario_state: ScenarioState) -> None:
+    form = _compose(scenario_state)
+    expect(form.save_draft_warning().dialog(), "the dialog stays open").to_have_count(0)
+    form.wait_for_keyboard_focus(form.save_draft_button())
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_bdd_after_scenario(request: pytest.FixtureRequest, **_: Any) -> None:
+    """Hand the evidence every click on a tracked element the page objects made in this scenario (before
+    the recorder's own after-scenario hook reads them from the scenario state)."""
+    if "page" not in request.fixturenames or "scenario_state" not in request.fixturenames:
+        return
+    request.getfixturevalue("scenario_state")["tracked_clicks"] = clicks_on(request.getfixturevalue("page"))

@@ -259,9 +259,12 @@ def _rum_collection(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iter
             [
                 f"{p['page']} ({p['url']}): "
                 + (
-                    f"sessionSampleRate {p['sessionSampleRate']}, service {p['service']}"
-                    if p["initialised"]
-                    else "RUM not initialised"
+                    p.get("reason")  # dashboard.collection_row_problem: wrong page, not initialised, rate
+                    or (
+                        f"sessionSampleRate {p['sessionSampleRate']}, service {p['service']}"
+                        if p["initialised"]
+                        else "RUM not initialised"
+                    )
                 )
                 for p in bad
             ],

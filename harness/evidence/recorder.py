@@ -154,13 +154,17 @@ class ScenarioEvidence:
         )
         self.add_rum([{"name": a.get("name"), "type": a.get("type")} for a in actions])
 
-    def add_rum_collection(self, page: str, url: str, config: dict[str, Any] | None) -> None:
-        """`DD_RUM.getInitConfiguration()` as one page of the new flow reported it (None: not initialised)."""
+    def add_rum_collection(
+        self, page: str, url: str, config: dict[str, Any] | None, h1: str | None = None
+    ) -> None:
+        """`DD_RUM.getInitConfiguration()` as one page of the new flow reported it (None: not initialised),
+        with the address and h1 shown when it was read (the report checks the address is that page's)."""
         config = config or {}
         self.record.rum_collection.append(
             {
                 "page": str(page),
                 "url": redact_url(str(url)),
+                "h1": h1,
                 "initialised": bool(config),
                 "service": config.get("service"),
                 "sessionSampleRate": config.get("sessionSampleRate"),

@@ -40,6 +40,18 @@ class VaComboBox(VaComponent):
     def option_names(self) -> list[str]:
         return [team_name_from_option(t) for t in self.option_texts()]
 
+    def grouped_options(self) -> list[tuple[str | None, str, str]]:
+        """Every selectable option the app slotted in, in order, as (its `optgroup` label, or None when
+        ungrouped; its value; its text)."""
+        self.input().wait_for()
+        found = self.host.evaluate(
+            "c => [...c.querySelectorAll(':scope > option, :scope > optgroup > option')]"
+            ".filter(o => o.value !== '' && !o.disabled)"
+            ".map(o => [o.parentElement.tagName === 'OPTGROUP' ? o.parentElement.label : null,"
+            " o.value, o.textContent])"
+        )
+        return [(group, str(value), str(text)) for group, value, text in found]
+
     def list_option(self, name: str) -> Locator:
         return self.host.get_by_role("option", name=re.compile(rf"^{re.escape(name)}(\s|$)"))
 

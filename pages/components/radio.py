@@ -45,9 +45,12 @@ class VaRadio(VaComponent):
         self._wait_for_options()
         return self._options().evaluate_all("els => els.map(e => e.getAttribute('value') || '')")
 
+    def option_label(self, label: str) -> Locator:
+        """What a person clicks to choose an option: the tile's label (the input sits off-screen, USWDS)."""
+        return self.option(label).locator("label")
+
     def choose(self, label: str) -> None:
-        # The input sits off-screen (USWDS); a person clicks the tile's label.
-        self.option(label).locator("label").click()
+        self.option_label(label).click()
 
     def choose_by_value(self, value: str) -> None:
         self.option_by_value(value).locator("label").click()

@@ -77,8 +77,10 @@ def test_disagreements_are_flagged() -> None:
 
 def _collection_facts(pages: list[dict[str, Any] | None]) -> dict[str, Any]:
     record = ScenarioEvidence("n", "s")
+    named = list(dashboard.NEW_FLOW_PAGE_PATHS.items())  # each row recorded on the page it names
     for index, config in enumerate(pages):
-        record.add_rum_collection(f"page {index}", f"http://x/{index}", config)
+        name, path = named[index % len(named)]
+        record.add_rum_collection(name, f"http://x{path}", config)
     return {"dashboard": {"collection": dashboard.collection([{**record.record.as_json(), "nodeid": "n"}])}}
 
 

@@ -15,7 +15,8 @@ from mocks.api.serializers import message_resource, thread_resource
 from mocks.api.session import Session
 
 BASE = "/my_health/v1/messaging/folders"
-SYSTEM_FOLDERS = {0: "Inbox", -1: "Sent", -2: "Drafts", -3: "Deleted"}
+# In the order vets-api lists them (vets-website `folders-list-response.json` from staging).
+SYSTEM_FOLDERS = {0: "Inbox", -2: "Drafts", -1: "Sent", -3: "Deleted"}
 SORT_ORDERS = ("ASC", "DESC")  # as vets-website sends them (mocks/openapi.yaml declares the same enum)
 
 

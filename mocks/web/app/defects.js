@@ -86,4 +86,15 @@ export const defects = {
   focusLeftOnSend: () => defect('focus_left_on_send'),
   recipientClippedAt400: () => defect('recipient_clipped_at_400'),
   toLabelHiddenBySpacing: () => defect('to_label_hidden_by_spacing'),
+  // Issue 24, area F (compose)
+  totalIgnoresNewFile: () => defect('attachment_total_ignores_new_file'),
+  sendDeadAfterError: () => defect('send_dead_after_error'),
+  // Issue 24, area H (folders and DD collection)
+  moreFoldersDropSystemFolders: () => defect('more_folders_drop_system_folders'),
+  // Issue 24, area E (care teams)
+  removedCountedAsBlocked: () => defect('removed_teams_counted_as_blocked'),
+  groupedComboIgnoresCareSystem: () => defect('grouped_combo_ignores_care_system'),
+  // Issue 24, area G (tracked elements and modals)
+  deleteDraftRumName: () => (defect('delete_draft_rum_name_case') ? 'Delete draft button' : 'Delete Draft Button'),
+  leaveWarningEscapeIgnored: () => defect('leave_warning_escape_ignored'),
 };

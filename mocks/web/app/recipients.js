@@ -46,7 +46,9 @@ export function processRecipients(response, ehr) {
     allowed,
     // The combo box's pool; the blocked_teams_offered defect leaks blocked teams into it.
     offered: defects.offerBlockedTeams() ? all.filter((t) => t.preferredTeam) : allowed,
-    blocked: all.filter((t) => t.blockedStatus),
+    // blockedRecipients: `blockedStatus === true` only; a team removed from the contact list
+    // (preferredTeam false) is not blocked. The seeded defect counts every team not allowed.
+    blocked: all.filter((t) => (defects.removedCountedAsBlocked() ? !isAllowed(t) : t.blockedStatus)),
     vista: all.filter((t) => t.ohTriageGroup !== true),
     allFacilities,
     blockedFacilities,

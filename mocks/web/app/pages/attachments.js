@@ -55,8 +55,10 @@ export function fileProblem(file, attached, lim) {
   if (attached.some((a) => a.name === file.name)) return ERRORS.duplicate;
   if (attached.length >= lim.count) return ERRORS.count(lim.count);
   if (file.size > lim.file) return lim.fileError;
+  // The file being added counts: files each within the per-file limit can pass the total together.
   const total = attached.reduce((sum, a) => sum + a.size, 0);
-  if (total + file.size > lim.total) return lim.totalError;
+  const adding = defects.totalIgnoresNewFile() ? 0 : file.size;
+  if (total + adding > lim.total) return lim.totalError;
   return null;
 }
 

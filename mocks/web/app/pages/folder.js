@@ -85,6 +85,18 @@ function folderDescription(kind) {
     : null;
 }
 
+// ThreadListItem (FIDELITY I24H3): each thread links its subject to /thread/<messageId>/, where a draft
+// opens for editing.
+function threadListItem(router, a) {
+  return h('div', { class: 'thread-list-item vads-l-row', 'data-testid': 'thread-list-item' },
+    h('div', { class: 'vads-l-col vads-u-margin-left--1' },
+      h('div', { 'data-dd-privacy': 'mask' }, a.recipientName || a.triageGroupName || a.senderName || ''),
+      routerLink(router, `/thread/${a.messageId}/`, `${a.category}: ${a.subject || ''}`, {
+        class: 'message-subject-link vads-u-margin-y--0p5',
+        'data-dd-privacy': 'mask',
+      })));
+}
+
 export const folder = (kind) => async (ctx) => {
   const custom = kind === 'custom';
   const info = custom
@@ -119,15 +131,24 @@ export const folder = (kind) => async (ctx) => {
     const items = (threads?.data || []).map((t) => t.attributes || {});
     list.replaceChildren(
       items.length
-        ? h('ul', { class: 'sm-thread-list' },
-            items.map((a) => h('li', {}, h('strong', {}, a.subject || '(no subject)'), h('br'),
-              a.recipientName || a.triageGroupName || a.senderName || '')))
+        ? h('div', {}, items.map((a) => threadListItem(ctx.router, a)))
         : h('p', {}, 'There are no messages in this folder.'),
     );
   } catch {
     list.replaceChildren(h('p', {}, 'Unable to retrieve messages at this moment'));
   }
 };
+
+// FoldersList: `li.folder-link[data-testid=<API name>]` > link to the folder's path; Deleted reads "Trash".
+const SYSTEM_PATHS = { '-2': '/drafts/', '-3': '/trash/' };
+function folderLink(router, f) {
+  const path = SYSTEM_PATHS[String(f.folderId)] || `/folders/${f.folderId}/`;
+  const name = f.folderId === FOLDERS.trash.id ? FOLDERS.trash.name : f.name;
+  return h('li', { class: 'folder-link', 'data-testid': f.name },
+    routerLink(router, path, h('div', { class: 'icon-span-container' },
+      h('va-icon', { icon: 'folder', size: 3, 'aria-hidden': 'true' }),
+      h('span', { class: 'vads-u-margin-left--1', 'data-dd-privacy': 'mask' }, name))));
+}
 
 // /folders/: "Messages: More folders", the entry link, the inner navigation and the other folders.
 export async function moreFolders(ctx) {
@@ -136,7 +157,7 @@ export async function moreFolders(ctx) {
   await loadRecipients();
   if (!ctx.isCurrent()) return;
   const r = store.recipients;
-  const list = h('div', { 'data-testid': 'folders-list' }, h('p', {}, 'Loading folders...'));
+  const list = h('div', { class: 'vads-u-margin-top--2' }, h('p', {}, 'Loading folders...'));
   const node = h('div', { class: 'folders-container' },
     breadcrumbs(ctx.router, MORE_FOLDERS, '/folders/'),
     h('h1', { class: 'vads-u-margin-bottom--2', 'data-testid': 'my-folder-header' }, `Messages: ${MORE_FOLDERS}`),
@@ -150,14 +171,13 @@ export async function moreFolders(ctx) {
   );
   ctx.mount(node);
   focusH1(node);
-  const paths = { '-2': ['/drafts/', 'Drafts'], '-3': ['/trash/', 'Trash'] };
   try {
     const folders = (await api.folders())?.data || [];
-    const others = folders.map((f) => f.attributes || {}).filter((f) => f.folderId !== -1 && f.folderId !== 0);
-    list.replaceChildren(h('ul', { class: 'sm-folder-list' }, others.map((f) => {
-      const [path, name] = paths[String(f.folderId)] || [`/folders/${f.folderId}/`, f.name];
-      return h('li', {}, routerLink(ctx.router, path, name));
-    })));
+    // Folders (FIDELITY I24H1): every folder in the API's order, but Inbox and Sent (inner navigation).
+    let others = folders.map((f) => f.attributes || {}).filter((f) => f.folderId !== -1 && f.folderId !== 0);
+    // more_folders_drop_system_folders: only the patient's own folders are listed, Drafts and Trash lost.
+    if (defects.moreFoldersDropSystemFolders()) others = others.filter((f) => f.folderId > 0);
+    list.replaceChildren(h('ul', { class: 'folders-list' }, others.map((f) => folderLink(ctx.router, f))));
   } catch {
     list.replaceChildren(h('p', {}, 'We’re sorry. Something went wrong on our end.'));
   }

@@ -2,6 +2,7 @@
 // navigation-warning modal; its buttons save, discard or keep editing (reference §3.5.6).
 import { warningModal } from '../components.js';
 import { saveDraft, isComplete, isDirty } from '../drafts.js';
+import { defects } from '../defects.js';
 import { addAction } from '../rum.js';
 import { store } from '../store.js';
 
@@ -66,7 +67,10 @@ export function installLeaveGuard(ctx, { persistPaths = [], onModal } = {}) {
       secondaryTestid: 'route-guard-secondary-button',
       onPrimary: () => act(state.primaryAction),
       onSecondary: () => act(state.secondaryAction),
-      onClose: () => {
+      // va-modal's closeEvent carries the key or click that closed it. leave_warning_escape_ignored
+      // drops Escape: only the X closes the warning, and a keyboard user is stuck in it.
+      onClose: (event) => {
+        if (defects.leaveWarningEscapeIgnored() && event?.detail?.key === 'Escape') return;
         close();
         addAction('Navigation Warning Modal Closed', {});
       },

@@ -142,7 +142,9 @@ export async function selectCareTeam(ctx) {
   let searchTimer = null;
   function comboBox() {
     const station = draft.careSystemVhaId;
-    const pool = r.offered.filter((t) => !station || t.stationNumber === station);
+    // The grouped layout is built from the same narrowed list; the seeded defect groups every allowed team.
+    const ignoreStation = flags.optGroups() && defects.groupedComboIgnoresCareSystem();
+    const pool = r.offered.filter((t) => !station || ignoreStation || t.stationNumber === station);
     // Option layout of RecipientsSelect: flat and sorted, or (opt-groups toggle) one optgroup per
     // care system with "name\t(short system)" options, after a "Recent care teams" group.
     const vamcName = (t) => systemName(store.ehr, t.stationNumber);

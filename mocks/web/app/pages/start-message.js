@@ -529,7 +529,8 @@ async function composeForm(ctx, variant) {
     } catch (err) {
       indicator.remove();
       form.hidden = false;
-      sending = false;
+      // ComposeForm's catch sets sendMessageFlag back to false: the patient can press Send again.
+      if (!defects.sendDeadAfterError()) sending = false;
       const blocked = err.code === 'SM119' || err.code === 'SM151';
       if (err.code === 'SM172' && !defects.scanFailureAsGlobalAlert()) {
         // The send action files this alert under HIDE_ALERT: no global alert, the files carry it.
@@ -569,7 +570,7 @@ async function composeForm(ctx, variant) {
     id: defects.deleteDraftButtonId(),
     class: 'usa-button usa-button-secondary vads-u-flex--1 delete-draft-button vads-u-margin-top--0 vads-u-margin-right--0 vads-u-margin-bottom--0 vads-u-padding-x--0p5 vads-u-display--flex vads-u-flex-direction--row vads-u-justify-content--center',
     'data-testid': 'delete-draft-button',
-    'data-dd-action-name': 'Delete Draft Button',
+    'data-dd-action-name': defects.deleteDraftRumName(), // delete_draft_rum_name_case changes its case
     onclick: onDeleteDraft,
   }, h('va-icon', { icon: 'delete', 'aria-hidden': 'true' }), 'Delete draft');
 
