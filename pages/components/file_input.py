@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Locator, expect
 
 from pages.components._base import VaComponent
 
@@ -33,4 +33,8 @@ class VaFileInputMultiple(VaComponent):
         self.host.page.once("close", lambda _: shutil.rmtree(folder, ignore_errors=True))
         path = folder / name
         path.write_bytes(content)
-        self.file_inputs().last.set_input_files(path)
+        # The empty slot appears only after the component has taken the previous file: choosing before it
+        # does would replace that file (a loaded machine lost the second of three files this way).
+        empty_slot = self.file_inputs().last
+        expect(empty_slot).to_have_value("")
+        empty_slot.set_input_files(path)
