@@ -8,6 +8,7 @@ from typing import ClassVar, Self
 from playwright.sync_api import Locator, Page, expect
 
 from pages.components import VaAlert, VaAlertExpandable, VaButton, VaLink, VaModal
+from pages.components._base import FOCUS_INSIDE
 from pages.components.modal import CloseBy
 from pages.tracked import record, tracked
 
@@ -24,13 +25,6 @@ _SETTLED = """() => document.fonts.status === 'loaded' && [...document.querySele
     || el.classList.contains('hydrated'))"""
 
 
-# True when the deepest focused element (through shadow roots) is `el` or inside it.
-_FOCUS_INSIDE = """el => {
-  let a = document.activeElement;
-  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-  for (let n = a; n; n = n.parentNode || n.host) { if (n === el) return true; }
-  return false;
-}"""
 
 
 # Every page object with an h1 of its own, in definition order: what `pages.router` can recognise.
@@ -105,11 +99,11 @@ class BasePage:
 
     def has_keyboard_focus(self, target: Locator) -> bool:
         """Whether keyboard focus is inside `target` (shadow roots included)."""
-        return bool(target.first.evaluate(_FOCUS_INSIDE))
+        return bool(target.first.evaluate(FOCUS_INSIDE))
 
     def wait_for_keyboard_focus(self, target: Locator) -> None:
         """Wait until keyboard focus is inside `target` (focus moves after a dialog closes)."""
-        self.page.wait_for_function(_FOCUS_INSIDE, arg=target.first.element_handle())
+        self.page.wait_for_function(FOCUS_INSIDE, arg=target.first.element_handle())
 
     def press_with_keyboard(self, target: Locator) -> None:
         """Reach `target` with Tab and activate it with Enter."""

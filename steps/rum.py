@@ -19,9 +19,9 @@ from pages.base import BasePage
 from pages.components.modal import CloseBy
 from pages.router import wait_for_flow_page
 from pages.select_care_team import CARE_SYSTEM_LEGEND
-from pages.start_message import ComposeForm
 from pages.tracked import by_element, click, clicks_on
 from steps.care_teams import choose_on_select_page, recent_expected
+from steps.compose import compose_form
 from steps.navigation import page_class
 from steps.state import ScenarioState, record_evidence
 
@@ -273,15 +273,10 @@ def _close_by(key: str) -> CloseBy:
     return CLOSE_KEYS[key]
 
 
-def _compose(scenario_state: ScenarioState) -> ComposeForm:
-    current = scenario_state.current
-    assert isinstance(current, ComposeForm), f"not on a compose page but {type(current).__name__}"
-    return current
-
 
 @when("they click each tracked control of the compose form once")
 def click_each_compose_control(scenario_state: ScenarioState) -> None:
-    _compose(scenario_state).click_each_tracked_control()
+    compose_form(scenario_state).click_each_tracked_control()
 
 
 @then("RUM recorded exactly one action of its real name for each tracked control they clicked")
@@ -321,24 +316,24 @@ def leave_warning_closed(page: Page, scenario_state: ScenarioState) -> None:
 
 @when(parsers.parse("they close the delete-draft dialog with {key}"))
 def close_delete_dialog_with(scenario_state: ScenarioState, key: str) -> None:
-    _compose(scenario_state).close_delete_draft_dialog(_close_by(key))
+    compose_form(scenario_state).close_delete_draft_dialog(_close_by(key))
 
 
 @then("the delete-draft dialog is closed and focus is back on the Delete draft button")
 def delete_dialog_closed(scenario_state: ScenarioState) -> None:
-    form = _compose(scenario_state)
+    form = compose_form(scenario_state)
     expect(form.delete_draft_dialog().dialog(), "the delete-draft dialog stays open").to_have_count(0)
     form.wait_for_keyboard_focus(form.delete_draft_button())
 
 
 @when(parsers.parse("they close the dialog about files in a draft with {key}"))
 def close_files_dialog_with(scenario_state: ScenarioState, key: str) -> None:
-    _compose(scenario_state).close_save_draft_warning(_close_by(key))
+    compose_form(scenario_state).close_save_draft_warning(_close_by(key))
 
 
 @then("the dialog about files in a draft is closed and focus is back on the Save draft button")
 def files_dialog_closed(scenario_state: ScenarioState) -> None:
-    form = _compose(scenario_state)
+    form = compose_form(scenario_state)
     expect(form.save_draft_warning().dialog(), "the dialog stays open").to_have_count(0)
     form.wait_for_keyboard_focus(form.save_draft_button())
 

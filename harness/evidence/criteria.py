@@ -56,7 +56,7 @@ class Criterion:
         }
 
 
-def _date(value: Any, where: str) -> dt.date | None:
+def as_date(value: Any, where: str) -> dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
@@ -92,7 +92,7 @@ def load_criteria(path: Path) -> dict[str, Any]:
         for key in ("id", "criterion", "owner", "reason", "expires"):
             if not risk.get(key):
                 raise CriteriaError(f"{path}: accepted_risk #{index + 1} needs {key!r}")
-        risk["expires"] = _date(risk["expires"], f"{path} accepted_risk {risk['id']}")
+        risk["expires"] = as_date(risk["expires"], f"{path} accepted_risk {risk['id']}")
     return data
 
 

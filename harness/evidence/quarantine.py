@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from harness.evidence.criteria import CriteriaError, read_toml
+from harness.evidence.criteria import CriteriaError, as_date, read_toml
 
 QUARANTINE_FILE = "quarantine.toml"
 MAX_ENTRIES = 5
@@ -49,17 +49,6 @@ class Entry:
         }
 
 
-def _expiry(value: Any, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise QuarantineError(f"{where}: expires {value!r} is not a date (YYYY-MM-DD)") from exc
-
-
 def load(path: Path, today: dt.date) -> list[Entry]:
     """The entries of `path` (none when it is absent), refusing an incomplete, surplus or expired one."""
     raw = read_toml(path).get("quarantine", [])
@@ -75,7 +64,7 @@ def load(path: Path, today: dt.date) -> list[Entry]:
                 str(item["reason"]),
                 str(item["owner"]),
                 str(item["ticket"]),
-                _expiry(item["expires"], where),
+                as_date(item["expires"], where) or dt.date.min,
             )
         )
     if len(entries) > MAX_ENTRIES:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
+# True when the deepest focused element (through shadow roots) is `el` or inside it.
+FOCUS_INSIDE = """el => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  for (let n = a; n; n = n.parentNode || n.host) { if (n === el) return true; }
+  return false;
+}"""
+
 
 def css_string(value: str) -> str:
     """Quote `value` for a CSS attribute selector (names carry quotes and curly apostrophes)."""

@@ -7,7 +7,7 @@ from typing import Literal
 
 from playwright.sync_api import Locator
 
-from pages.components._base import VaComponent
+from pages.components._base import FOCUS_INSIDE, VaComponent
 
 CloseBy = Literal["click", "keyboard", "escape"]
 _MAX_TABS = 12  # va-modal traps focus: Tab cycles through its few controls
@@ -20,13 +20,6 @@ _HAS_FOCUS = """el => {
 }"""
 
 
-# True when the deepest focused element is inside `el` (shadow roots included).
-_FOCUS_INSIDE = """el => {
-  let a = document.activeElement;
-  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-  for (let n = a; n; n = n.parentNode || n.host) { if (n === el) return true; }
-  return false;
-}"""
 
 
 class VaModal(VaComponent):
@@ -59,7 +52,7 @@ class VaModal(VaComponent):
     def _wait_for_focus_inside(self) -> None:
         """va-modal moves focus into itself a frame after it opens; a key pressed before goes elsewhere."""
         self.dialog().wait_for()
-        self.host.page.wait_for_function(_FOCUS_INSIDE, arg=self.host.element_handle())
+        self.host.page.wait_for_function(FOCUS_INSIDE, arg=self.host.element_handle())
 
     def _tab_to_close_button(self) -> None:
         self._wait_for_focus_inside()
