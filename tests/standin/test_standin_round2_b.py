@@ -201,12 +201,9 @@ def test_legacy_signature_alert_is_a_live_region(open_standin) -> None:
     opened.goto("/new-message/")
     page.get_by_test_id("continue-button").click()
     h1(page, "Start a new message")
-    select = page.get_by_test_id("compose-recipient-select").locator("select")
-    values = select.locator("option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
-    for value in values:  # the first change of signature requirement shows the alert
-        select.select_option(value)
-        if page.get_by_test_id("signature-alert").count():
-            break
+    # Choosing a care team that requires a signature, first, changes the requirement: the alert shows.
+    team = next(t for t in opened.session.patient()["allowedCareTeams"] if t["signatureRequired"])
+    page.get_by_test_id("compose-recipient-select").locator("select").select_option(str(team["triageTeamId"]))
     alert = page.get_by_test_id("signature-alert")
     expect(alert).to_have_attribute("close-btn-aria-label", "Close notification")
     expect(alert).to_have_attribute("class", re.compile(r"^vads-u-margin-y--2( hydrated)?$"))
