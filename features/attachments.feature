@@ -42,7 +42,7 @@ Feature: Attachments on start message
     Then they see that the message was sent
     And the message reached the care team they chose with the file attached
 
-  @mock_only @send @req:ATTACH-1 @req:ERROR-1
+  @mock_only @send @errors @req:ATTACH-1 @req:ERROR-1
   Scenario: A file the scanner rejects is flagged on the file, and the message is kept
     Given a patient with care teams
     And the file scanner rejects the attachments they send
