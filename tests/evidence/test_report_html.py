@@ -97,8 +97,9 @@ def test_report_html_passes_axe(report: tuple[Path, dict[str, Any]]) -> None:
     # rollout shares, latency, findings by state, durations, what changed and the pass rate over the two
     # runs the history now holds (the fixture built a baseline run first): scanned with the rest
     assert html.count('<svg class="chart" role="img" aria-labelledby=') == 6
-    assert 'id="history"' in html
+    assert 'id="history"' in html and 'id="wcag"' in html
     assert_axe_clean(directory / "index.html")
+    assert_axe_clean(directory / "acr.html")  # the ACR export stands alone on a ticket too
 
 
 def test_staging_report_html_passes_axe(tmp_path: Path) -> None:
