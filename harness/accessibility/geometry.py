@@ -14,7 +14,9 @@ by comparing screenshots), on the page as it is now, shadow roots included.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from playwright.sync_api import Page, ViewportSize
 
@@ -215,12 +217,7 @@ class Layout:
     @property
     def problems(self) -> list[str]:
         where = f"at {self.zoom}%" + (" with WCAG text spacing" if self.spacing else "")
-        out = [f"{where}: scrolls sideways, {self.scroll}"] if self.scroll else []
-        out += [f"{where}: text clipped in {c}" for c in self.clipped]
-        out += [f"{where}: text overlaps: {o}" for o in self.overlaps]
-        out += [f"{where}: control outside the page's width: {u}" for u in self.unreachable]
-        out += [f"{where}: focused control hidden by other content: {o}" for o in self.obscured]
-        return out
+        return [f"{where}: {problem}" for problem in problems_in(self.as_json())]
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -234,6 +231,18 @@ class Layout:
             "obscured": self.obscured,
             "controls": self.controls,
         }
+
+
+def problems_in(result: Mapping[str, Any]) -> list[str]:
+    """A measured result's problems in words (`Layout.as_json`, as the evidence keeps it): the one wording
+    the scenario's failure, the report's table and the WCAG ledger share. Small targets are not among
+    them: 2.5.8 has exceptions a person judges."""
+    out = [f"scrolls sideways, {result['scroll']}"] if result.get("scroll") else []
+    out += [f"text clipped in {c}" for c in result.get("clipped", [])]
+    out += [f"text overlaps: {o}" for o in result.get("overlaps", [])]
+    out += [f"control outside the page's width: {u}" for u in result.get("unreachable", [])]
+    out += [f"focused control hidden by other content: {o}" for o in result.get("obscured", [])]
+    return out
 
 
 def viewport_for(zoom: int) -> ViewportSize:

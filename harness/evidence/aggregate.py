@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import urlsplit
 
+from harness.accessibility import geometry
 from harness.accessibility.waivers import Waiver, find_waiver
 from harness.evidence.a11y import IMPACTS, fingerprint
 
@@ -450,13 +451,7 @@ def layout(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 )  # fmt: skip
                 row["measured"] += 1
                 row["controls"] = max(row["controls"], int(result.get("controls") or 0))
-                found = [
-                    *(["scrolls sideways: " + result["scroll"]] if result.get("scroll") else []),
-                    *("text clipped: " + c for c in result.get("clipped", [])),
-                    *("text overlaps: " + o for o in result.get("overlaps", [])),
-                    *("out of reach: " + u for u in result.get("unreachable", [])),
-                    *("focused control hidden: " + o for o in result.get("obscured", [])),
-                ]
+                found = geometry.problems_in(result)
                 row["problems"] += [f for f in found if f not in row["problems"]]
                 small = result.get("small_targets", [])
                 row["small_targets"] += [t for t in small if t not in row["small_targets"]]

@@ -97,16 +97,17 @@ def summarise(
     stage: str | None,
     baseline: dict[str, Any] | None,
     today: dt.date,
-    earlier: list[dict[str, Any]] | None = None,
+    earlier: list[dict[str, Any]],
+    quarantined: list[quarantine.Entry],
+    scenarios: list[dict[str, Any]],
 ) -> dict[str, Any]:
     """Every number the report shows, judged against the criteria; this dict is summary.json. `earlier`
-    are the history's entries of the runs before this one."""
+    are the history's entries of the runs before this one; `scenarios` the records as judged (with the
+    `quarantined` entries applied, `judged_scenarios`)."""
     criteria = load_criteria(root / CRITERIA_FILE)
     stage = (stage or run["options"].get("stage") or criteria.get("target_stage") or "A").upper()
     if stage not in criteria["stages"]:
         raise CriteriaError(f"stage {stage} is not defined in {CRITERIA_FILE}")
-    quarantined = quarantine.load(root / quarantine.QUARANTINE_FILE, today)
-    scenarios = judged_scenarios(run, criteria, quarantined)
     current = history.entry(run["identity"], stage, "", scenarios)
     requirements = read_toml(root / REQUIREMENTS_FILE)
     manual = _manual_checks(root)
@@ -131,7 +132,7 @@ def summarise(
         "staging": staging.summarise(run.get("identity") or {}, scenarios),  # None in a mock run
         "staging_coverage": staging.coverage(scenarios, run.get("collected") or []),
         "quarantine": quarantine.summarise(scenarios, quarantined),
-        "history": history.analyse(current, earlier or []),
+        "history": history.analyse(current, earlier),
     }
     facts["wcag"] = wcag.ledger(scenarios, facts["layout"], manual)
     facts["wcag_manual"] = wcag.manual_progress(facts["wcag"], manual)
@@ -217,10 +218,10 @@ def _build(
 
         baseline = json.loads((directory / "baseline-summary.json").read_text(encoding="utf-8"))
     earlier = history.load(history_dir, exclude_run=str(run["identity"].get("date") or ""))
-    summary = summarise(run, root, stage, baseline, today, earlier)
-    store.write_json(directory / "summary.json", summary)
     quarantined = quarantine.load(root / quarantine.QUARANTINE_FILE, today)
     scenarios = judged_scenarios(run, load_criteria(root / CRITERIA_FILE), quarantined)
+    summary = summarise(run, root, stage, baseline, today, earlier, quarantined, scenarios)
+    store.write_json(directory / "summary.json", summary)
     history.save(history_dir, history.entry(run["identity"], summary["stage"], summary["verdict"], scenarios))
     (directory / "index.html").write_text(html.render(summary, scenarios, directory), encoding="utf-8")
     store.write_json(directory / "cucumber.json", cucumber.render(run["scenarios"], directory))
