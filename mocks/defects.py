@@ -187,9 +187,10 @@ DEFECTS: dict[str, Defect] = {
         caught_by="A failed send shows why and keeps the message",
     ),
     "draft_status_not_announced": Defect(
-        "The draft status (Saving..., saved on ...) is shown outside any live region.",
+        "The draft status (Saving..., saved on ...) is shown outside any live region: a status region that "
+        "is not live, so a screen reader hears nothing of the save (issue 22's announcement log catches it).",
         req="A11Y-1",
-        caught_by="Save a draft by hand, then delete it",
+        caught_by="A saved draft is heard",
     ),
     "draft_error_not_announced": Defect(
         "A failed draft save's error alert is shown beside the status live region, not inside it.",
