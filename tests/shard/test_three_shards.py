@@ -21,7 +21,7 @@ SEED = "20261201"
 def run_pytest(tmp: Path, evidence: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     command = [
         sys.executable, "-m", "pytest", *FEATURES, "-p", "no:xdist", "-p", "no:randomly", "-q",
-        "--seed", SEED, "--evidence", f"--evidence-dir={evidence}",
+        "--seed", SEED, "--evidence", f"--evidence-dir={evidence}", "--evidence-screenshots=off",
         # Nested runs keep their artifacts apart: pytest-playwright empties its --output at start.
         f"--output={tmp / 'test-results' / evidence.name}", *extra,
     ]  # fmt: skip

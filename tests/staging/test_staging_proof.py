@@ -133,6 +133,9 @@ def test_the_staging_safe_scenarios_run_once_on_a_pool_of_users_with_zero_writes
         "--evidence",
         "--evidence-dir",
         str(tmp_path / "evidence"),
+        # The proof reads the summary and the files' text: step screenshots would only cost time.
+        "--evidence-screenshots",
+        "off",
         "--output",
         str(tmp_path / "test-results"),
     ]

@@ -60,7 +60,7 @@ def run_staging(
         "--report-log", str(tmp_path / "report.jsonl"),
         "--env", "staging", "--base-url", base_url,
         "--storage-state", str(auth_file(tmp_path, signed_in)),
-        "--evidence", "--evidence-dir", str(tmp_path / "evidence"),
+        "--evidence", "--evidence-dir", str(tmp_path / "evidence"), "--evidence-screenshots=off",
         "--output", str(tmp_path / "test-results"),
         "-m", "staging_safe", *targets,
     ]

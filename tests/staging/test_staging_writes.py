@@ -52,7 +52,8 @@ def test_writes_go_only_to_the_test_care_team_and_saved_drafts_are_cleaned_up(
         sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "features/staging_writes.feature",
         "--env", "staging", "--base-url", pack_mock.url, "--storage-state", str(auth_file(tmp_path)),
         "--allow-send", "--test-care-team", team["name"],
-        "--evidence", "--evidence-dir", str(tmp_path / "evidence"), "--output", str(tmp_path / "out"),
+        "--evidence", "--evidence-dir", str(tmp_path / "evidence"), "--evidence-screenshots=off",
+        "--output", str(tmp_path / "out"),
     ]
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=2400)
     output = result.stdout + result.stderr
