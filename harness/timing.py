@@ -60,7 +60,7 @@ FIXTURE_PHASES = {
     "playwright": BROWSER_LAUNCH,
     "browser_type": BROWSER_LAUNCH,
     "launch_browser": BROWSER_LAUNCH,
-    "connect_browser": BROWSER_LAUNCH,
+    "connect_options": BROWSER_LAUNCH,  # set: pytest-playwright connects to a browser server instead
     "browser": BROWSER_LAUNCH,
     "new_context": CONTEXT,
     "context": CONTEXT,
