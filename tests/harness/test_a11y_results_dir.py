@@ -69,3 +69,21 @@ def test_two_workers_results_survive_and_a_run_keeps_only_its_own(
     assert states == ["scanned on gw0", "scanned on gw0", "scanned on gw1", "scanned on gw1"]
     assert {path.parent.name for path in saved} == {"test-scans-py-test-first", "test-scans-py-test-second"}
     assert not stale.exists()
+
+
+def test_results_follow_their_option_and_collect_only_keeps_the_last_run(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    pytester.makeconftest(CONFTEST)
+    pytester.makepyfile(test_scans=TESTS)
+    chosen = pytester.path / "elsewhere"
+
+    result = pytester.runpytest_subprocess("-p", "no:randomly", "--a11y-results", str(chosen))
+    result.assert_outcomes(passed=2)
+    saved = sorted(chosen.rglob("*.json"))
+    assert len(saved) == 2
+    assert not (pytester.path / "reports" / "accessibility").exists()
+
+    pytester.runpytest_subprocess("--collect-only", "-q", "--a11y-results", str(chosen))
+    assert sorted(chosen.rglob("*.json")) == saved, "--collect-only emptied the last run's results"
