@@ -27,6 +27,13 @@ _SETTLED = """() => document.fonts.status === 'loaded' && [...document.querySele
 
 
 
+def shown_h1(page: Page) -> str | None:
+    """The first h1's text, whitespace collapsed, or None without one: one look, no waiting (one round
+    trip to the browser, where counting and then reading took two)."""
+    texts = page.get_by_role("heading", level=1).all_text_contents()
+    return " ".join(texts[0].split()) if texts else None
+
+
 # Every page object with an h1 of its own, in definition order: what `pages.router` can recognise.
 _REGISTRY: list[type[BasePage]] = []
 
@@ -68,13 +75,16 @@ class BasePage:
 
     def is_current(self) -> bool:
         """True when this page is the one shown (h1 matches), without waiting."""
-        h1 = self.heading().first
-        if not h1.count():
+        return self.shows_h1(shown_h1(self.page))
+
+    @classmethod
+    def shows_h1(cls, text: str | None) -> bool:
+        """Whether `text` (an h1 as read by `shown_h1`) is this page's h1."""
+        if text is None:
             return False
-        text = " ".join((h1.text_content() or "").split())
-        if isinstance(self.h1_text, re.Pattern):
-            return bool(self.h1_text.search(text))
-        return text == self.h1_text
+        if isinstance(cls.h1_text, re.Pattern):
+            return bool(cls.h1_text.search(text))
+        return text == cls.h1_text
 
     def focused_element_is_h1(self) -> bool:
         return bool(

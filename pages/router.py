@@ -12,7 +12,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from pages.base import LOAD_TIMEOUT_MS, BasePage, registered_pages
+from pages.base import LOAD_TIMEOUT_MS, BasePage, registered_pages, shown_h1
 
 
 def _exact(h1: str | re.Pattern[str]) -> re.Pattern[str]:
@@ -57,4 +57,6 @@ def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
 
 
 def _shown(page: Page) -> BasePage | None:
-    return next((shown for shown in (cls(page) for cls in registered_pages()) if shown.is_current()), None)
+    """The page object whose h1 is shown: the h1 read once and matched here, not asked of every page."""
+    text = shown_h1(page)
+    return next((cls(page) for cls in registered_pages() if cls.shows_h1(text)), None)
