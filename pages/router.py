@@ -49,7 +49,7 @@ def wait_for_flow_page(page: Page, leaving: BasePage | None = None) -> BasePage:
         if not shown.is_current():
             continue  # it handed over to another page while settling
         try:
-            return shown.expect_loaded()
+            return shown.expect_loaded(shown_and_settled=True)
         except AssertionError:
             if shown.is_current():
                 raise
