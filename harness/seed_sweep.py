@@ -11,7 +11,6 @@ them.
 from __future__ import annotations
 
 import argparse
-import json
 import secrets
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from harness.results import read_cases
 from harness.seeds import rerun_command
 
 
@@ -39,22 +39,11 @@ def fresh_seeds(count: int) -> list[int]:
 
 
 def read_reportlog(path: Path) -> tuple[int, list[str], int]:
-    passed, skipped = 0, 0
-    failed: list[str] = []
-    if not path.is_file():
-        return passed, failed, skipped
-    for line in path.read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
-        if entry.get("$report_type") != "TestReport":
-            continue
-        outcome, when = entry.get("outcome"), entry.get("when")
-        if outcome == "failed":
-            failed.append(entry["nodeid"])
-        elif outcome == "skipped" and when in ("setup", "call"):
-            skipped += 1
-        elif outcome == "passed" and when == "call":
-            passed += 1
-    return passed, list(dict.fromkeys(failed)), skipped
+    """(passed, failed node ids, skipped) of a run, from the one report-log reader."""
+    cases = read_cases(path)
+    passed = sum(1 for case in cases if case.outcome == "passed")
+    skipped = sum(1 for case in cases if case.outcome == "skipped")
+    return passed, [case.name for case in cases if case.outcome == "failed"], skipped
 
 
 def run_seed(seed: int, workers: int, extra: list[str]) -> SeedResult:

@@ -1,4 +1,4 @@
-"""harness.results reads pytest-reportlog's file back: one outcome and duration per node id."""
+"""harness.results reads pytest-reportlog's file back: one outcome, duration and skip reason per node id."""
 
 from __future__ import annotations
 
@@ -49,6 +49,8 @@ def test_outcomes_and_node_ids_come_back_exactly(pytester: pytest.Pytester) -> N
         "test_sample.py::test_rows[c.d]": "failed",
     }
     assert all(case.seconds >= 0 for case in cases.values())
+    assert cases["test_sample.py::test_skipped"].reason == "Skipped: not here"
+    assert {case.reason for name, case in cases.items() if not name.endswith("skipped")} == {""}
 
 
 def test_a_missing_log_reads_as_no_results(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.results import read_cases
 from tests.served_mock import ROOT, served
 from tests.served_mock import ServedMock as StagingLikeMock
 from tests.staging.packs import VA_FIXTURES, exported, realistic_mixed, with_toggles
@@ -96,17 +97,8 @@ def auth_file(folder: Path, user: str) -> Path:
 
 
 def outcomes(report_log: Path) -> dict[str, tuple[str, str]]:
-    """nodeid -> (outcome, skip reason) of every scenario's call phase (or the phase that failed)."""
-    found: dict[str, tuple[str, str]] = {}
-    for line in report_log.read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
-        if entry.get("$report_type") != "TestReport":
-            continue
-        outcome, longrepr = entry["outcome"], entry.get("longrepr")
-        reason = longrepr[2] if isinstance(longrepr, list) and len(longrepr) == 3 else ""
-        if entry["when"] == "call" or outcome != "passed":
-            found.setdefault(entry["nodeid"], (outcome, reason))
-    return found
+    """nodeid -> (outcome, skip reason) of every scenario."""
+    return {case.name: (case.outcome, case.reason) for case in read_cases(report_log)}
 
 
 def test_the_staging_safe_scenarios_run_once_on_a_pool_of_users_with_zero_writes(
