@@ -65,6 +65,16 @@ def add_options(parser: pytest.Parser) -> None:
         help="Self-test: run each chosen seeded defect against the scenario written to catch it "
         "(mocks/defects.py caught_by), plus that scenario clean; nothing else runs. See `make selftest`.",
     )
+    group.addoption(  # Issue 22, transcripts and aria snapshots
+        "--update-aria-snapshots",
+        nargs="?",
+        const="replace",
+        default=None,
+        choices=["replace", "merge"],
+        help="Write each page state's aria snapshot template (features/aria-snapshots/<state>.yml, patient "
+        "data generalised) instead of checking it; =merge keeps only what the stored template and this run "
+        "share (run once per seed so a template holds on each). Mock runs only.",
+    )
     group.addoption(
         "--bdd-dry-run",
         action="store_true",
@@ -95,6 +105,7 @@ class HarnessOptions:
     rollout_cohort: int | None
     staging_users: tuple[str, ...] = ()  # --staging-user NAME=PATH, as given
     staging_users_file: Path | None = None  # --staging-users FILE.toml
+    update_aria_snapshots: str | None = None  # replace | merge (Issue 22, transcripts and aria snapshots)
 
     @property
     def staging(self) -> bool:
@@ -137,6 +148,7 @@ def read_options(config: pytest.Config) -> HarnessOptions:
         rollout_cohort=config.getoption("rollout_cohort", default=None),
         staging_users=tuple(config.getoption("staging_user", default=None) or ()),
         staging_users_file=Path(users_file) if users_file else None,
+        update_aria_snapshots=config.getoption("update_aria_snapshots", default=None),
     )
 
 
@@ -158,6 +170,10 @@ def validate(options: HarnessOptions) -> None:
     """Fail fast, before any browser starts, on options that cannot work together."""
     if options.staging and not options.base_url:
         raise pytest.UsageError("--env staging needs --base-url URL (e.g. https://staging.va.gov).")
+    if options.staging and options.update_aria_snapshots:
+        raise pytest.UsageError(
+            "--update-aria-snapshots writes the stand-in's templates: run it against the mock."
+        )
     if options.staging and options.defects:
         raise pytest.UsageError("--defect only works against the mock (--env mock).")
     if options.defect_matrix and (options.staging or options.defects):

@@ -55,6 +55,7 @@ TAGS: dict[str, str] = {
     "send": "sends a message",
     "keyboard": "keyboard-only journey",
     "reflow": "small screens (320 px reflow)",
+    "colour": "errors and alerts without colour (WCAG 1.4.1)",  # Issue 22, colour and second engine
     "rollout": "rollout stages and rollback of the curated list toggle",
     "legacy": "legacy flow (curated list toggle off)",
     "interstitial": "the interstitial page",

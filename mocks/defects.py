@@ -438,4 +438,19 @@ DEFECTS: dict[str, Defect] = {
         req="KEYBOARD-1",
         caught_by="The leave-page warning closes with Escape, gives focus back and is counted",
     ),
+    # Issue 22, colour and second engine
+    "subject_error_by_colour_alone": Defect(
+        "The subject field's error is kept for screen readers only (show-input-error off): a sighted "
+        "patient sees the field turn red but no words saying the subject cannot be blank.",
+        req="A11Y-1",
+        caught_by="Without colour, the errors of a message sent with fields missing still say what is wrong",
+    ),
+    # Issue 22, transcripts and aria snapshots
+    "urgent_options_heading_lost": Defect(
+        "On the interstitial, 'If you need help sooner, use one of these urgent communications options:' "
+        "is bold text instead of a level-2 heading: it looks the same, but a screen reader's heading "
+        "list loses it.",
+        req="A11Y-1",
+        caught_by="The interstitial explains messages are for non-urgent needs",
+    ),
 }

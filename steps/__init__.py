@@ -17,4 +17,5 @@ pytest_plugins = [
     "steps.care_team_states",
     "steps.attachments",
     "steps.assistive",
+    "steps.colour",  # Issue 22, colour and second engine
 ]

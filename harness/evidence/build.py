@@ -9,8 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from harness.accessibility import transcript
 from harness.accessibility.waivers import load_waivers
-from harness.evidence import aggregate, dashboard, history, quarantine, staging, store, wcag
+from harness.evidence import aggregate, colour_engines, dashboard, history, quarantine, staging, store, wcag
 from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
@@ -124,6 +125,9 @@ def summarise(
         ),
         "a11y": aggregate.accessibility(scenarios, load_waivers(root / WAIVERS_FILE), today),
         "layout": aggregate.layout(scenarios),
+        "colour": colour_engines.colour(scenarios),  # Issue 22, colour and second engine
+        "engines": colour_engines.engines(scenarios),  # Issue 22, colour and second engine
+        "screen_reader": transcript.report_facts(scenarios),  # Issue 22, transcripts and aria snapshots
         "links": aggregate.links_and_rum(scenarios, criteria.get("rum", {}).get("required", [])),
         "dashboard": dashboard.rum_dashboard(scenarios, criteria.get("rum", {}).get("required", [])),
         "rollout": aggregate.rollout(scenarios, float(criteria.get("rollout", {}).get("tolerance", 0.05))),

@@ -16,6 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from harness.accessibility import transcript
+
 KEEP = 20  # runs kept in the history folder
 RECENT = 10  # results shown per scenario
 PASSING = {"passed", "xfailed"}
@@ -55,6 +57,8 @@ def entry(
             for s in scenarios
             if s.get("kind") == "scenario"
         },
+        # Issue 22, transcripts and aria snapshots: each masked transcript once, for the next run's comparison
+        "transcripts": transcript.history_block(scenarios),
     }
 
 

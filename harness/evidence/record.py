@@ -91,6 +91,14 @@ class ScenarioRecord:
     rum_collection: list[dict[str, Any]] = field(default_factory=list)
     # Zoom, reflow, text spacing, focus and target size per page state (harness.accessibility.geometry).
     layout: list[dict[str, Any]] = field(default_factory=list)
+    # Issue 22, colour and second engine: per page state, fields in error and alerts without colour
+    # (harness.accessibility.colour), and the second engine's criteria beside axe's (second_engine).
+    colour: list[dict[str, Any]] = field(default_factory=list)
+    engines: list[dict[str, Any]] = field(default_factory=list)
+    # Issue 22, transcripts and aria snapshots: per page state what a screen reader reads and the aria
+    # snapshot against its stored template (harness.accessibility.aria_snapshots).
+    transcripts: list[dict[str, Any]] = field(default_factory=list)
+    aria: list[dict[str, Any]] = field(default_factory=list)
     api: dict[str, Any] | None = None
     rollout: list[dict[str, Any]] = field(default_factory=list)
     writes: list[dict[str, Any]] = field(default_factory=list)  # staging writes the guard allowed

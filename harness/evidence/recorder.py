@@ -100,6 +100,27 @@ class ScenarioEvidence:
         measured = {"state": str(state), "url": redact_url(str(url)), "results": results}
         self.record.layout.append(redact(measured))
 
+    # Issue 22, transcripts and aria snapshots (harness.accessibility.aria_snapshots)
+    def add_transcript(self, read: dict[str, Any]) -> None:
+        """What a screen reader reads on one page state (transcript.Transcript.as_json, with `previous`:
+        the comparison with the previous run's, or None)."""
+        self.record.transcripts.append(redact({**read, "url": redact_url(str(read.get("url", "")))}))
+
+    def add_aria(self, checked: dict[str, Any]) -> None:
+        """One page state's aria snapshot (generalised) against its stored template (AriaResult.as_json)."""
+        self.record.aria.append(redact({**checked, "url": redact_url(str(checked.get("url", "")))}))
+
+    # Issue 22, colour and second engine
+    def add_colour(self, state: str, url: str, result: dict[str, Any]) -> None:
+        """One error or alert state checked without colour (colour.ColourResult.as_json)."""
+        shot = result.get("screenshot")  # a data URI of pixels, no text to redact
+        measured = redact({**result, "state": str(state), "url": redact_url(str(url)), "screenshot": None})
+        self.record.colour.append({**measured, "screenshot": shot})
+
+    def add_engines(self, state: str, url: str, result: dict[str, Any]) -> None:
+        """The second engine's WCAG criteria on one page state beside axe's (second_engine.Comparison)."""
+        self.record.engines.append(redact({**result, "state": str(state), "url": redact_url(str(url))}))
+
     def add_link(
         self, source: str, name: str, href: str, final_url: str, rum_action: str | None = None
     ) -> None:

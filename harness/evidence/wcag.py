@@ -3,6 +3,11 @@ what was announced, the zoom and spacing geometry, or a manual check), its resul
 is. "Supports" appears only with evidence that passed; a criterion nothing checked is "Not evaluated", so
 the ledger never claims more than the run saw.
 
+Issue 22, colour and second engine: the colour check (1.4.1: each error and alert state says what is wrong
+without colour) and a second engine (IBM Equal Access, mapped by its own WCAG_2_2 ruleset) beside axe: the
+second engine's passes are evidence, a violation it finds where axe does not is "Needs review" (engines
+disagree; a person decides), never a failure on its own.
+
 Exported three ways from the same rows: the report's table, VA's Staging Review accessibility artifact
 (Markdown) and an ACR-style table (JSON and HTML, with the VPAT's conformance words).
 """
@@ -14,6 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from harness.accessibility.colour import problems_in as colour_problems
 from harness.accessibility.ruleset import wcag_criteria
 
 # WCAG 2.2 Level A and AA (4.1.1 Parsing is obsolete in 2.2 and left out).
@@ -86,10 +92,21 @@ BY_STEP: dict[str, tuple[str, ...]] = {
     'they hear "': ("4.1.3",),
     "they hear the page heading": ("2.4.3",),
     "they are not left on the send button": ("2.4.3",),
+    "without colour, every error and alert still says what is wrong": ("1.4.1",),
 }
 # The zoom and spacing geometry (harness.accessibility.geometry), per measured result.
 BY_GEOMETRY = {"1.4.4": "200% zoom", "1.4.10": "400% zoom (320 CSS px)", "1.4.12": "WCAG text spacing",
                "2.4.11": "focused controls", "2.5.8": "target size"}  # fmt: skip
+# Issue 22, transcripts and aria snapshots: what a screen reader reads of each page state and its aria
+# snapshot against the stored contract (harness.accessibility.aria_snapshots): structure and relationships,
+# reading order, headings and labels, names and roles. Whether headings and labels describe their topic
+# (2.4.6) is a person's judgment: the transcripts are the evidence they read, so it stays for review.
+BY_SCREEN_READER = {
+    "1.3.1": "aria snapshot and transcript",
+    "1.3.2": "aria snapshot (order)",
+    "2.4.6": "transcript (headings and labels)",
+    "4.1.2": "aria snapshot and transcript",
+}
 # Not applicable to this flow, and why (stated, never inferred).
 NOT_APPLICABLE = {
     "1.2.1": "the flow has no audio or video",
@@ -158,6 +175,60 @@ def _geometry(layout: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _screen_reader(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+    """Page states read and snapshots matched, and what differed (a failure on the mock, a review item on
+    staging) or was lost since the previous run on the same data."""
+    read = sum(len(s.get("transcripts") or []) for s in scenarios)
+    aria = [a for s in scenarios for a in s.get("aria") or []]
+    matched = sum(1 for a in aria if a.get("result") == "matched")
+    differs = [a for a in aria if a.get("result") == "differs"]
+    lost = [f"{t['state']}: lost {'; '.join(t['previous']['lost'])}" for s in scenarios
+            for t in s.get("transcripts") or [] if (t.get("previous") or {}).get("failure")]  # fmt: skip
+    failing = [
+        f"aria snapshot of {a['state']} differs from its template" for a in differs if not a.get("staging")
+    ]
+    review = [f"the real site's {a['state']} differs from the stand-in's aria snapshot" for a in differs
+              if a.get("staging")]  # fmt: skip
+    return {"read": read, "matched": matched, "failing": failing + lost, "review": review}
+
+
+# Issue 22, colour and second engine
+def _colour_and_engine(scenarios: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
+    """Per criterion the colour check's and the second engine's how, evidence, failures and review items."""
+    out: dict[str, dict[str, list[str]]] = {}
+
+    def add(number: str, part: str, text: str) -> None:
+        lines = out.setdefault(number, {"how": [], "evidence": [], "failing": [], "review": []})[part]
+        lines += [text] if text not in lines else []
+
+    checked = [c for s in scenarios for c in s.get("colour", [])]
+    if checked:
+        add("1.4.1", "how", "colour check without colour vision")
+        problems = list(dict.fromkeys(f"{c['state']}: {p}" for c in checked for p in colour_problems(c)))
+        for problem in problems[:5]:
+            add("1.4.1", "failing", problem)
+        if not problems:
+            states = len({c["state"] for c in checked})
+            add("1.4.1", "evidence", f"every error and alert said what is wrong without colour on {states} "
+                "page states (#colour)")  # fmt: skip
+    passed: dict[str, int] = {}
+    only: dict[str, int] = {}
+    for scan in (e for s in scenarios for e in s.get("engines", [])):
+        for number in set(scan.get("engine_passed", [])) - set(scan.get("engine_failed", [])):
+            passed[number] = passed.get(number, 0) + 1
+        for d in scan.get("disagreements", []):
+            if d["violated_by"] == "second engine":
+                only[d["criterion"]] = only.get(d["criterion"], 0) + 1
+    for number in {*passed, *only}:
+        add(number, "how", "second engine")
+        if passed.get(number):
+            add(number, "evidence", f"the second engine passed it on {passed[number]} page states (#engines)")
+        if only.get(number):
+            add(number, "review", f"the second engine finds it violated on {only[number]} page states where "
+                "axe does not (#engines)")  # fmt: skip
+    return out
+
+
 def ledger(
     scenarios: list[dict[str, Any]], layout: list[dict[str, Any]], manual: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -165,6 +236,8 @@ def ledger(
     passed, failed, review = _axe(scenarios)
     by_scenario = _scenarios(scenarios)
     geometry = _geometry(layout)
+    heard = _screen_reader(scenarios)
+    more = _colour_and_engine(scenarios)  # Issue 22, colour and second engine
     rows = []
     for number, level, name in CRITERIA:
         how: list[str] = []
@@ -192,6 +265,22 @@ def ledger(
                 failing += geometry[number]["found"][:5]
             else:
                 evidence.append(f"measured on {geometry[number]['measured']} page states (#layout)")
+        if number in BY_SCREEN_READER and heard["read"]:  # Issue 22, transcripts and aria snapshots
+            how.append(BY_SCREEN_READER[number])
+            if number == "2.4.6":
+                needs_review.append(f"read the headings and labels of {heard['read']} page states "
+                                    "(#screen-reader)")  # fmt: skip
+            elif heard["matched"]:
+                evidence.append(f"aria snapshots matched their contract on {heard['matched']} page states, "
+                                f"{heard['read']} read (#screen-reader)")  # fmt: skip
+            failing += heard["failing"][:5] if number != "2.4.6" else []
+            needs_review += heard["review"][:5]
+        extra = more.get(number)  # Issue 22, colour and second engine
+        if extra:
+            how += extra["how"]
+            evidence += extra["evidence"]
+            failing += extra["failing"]
+            needs_review += extra["review"]
         checks = [c for c in manual if number in c.get("criteria", [])]
         for check in checks:
             how.append(f"manual check {check['id']}")

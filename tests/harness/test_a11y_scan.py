@@ -23,9 +23,18 @@ PAGE = """<!doctype html><html lang="en"><head><title>Tiny</title></head><body>
 class RecordingEvidence:
     def __init__(self) -> None:
         self.scans: list[tuple[str, str, dict]] = []
+        self.transcripts: list[dict] = []
+        self.aria: list[dict] = []
 
     def add_a11y(self, state: str, url: str, result: dict) -> None:
         self.scans.append((state, url, result))
+
+    # The scan hands on the same state's transcript and aria snapshot too (accessibility.aria_snapshots).
+    def add_transcript(self, read: dict) -> None:
+        self.transcripts.append(read)
+
+    def add_aria(self, check: dict) -> None:
+        self.aria.append(check)
 
 
 @pytest.fixture
@@ -47,6 +56,7 @@ def test_known_violation_is_found_saved_and_handed_to_evidence(
     assert saved["violations"][0]["rule"] == "image-alt" and saved["clean"] is False
     assert "wcag22aa" in saved["ruleset"] and "best-practice" in saved["ruleset"]
     assert [state for state, _, _ in evidence.scans] == ["Start message: tiny"]
+    assert [read["state"] for read in evidence.transcripts] == ["Start message: tiny"]
     with pytest.raises(pytest.fail.Exception, match=r"(?s)image-alt \| critical \| 1\.1\.1"):
         a11y.assert_clean(page, "Start message: tiny again")
 
@@ -85,7 +95,8 @@ def test_a_scan_waits_for_a_fade_in_inside_shadow_dom(page, a11y: A11y, tmp_path
 
 
 def test_an_unchanged_document_is_not_scanned_again(page) -> None:
-    from harness.accessibility.fixture import ScanCache, run_axe
+    from harness.accessibility.fixture import run_axe
+    from harness.accessibility.page_state import ScanCache
 
     cache = ScanCache()
     page.set_content(PAGE)

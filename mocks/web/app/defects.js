@@ -97,4 +97,8 @@ export const defects = {
   // Issue 24, area G (tracked elements and modals)
   deleteDraftRumName: () => (defect('delete_draft_rum_name_case') ? 'Delete draft button' : 'Delete Draft Button'),
   leaveWarningEscapeIgnored: () => defect('leave_warning_escape_ignored'),
+  // Issue 22, colour and second engine
+  subjectErrorByColourAlone: () => defect('subject_error_by_colour_alone'),
+  // Issue 22, transcripts and aria snapshots
+  urgentOptionsHeadingLost: () => defect('urgent_options_heading_lost'),
 };

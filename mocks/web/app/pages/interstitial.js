@@ -30,7 +30,10 @@ export function interstitialContent(router, continueControl) {
       h('p', { class: 'vads-u-margin-top--0 vads-u-margin-bottom--3' },
         'Your care team may take up to ', h('strong', {}, '3 business days'), ' to reply.'),
       continueControl,
-      h('h2', { class: 'vads-u-font-size--h3 vads-u-margin-top--3 vads-u-margin-bottom--2' },
+      // urgent_options_heading_lost: the same look as bold text, no longer a heading.
+      h(defects.urgentOptionsHeadingLost() ? 'p' : 'h2',
+        { class: `vads-u-font-size--h3 vads-u-margin-top--3 vads-u-margin-bottom--2${
+          defects.urgentOptionsHeadingLost() ? ' vads-u-font-weight--bold vads-u-font-family--serif' : ''}` },
         'If you need help sooner, use one of these urgent communications options:'),
       h('ul', { class: 'vads-u-margin--0' },
         h('li', { class: 'vads-u-margin--0' },

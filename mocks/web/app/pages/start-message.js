@@ -198,6 +198,8 @@ async function composeForm(ctx, variant) {
     value: draft.subject || '',
     'data-dd-privacy': 'mask',
     'data-dd-action-name': 'Subject (Required) Input Field',
+    // Issue 22, colour and second engine: the error kept for screen readers only, the field just red.
+    'show-input-error': defects.subjectErrorByColourAlone() ? 'false' : null,
     oninput: () => {
       draft.subject = hostValue(subject);
       setError(subject, null);

@@ -1,0 +1,76 @@
+"""Issue 22, colour and second engine: the report's rows for the colour check (WCAG 1.4.1, per error or
+alert state) and for the second engine beside axe (per page state: its criteria and the disagreements),
+read from the scenarios' evidence records only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from harness.accessibility.colour import problems_in
+
+
+def colour(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per checked state (the same state checked by several scenarios is one row)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for scenario in scenarios:
+        for checked in scenario.get("colour", []):
+            row = rows.setdefault(
+                checked["state"],
+                {"state": checked["state"], "checked": 0, "fields": [], "alerts": [], "problems": [],
+                 "ms": [], "screenshot": None, "scenarios": []},
+            )  # fmt: skip
+            row["checked"] += 1
+            row["ms"].append(float(checked.get("ms") or 0))
+            row["screenshot"] = row["screenshot"] or checked.get("screenshot")
+            if scenario.get("name") not in row["scenarios"]:
+                row["scenarios"].append(scenario.get("name"))
+            for f in checked.get("fields", []):
+                text = (
+                    f'{f["field"]}: "{f["message"]}"'
+                    if f.get("message")
+                    else f"{f['field']}: no visible message"
+                )
+                row["fields"] += [text] if text not in row["fields"] else []
+            for a in checked.get("alerts", []):
+                text = f'{a["status"]}: "{a.get("text") or ""}"' + (" with an icon" if a.get("icon") else "")
+                row["alerts"] += [text] if text not in row["alerts"] else []
+            row["problems"] += [p for p in problems_in(checked) if p not in row["problems"]]
+    out = []
+    for row in rows.values():
+        ms = sorted(row.pop("ms"))
+        out.append({**row, "median_ms": round(ms[len(ms) // 2]) if ms else 0})
+    return sorted(out, key=lambda r: r["state"])
+
+
+def engines(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per page state the second engine's and axe's violated criteria and where they disagree; its cost."""
+    states: dict[str, dict[str, Any]] = {}
+    costs: list[float] = []
+    name = None
+    for scenario in scenarios:
+        for scan in scenario.get("engines", []):
+            name = name or scan.get("engine")
+            if not scan.get("cached"):
+                costs.append(float(scan.get("ms") or 0))
+            row = states.setdefault(
+                scan["state"],
+                {"state": scan["state"], "scans": 0, "engine_failed": [], "axe_failed": [],
+                 "engine_review": [], "disagreements": []},
+            )  # fmt: skip
+            row["scans"] += 1
+            for key in ("engine_failed", "axe_failed", "engine_review"):
+                row[key] += [n for n in scan.get(key, []) if n not in row[key]]
+            seen = {(d["criterion"], d["violated_by"]) for d in row["disagreements"]}
+            for d in scan.get("disagreements", []):
+                if (d["criterion"], d["violated_by"]) not in seen:
+                    row["disagreements"].append(d)
+                    seen.add((d["criterion"], d["violated_by"]))
+    costs.sort()
+    return {
+        "engine": name,
+        "states": [states[k] for k in sorted(states)],
+        "disagreements": sum(len(s["disagreements"]) for s in states.values()),
+        "scans": len(costs),
+        "median_ms": round(costs[len(costs) // 2]) if costs else None,
+        "max_ms": round(costs[-1]) if costs else None,
+    }
