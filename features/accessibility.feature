@@ -17,6 +17,7 @@ Feature: Accessibility of every page state
     When they write a message
     And they send the message
     Then they see that the message was sent
+    And they land on the inbox
     And the "message sent" state has no accessibility violations
 
   @staging_safe @req:A11Y-1
