@@ -17,17 +17,22 @@ SM_CONTAINER = ".secure-messaging-container"
 # axe-core from npm (pinned in mocks/web/package.json, installed by `make setup`), not the copy bundled
 # with axe-playwright-python (4.12): 4.13 added ElementInternals support, which the VA web components use
 # for their form controls' roles and states.
-AXE_SCRIPT_PATH = Path(__file__).resolve().parents[2] / "mocks/web/node_modules/axe-core/axe.min.js"
+NODE_MODULES = Path(__file__).resolve().parents[2] / "mocks/web/node_modules"
+AXE_SCRIPT_PATH = NODE_MODULES / "axe-core/axe.min.js"
+
+
+def pinned_script(path: Path, package: str) -> Path:
+    """A script of an npm package pinned in mocks/web (installed by `make setup`), or a clear error saying
+    how to install it."""
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{package} is not installed ({path} is missing): run `make setup` (npm ci in mocks/web)"
+        )
+    return path
 
 
 def axe_script() -> Path:
-    """The pinned axe-core script, or a clear error saying how to install it."""
-    if not AXE_SCRIPT_PATH.is_file():
-        raise FileNotFoundError(
-            f"axe-core is not installed ({AXE_SCRIPT_PATH} is missing): run `make setup` "
-            "(npm ci in mocks/web)"
-        )
-    return AXE_SCRIPT_PATH
+    return pinned_script(AXE_SCRIPT_PATH, "axe-core")
 
 
 def axe_options() -> dict:

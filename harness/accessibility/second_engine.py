@@ -31,24 +31,18 @@ import pytest
 from playwright.sync_api import Page
 
 from harness.accessibility.page_state import FINGERPRINT, ScanCache
-from harness.accessibility.ruleset import wcag_criteria
+from harness.accessibility.ruleset import NODE_MODULES, pinned_script, wcag_criteria
 from harness.evidence.run import recording_requested
 from harness.timing import AXE, timed
 
 ENGINE = "IBM Equal Access (accessibility-checker-engine)"
 POLICY = "WCAG_2_2"
-PACKAGE = Path(__file__).resolve().parents[2] / "mocks/web/node_modules/accessibility-checker-engine"
+PACKAGE = NODE_MODULES / "accessibility-checker-engine"
 SCRIPT_PATH = PACKAGE / "ace.js"
 
 
 def script() -> Path:
-    """The pinned engine script, or a clear error saying how to install it."""
-    if not SCRIPT_PATH.is_file():
-        raise FileNotFoundError(
-            f"accessibility-checker-engine is not installed ({SCRIPT_PATH} is missing): run `make setup` "
-            "(npm ci in mocks/web)"
-        )
-    return SCRIPT_PATH
+    return pinned_script(SCRIPT_PATH, "accessibility-checker-engine")
 
 
 @cache

@@ -51,12 +51,17 @@ def test_second(save_a_scan):
 """
 
 
-def test_two_workers_results_survive_and_a_run_keeps_only_its_own(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def scans_project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """A throwaway project whose two tests each save one scan."""
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     pytester.makeconftest(CONFTEST)
     pytester.makepyfile(test_scans=TESTS)
+    return pytester
+
+
+def test_two_workers_results_survive_and_a_run_keeps_only_its_own(scans_project: pytest.Pytester) -> None:
+    pytester = scans_project
     stale = pytester.path / "reports" / "accessibility" / "from-an-earlier-run" / "old.json"
     stale.parent.mkdir(parents=True)
     stale.write_text("{}")
@@ -72,11 +77,9 @@ def test_two_workers_results_survive_and_a_run_keeps_only_its_own(
 
 
 def test_results_follow_their_option_and_collect_only_keeps_the_last_run(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+    scans_project: pytest.Pytester,
 ) -> None:
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))
-    pytester.makeconftest(CONFTEST)
-    pytester.makepyfile(test_scans=TESTS)
+    pytester = scans_project
     chosen = pytester.path / "elsewhere"
 
     result = pytester.runpytest_subprocess("-p", "no:randomly", "--a11y-results", str(chosen))
