@@ -43,6 +43,7 @@ from harness.accessibility import transcript
 from harness.accessibility.page_state import FINGERPRINT, ScanCache, slug
 from harness.accessibility.ruleset import SM_CONTAINER
 from harness.evidence import history
+from harness.evidence.run import history_dir
 from harness.options import options_of
 from harness.oracle import shapes_of
 
@@ -378,16 +379,6 @@ def check(
 
 
 # ---------------------------------------------------------------- the transcript, per page state
-
-
-def history_dir(config: pytest.Config) -> Path:
-    """Where the evidence keeps earlier runs (as harness.evidence.run resolves it)."""
-    directory = Path(config.getoption("evidence_dir", default=None) or "reports/evidence")
-    directory = directory if directory.is_absolute() else Path(config.rootpath) / directory
-    kept = config.getoption("evidence_history", default=None)
-    if not kept:
-        return history.default_dir(directory)
-    return Path(kept) if Path(kept).is_absolute() else Path(config.rootpath) / kept
 
 
 def earlier_runs(config: pytest.Config) -> list[dict[str, Any]]:

@@ -32,6 +32,21 @@ def recording_requested(config: pytest.Config) -> bool:
     )
 
 
+def _under_root(config: pytest.Config, path: str) -> Path:
+    return Path(path) if Path(path).is_absolute() else Path(config.rootpath) / path
+
+
+def evidence_dir(config: pytest.Config) -> Path:
+    """Where the report goes (`--evidence-dir`; its default where this plugin is not loaded)."""
+    return _under_root(config, config.getoption("evidence_dir", default=None) or "reports/evidence")
+
+
+def history_dir(config: pytest.Config) -> Path:
+    """Where earlier runs are kept (`--evidence-history`, else a folder beside the report)."""
+    kept = config.getoption("evidence_history", default=None)
+    return _under_root(config, kept) if kept else history.default_dir(evidence_dir(config))
+
+
 class EvidenceRun:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
@@ -40,14 +55,8 @@ class EvidenceRun:
         self.worker = self.workerinput["workerid"] if self.workerinput else "main"
         # A run token in every file name lets shards' raw files be copied into one directory and merged.
         self.run_token = (self.workerinput or {}).get("evidence_run") or uuid.uuid4().hex[:8]
-        directory = Path(config.getoption("evidence_dir"))
-        self.directory = directory if directory.is_absolute() else Path(config.rootpath) / directory
-        kept = config.getoption("evidence_history")
-        self.history_dir = (
-            history.default_dir(self.directory)
-            if not kept
-            else Path(kept) if Path(kept).is_absolute() else Path(config.rootpath) / kept
-        )
+        self.directory = evidence_dir(config)
+        self.history_dir = history_dir(config)
         self.screenshots: str = config.getoption("evidence_screenshots")
         self.stage: str | None = config.getoption("stage")
         self.gate = bool(config.getoption("gate"))
