@@ -40,7 +40,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from harness.accessibility import transcript
-from harness.accessibility.page_state import FINGERPRINT, ScanCache, slug
+from harness.accessibility.page_state import ScanCache, slug
 from harness.accessibility.ruleset import SM_CONTAINER
 from harness.evidence import history
 from harness.evidence.run import history_dir
@@ -440,7 +440,9 @@ def against_previous(
 # ---------------------------------------------------------------- the hook
 
 
-def check_page_state(request: pytest.FixtureRequest | None, page: Page, state: str, context: str) -> None:
+def check_page_state(
+    request: pytest.FixtureRequest | None, page: Page, state: str, context: str, fingerprint: str
+) -> None:
     """Called by `A11y.scan` on every page state it scans (one call): the transcript and the aria
     snapshot, into the evidence; a mock run fails on a snapshot that differs from its template or on a
     heading, landmark, name or role lost since the previous like-with-like run."""
@@ -448,7 +450,6 @@ def check_page_state(request: pytest.FixtureRequest | None, page: Page, state: s
         return
     options = options_of(request.config)
     selector = None if context == "document" else SM_CONTAINER
-    fingerprint = str(page.evaluate(FINGERPRINT))
     patient = transcript.observed_strings(request)
     read = read_transcript(page, state, selector, patient, fingerprint)
     update_mode = options.update_aria_snapshots

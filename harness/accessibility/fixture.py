@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from harness.accessibility import aria_snapshots, ruleset, second_engine
-from harness.accessibility.page_state import FINGERPRINT, SETTLE_ANIMATIONS, ScanCache, slug
+from harness.accessibility.page_state import ScanCache, settled_fingerprint, slug
 from harness.accessibility.plugin import results_dir
 from harness.accessibility.results import A11yResult, build_result
 from harness.accessibility.waivers import WAIVERS_FILE, Waiver, WaiverFileError, load_waivers
@@ -32,15 +32,19 @@ def _axe() -> Axe:
 SCANS = ScanCache()
 
 
-def run_axe(page: Page, context: str | None, cache: ScanCache | None = SCANS) -> dict[str, Any]:
+def run_axe(
+    page: Page, context: str | None, cache: ScanCache | None = SCANS, fingerprint: str | None = None
+) -> dict[str, Any]:
     """axe.run on the current DOM, or the response of an earlier scan of the same document state. The
     SPA keeps its document across page states, so the 0.5 MB axe script is injected once per document,
-    not once per scan (axe-playwright-python's run re-injects)."""
+    not once per scan (axe-playwright-python's run re-injects). `fingerprint`: the state's, when the
+    caller has already settled and fingerprinted it (`settled_fingerprint`)."""
     with timed(AXE):
-        page.evaluate(SETTLE_ANIMATIONS)
+        if fingerprint is None:
+            fingerprint = settled_fingerprint(page)
         key = None
         if cache is not None:
-            key = f"{ruleset.axe_version()}|{context}|{page.evaluate(FINGERPRINT)}"
+            key = f"{ruleset.axe_version()}|{context}|{fingerprint}"
             cached = cache.get(key)
             if cached is not None:
                 return cached
@@ -89,7 +93,9 @@ class A11y:
     def scan(self, page: Page, state: str) -> A11yResult:
         """Run axe on the current page state: the SM container when present, else the document."""
         context = ruleset.SM_CONTAINER if page.locator(ruleset.SM_CONTAINER).count() else "document"
-        response = run_axe(page, None if context == "document" else context)
+        with timed(AXE):
+            fingerprint = settled_fingerprint(page)  # once, for axe and the checks beside it
+        response = run_axe(page, None if context == "document" else context, fingerprint=fingerprint)
         result = build_result(
             response,
             state=state,
@@ -105,7 +111,7 @@ class A11y:
         # The same state through other eyes: a second engine (evidence runs), what a screen reader reads and
         # the aria-snapshot contract.
         second_engine.beside_axe(self._request, page, result)
-        aria_snapshots.check_page_state(self._request, page, state, context)
+        aria_snapshots.check_page_state(self._request, page, state, context, fingerprint)
         return result
 
     def assert_clean(self, page: Page, state: str) -> A11yResult:

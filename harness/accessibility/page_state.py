@@ -10,6 +10,8 @@ import re
 from collections import OrderedDict
 from typing import Any
 
+from playwright.sync_api import Page
+
 # Scanning mid-transition (a note fading in) reports colour contrast on half-opaque text: the finite
 # animations and transitions are finished first (endless spinners aside). Chromium's
 # document.getAnimations() leaves out shadow roots, where the VA components animate, so walk them too.
@@ -59,6 +61,13 @@ FINGERPRINT = """() => {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return `${text.length}:${4294967296 * (2097151 & h2) + (h1 >>> 0)}`;
 }"""
+def settled_fingerprint(page: Page) -> str:
+    """Finish the state's animations, then fingerprint it: what the per-state checks key their caches on,
+    computed once per scan and handed to each."""
+    page.evaluate(SETTLE_ANIMATIONS)
+    return str(page.evaluate(FINGERPRINT))
+
+
 CACHE_SIZE = 64
 
 
