@@ -59,11 +59,11 @@ bench-mock: setup
 	$(PY) -m bench.mock
 
 seed-sweep: setup
-	$(PY) -m harness.seed_sweep --seeds $(SEEDS) --workers $(WORKERS)
+	$(PY) -m harness.selfcheck.seed_sweep --seeds $(SEEDS) --workers $(WORKERS)
 
 # `make selftest SELFTEST_ARGS=--first-catch`: each defect against its own scenario, in one run (minutes).
 selftest: setup
-	$(PY) -m harness.selftest --workers $(WORKERS) $(SELFTEST_ARGS)
+	$(PY) -m harness.selfcheck.selftest --workers $(WORKERS) $(SELFTEST_ARGS)
 
 serve: setup
 	$(PY) -m mocks serve --profile mixed

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, cast
 
-from harness.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM
+from harness.run.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import SetCookieParam

@@ -4,7 +4,7 @@ Prints numbers, never asserts (targets: whole suite at most 120 s with -n 2; hap
 plain Playwright for the scenario alone and 1.5x for the whole process):
   1. whole-suite wall time with -n 2 (and serially unless --skip-serial), with the machine's load;
   2. where the time went in that -n 2 run: seconds per phase summed over its processes, and the ten
-     slowest steps (harness/timing.py, `--phase-timings`); and the floor no cut in the harness can go
+     slowest steps (harness/run/timing.py, `--phase-timings`); and the floor no cut in the harness can go
      below: a fresh context and the app's first page per scenario, at the same parallelism (bench/floor.py);
   3. median and p95 per scenario (pytest-reportlog durations: setup + call + teardown);
   4. the happy path through the harness (pytest, pytest-bdd, fixtures, evidence, artifacts) against a
@@ -27,8 +27,8 @@ from pathlib import Path
 
 from bench.floor import describe as describe_floor
 from bench.floor import measure as measure_floor
-from harness.results import CaseResult, read_cases
-from harness.timing import breakdown_lines, summarise
+from harness.run.results import CaseResult, read_cases
+from harness.run.timing import breakdown_lines, summarise
 
 ROOT = Path(__file__).resolve().parents[1]
 HAPPY_PATH = (

@@ -14,13 +14,15 @@ import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Playwright
 
-from harness import base_url as base_url_plugin
-from harness import browser as browser_choice
-from harness import defect_matrix, dry_run, seeds, tags
-from harness.feature_collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
-from harness.mock_server import WorkerMock, start_worker_mock
-from harness.options import HarnessOptions, add_options, options_of, validate
-from harness.oracle import ObservedTraffic
+from harness.gherkin import dry_run, tags
+from harness.gherkin.collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
+from harness.oracle.traffic import ObservedTraffic
+from harness.run import base_url as base_url_plugin
+from harness.run import browser as browser_choice
+from harness.run import seeds
+from harness.run.mock_server import WorkerMock, start_worker_mock
+from harness.run.options import HarnessOptions, add_options, options_of, rerun_command, validate
+from harness.selfcheck import defect_matrix
 from mocks.client import Session
 
 if TYPE_CHECKING:
@@ -177,7 +179,7 @@ def report_reruns(terminalreporter: pytest.TerminalReporter, config: pytest.Conf
     options = options_of(config)
     terminalreporter.section("rerun failed scenarios")
     for nodeid in dict.fromkeys(report.nodeid for report in failed):
-        terminalreporter.write_line(seeds.rerun_command(nodeid, options.seed, options))
+        terminalreporter.write_line(rerun_command(nodeid, options.seed, options))
 
 
 # ---------------------------------------------------------------- fixtures: seeds and options
@@ -196,7 +198,9 @@ def run_seed(pytestconfig: pytest.Config) -> int:
 @pytest.fixture
 def scenario_seed(run_seed: int, request: pytest.FixtureRequest) -> int:
     # The defect matrix's clean and broken runs of a scenario get the same data as the plain run of it.
-    return seeds.scenario_seed(run_seed, defect_matrix.variant(request.node.nodeid))
+    seed = seeds.scenario_seed(run_seed, defect_matrix.variant(request.node.nodeid))
+    request.node.stash[seeds.SCENARIO_SEED] = seed
+    return seed
 
 
 @pytest.fixture(autouse=True)
@@ -226,7 +230,7 @@ def mock_server(harness_options: HarnessOptions) -> Iterator[WorkerMock]:
 @pytest.fixture(autouse=True)
 def seeded_defects(harness_options: HarnessOptions) -> tuple[str, ...]:
     """The stand-in's seeded defects in this scenario: --defect's, or the one the defect matrix gives it
-    (autouse, so harness/defect_matrix.py can parametrize it)."""
+    (autouse, so harness/selfcheck/defect_matrix.py can parametrize it)."""
     return harness_options.defects
 
 

@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import BrowserContext, Page, Request, Route
 
-from harness.options import options_of
+from harness.run.options import options_of
 from mocks.rum_format import FLUSH_MARKER, BatchError, RumStore
 
 ROOT = Path(__file__).resolve().parents[1]

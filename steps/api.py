@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from pytest_bdd import then
 
-from harness.oracle import Exchange, as_int
+from harness.oracle.patient import Exchange, as_int
 from mocks.client import Session as MockSession
 from steps.state import ScenarioState, record_evidence, wait_until
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import premises
+from harness.oracle import premises
 from pages import StartMessagePage
 from pages.start_message import (
     ATTACHMENT_SCAN_FAIL,

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Page
 from pytest_bdd import given, parsers
 
-from harness import premises, profile_choice
-from harness.premises import Premise
-from harness.tags import TOGGLE_TAGS
+from harness.gherkin.tags import TOGGLE_TAGS
+from harness.oracle import premises, profile_choice
+from harness.oracle.premises import Premise
 from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from mocks.client import Session as MockSession
 from steps.state import ScenarioState, record_evidence
@@ -91,7 +91,7 @@ def _use_premises(
 @given(parsers.re(premises.PATIENT_STEP.pattern))
 def a_patient_with(request: pytest.FixtureRequest, scenario_state: ScenarioState, words: str) -> None:
     """"a patient with a VistA care team who messaged 2 care teams in the last 6 months": the least the
-    scenario needs (harness/premises.py lists the clauses)."""
+    scenario needs (harness/oracle/premises.py lists the clauses)."""
     _use_premises(request, scenario_state, premises.parse_patient(words))
 
 

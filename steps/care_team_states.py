@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness.oracle import CareTeam, ObservedPatient
+from harness.oracle.patient import CareTeam, ObservedPatient
 from mocks.client import Session
 from pages import (
     FolderPage,

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import premises
-from harness.oracle import CareTeam, recipients_order
-from harness.premises import stations_sorted_differently
+from harness.oracle import premises
+from harness.oracle.patient import CareTeam, recipients_order
+from harness.oracle.premises import stations_sorted_differently
 from mocks.client import Session as MockSession
 from pages import (
     CareTeamHelpPage,

@@ -3,7 +3,7 @@
 A cohort of N seeded patients (one mock session each) is read through the fast path: each patient's
 /v0/feature_toggles answer decides their flow, without a browser. A small sample also walks the real
 pages, and the rollback scenario does the whole journey in the browser. The expected flow comes from
-harness/rollout.py (Flipper's crc32 rule on the patient's email), never from the mock.
+harness/rollout/stages.py (Flipper's crc32 rule on the patient's email), never from the mock.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import rollout
 from harness.accessibility.fixture import A11y
-from harness.cohort import Cohort, CohortPatient
-from harness.mock_server import WorkerMock
-from harness.rollout import Flow
+from harness.rollout import stages as rollout
+from harness.rollout.cohort import Cohort, CohortPatient
+from harness.rollout.stages import Flow
+from harness.run.mock_server import WorkerMock
 from mocks.client import Session
 from pages import paths
 from pages.app import SecureMessagingApp

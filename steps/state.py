@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 from playwright.sync_api import Page
 
-from harness.options import HarnessOptions
-from harness.oracle import CareTeam, ObservedPatient, ObservedTraffic
-from harness.premises import Premise
+from harness.oracle.patient import CareTeam, ObservedPatient
+from harness.oracle.premises import Premise
+from harness.oracle.traffic import ObservedTraffic
+from harness.run.options import HarnessOptions
 from pages import SecureMessagingApp
 from pages.base import BasePage
 

@@ -44,8 +44,8 @@ from harness.accessibility.page_state import ScanCache, slug
 from harness.accessibility.ruleset import SM_CONTAINER
 from harness.evidence import history
 from harness.evidence.run import history_dir
-from harness.options import options_of
-from harness.oracle import shapes_of
+from harness.oracle.shapes import shapes_of
+from harness.run.options import options_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT_DIR = ROOT / "features" / "aria-snapshots"

@@ -17,7 +17,7 @@ from harness.accessibility.page_state import ScanCache, settled_fingerprint, slu
 from harness.accessibility.plugin import results_dir
 from harness.accessibility.results import A11yResult, build_result
 from harness.accessibility.waivers import WAIVERS_FILE, Waiver, WaiverFileError, load_waivers
-from harness.timing import AXE, timed
+from harness.run.timing import AXE, timed
 
 WAIVERS_KEY = pytest.StashKey[list[Waiver]]()
 

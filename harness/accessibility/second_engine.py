@@ -33,7 +33,7 @@ from playwright.sync_api import Page
 from harness.accessibility.page_state import FINGERPRINT, ScanCache
 from harness.accessibility.ruleset import NODE_MODULES, pinned_script, wcag_criteria
 from harness.evidence.run import recording_requested
-from harness.timing import AXE, timed
+from harness.run.timing import AXE, timed
 
 ENGINE = "IBM Equal Access (accessibility-checker-engine)"
 POLICY = "WCAG_2_2"

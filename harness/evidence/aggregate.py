@@ -131,7 +131,7 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
     The profile a scenario gets is chosen by its seed, so a cell is filled by what the patient was
     observed to be, not by the profile's name: one scenario counts in every shape its patient had."""
     states = [s["name"] for s in matrix.get("toggle_states", [])]
-    profiles = list(matrix.get("profiles", []))  # the shapes (harness.oracle.SHAPES) the matrix asks for
+    profiles = list(matrix.get("profiles", []))  # the shapes (oracle.shapes.SHAPES) the matrix asks for
     excluded = {(e[0], e[1]) for e in matrix.get("exclude", [])}
     # keyed (state, shape); a scenario's own state may be None, which simply matches no cell
     cells: dict[tuple[str | None, str], dict[str, Any]] = {
@@ -186,7 +186,7 @@ def traceability(
     seeded: dict[str, list[dict[str, Any]]] | None = None,
 ) -> list[dict[str, Any]]:
     """Per requirement: its scenarios and manual checks with their results, and the seeded defects whose
-    own scenario must catch them (the coverage rule; `seeded` from harness.traceability)."""
+    own scenario must catch them (the coverage rule; `seeded` from harness.gherkin.traceability)."""
     linked: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for scenario in scenarios:
         for req in scenario.get("requirements", []):

@@ -16,7 +16,7 @@ from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
 from harness.evidence.redact import redact_text
-from harness.timing import EVIDENCE, timed
+from harness.run.timing import EVIDENCE, timed
 
 CRITERIA_FILE = "go-no-go.toml"
 WAIVERS_FILE = "a11y-waivers.toml"
@@ -44,7 +44,9 @@ def _seeded_defects(root: Path) -> dict[str, list[dict[str, Any]]]:
     """The coverage rule's side of traceability; a project without features has no seeded defects."""
     if not (root / "features").is_dir():
         return {}
-    from harness.traceability import defects_by_requirement  # reads the features: only when there are any
+    from harness.gherkin.traceability import (
+        defects_by_requirement,  # reads the features: only when there are any
+    )
 
     return defects_by_requirement(root)
 

@@ -8,7 +8,7 @@ from fixtures.profiles import PROFILES
 from harness.evidence.record import ErrorInfo, ScenarioRecord, StepRecord
 from harness.evidence.recorder import normalise_toggle
 from harness.evidence.redact import redact_text
-from harness.tags import TOGGLE_TAGS
+from harness.gherkin.tags import TOGGLE_TAGS
 
 _ERROR_LINES = 40
 _STEP_ERROR_CHARS = 500

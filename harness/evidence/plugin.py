@@ -23,7 +23,7 @@ from harness.evidence.recorder import ScenarioEvidence
 from harness.evidence.redact import redact_text
 from harness.evidence.run import EvidenceRun
 from harness.evidence.scenario_hooks import ScenarioHooks, evidence_of, scenario_template
-from harness.rollout import STAGES as ROLLOUT_STAGES
+from harness.rollout.stages import STAGES as ROLLOUT_STAGES
 
 STAGES = tuple(stage.name for stage in ROLLOUT_STAGES)
 

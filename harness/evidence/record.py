@@ -58,7 +58,7 @@ class ScenarioContext:
     premises: list[str] = field(default_factory=list)  # what the scenario asked of the patient, in words
     staging_user: str | None = None  # the pool label of the staging user it ran as
     unmet: list[str] = field(default_factory=list)  # skipped: the premises no staging user met
-    # Names of harness.oracle.SHAPES that hold for the patient the app received (the matrix's columns).
+    # Names of harness.oracle.shapes.SHAPES that hold for the patient the app received (the matrix's columns).
     shapes: list[str] = field(default_factory=list)
 
 

@@ -18,8 +18,8 @@ from harness.evidence import history, screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.record import ScenarioRecord
 from harness.evidence.redact import redact_text
-from harness.options import options_of
-from harness.shard import shard_of
+from harness.run.options import options_of
+from harness.run.shard import shard_of
 from harness.staging.pool import pool_of
 
 

@@ -22,9 +22,10 @@ from harness.evidence.record import FeatureRef, StepRecord
 from harness.evidence.recorder import ScenarioEvidence
 from harness.evidence.redact import redact, redact_text
 from harness.evidence.run import EvidenceRun
-from harness.oracle import shapes_of
-from harness.seeds import rerun_command, scenario_seed
-from harness.tags import TOGGLE_TAGS
+from harness.gherkin.tags import TOGGLE_TAGS
+from harness.oracle.shapes import shapes_of
+from harness.run.options import rerun_command
+from harness.run.seeds import SCENARIO_SEED
 
 if TYPE_CHECKING:
     from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
@@ -85,7 +86,6 @@ class ScenarioHooks:
         record.tags = sorted(m for m in record.markers if m not in _NOT_TAGS and not m.startswith("req:"))
         run_seed = self.run.options.seed
         record.run_seed = run_seed
-        record.seed = scenario_seed(run_seed, item.nodeid)
         record.rerun = rerun_command(item.nodeid, run_seed, self.run.options).removeprefix("rerun: ")
         template = scenario_template(item)
         if template is not None:  # known before any step runs: a scenario skipped in setup is one too
@@ -248,6 +248,7 @@ class ScenarioHooks:
     def _finish(self, item: pytest.Item, reports: dict[str, pytest.TestReport]) -> None:
         record, teardown = evidence_of(item).record, reports["teardown"]
         outcome.finish(record, reports, item.stash.get(_PLANNED, []))
+        record.seed = item.stash.get(SCENARIO_SEED, None)  # the one the scenario's fixtures used
         for scan in record.a11y:
             if scan.get("engine") and not self.run.facts["axe_version"]:
                 self.run.facts["axe_version"] = scan["engine"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from harness.timing import EVIDENCE, timed
+from harness.run.timing import EVIDENCE, timed
 
 WIDTH = 480  # px; readable thumbnails at a few KB each, so 500+ scenarios stay light
 QUALITY = 45

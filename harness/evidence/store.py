@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from harness.timing import EVIDENCE, timed
+from harness.run.timing import EVIDENCE, timed
 
 SCHEMA = 1
 RAW = "raw"

@@ -19,7 +19,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext
 
-from harness.browser import CHROMIUM_ARGS, chromium_executable
+from harness.run.browser import CHROMIUM_ARGS, chromium_executable
 
 POLL_S = 1.0
 

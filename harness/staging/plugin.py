@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext
 
-from harness.options import options_of
-from harness.rollout import read_feature_toggles
+from harness.rollout.stages import read_feature_toggles
+from harness.run.options import options_of
 from harness.staging import pool, session_check
 from harness.staging.guard import WriteGuard, WritePolicy
 from harness.staging.secrets import (

@@ -3,7 +3,7 @@
 QA names its test users with `--staging-user NAME=PATH` (repeatable; PATH a storage state saved by
 `python -m harness login`) or `--staging-users FILE.toml`; a lone `--storage-state PATH` is a pool of one.
 Each scenario runs as the first user in the pool whose observed patient meets its premises
-(`harness.premises`), so a run is reproducible; a scenario no user can run is skipped with the premises
+(`harness.oracle.premises`), so a run is reproducible; a scenario no user can run is skipped with the premises
 no user met, never with a mock profile's name.
 """
 
@@ -21,13 +21,13 @@ from typing import Any
 import httpx
 import pytest
 
-from harness.observe import fetch_documents
-from harness.options import options_of
-from harness.oracle import Exchange, ObservedPatient, build_patient
-from harness.premises import Premise, meets, premises_of_scenario
+from harness.gherkin.tags import TOGGLE_TAGS
+from harness.oracle.observe import fetch_documents
+from harness.oracle.patient import Exchange, ObservedPatient, build_patient
+from harness.oracle.premises import Premise, meets, premises_of_scenario
+from harness.run.options import options_of
 from harness.staging.secrets import cookies_for, load_storage_state
 from harness.staging.session_check import StagingUnavailable, check_signed_in
-from harness.tags import TOGGLE_TAGS
 
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 LONE_USER = "signed-in"  # the name of the pool of one that --storage-state makes
@@ -190,7 +190,7 @@ class Assignment:
 
 
 def scenario_premises(item: pytest.Item) -> list[Premise]:
-    from harness.feature_collector import ScenarioItem, rendered_steps  # the collector imports the harness
+    from harness.gherkin.collector import ScenarioItem, rendered_steps  # the collector imports the harness
 
     if not isinstance(item, ScenarioItem):
         return []

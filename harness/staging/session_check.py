@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import httpx
 
-from harness.rollout import read_feature_toggles
+from harness.rollout.stages import read_feature_toggles
 
 _SIGN_IN_WORDS = ("sign-in", "signin", "sign_in", "login", "/auth", "identity")
 LOGIN_HINT = "Sign in again: python -m harness login --base-url {url} --out auth.json"

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from harness.accessibility import ruleset
-from harness.browser import CHROMIUM_ARGS, chromium_executable
+from harness.run.browser import CHROMIUM_ARGS, chromium_executable
 from tests.evidence.staging_run import POOL, build_run, staging_records
 from tests.evidence.synthetic import write_suite
 

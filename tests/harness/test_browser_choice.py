@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import browser
+from harness.run import browser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +65,9 @@ def test_other_engines_are_refused_before_any_browser_starts(
     flags, so the run stops with a usage error, and no test (no browser) runs."""
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     pytester.makepyfile(test_any="def test_never_runs():\n    raise AssertionError('a test ran')\n")
-    result = pytester.runpytest_subprocess("-p", "harness.browser", "-p", "no:randomly", "--browser", engine)
+    result = pytester.runpytest_subprocess(
+        "-p", "harness.run.browser", "-p", "no:randomly", "--browser", engine
+    )
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines([f"ERROR: --browser {engine}: the harness runs Chromium only*"])
     assert "a test ran" not in result.stdout.str()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import browser
+from harness.run import browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = "features/contact_list.feature"

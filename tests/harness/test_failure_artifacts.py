@@ -20,10 +20,10 @@ def _run(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, tracing: st
     pytester.makeconftest(
         """
         import pytest
-        from harness.browser import CHROMIUM_ARGS, chromium_executable
+        from harness.run.browser import CHROMIUM_ARGS, chromium_executable
 
         # As in the project: a conftest plugin loads after pytest-playwright, so its fixtures override.
-        pytest_plugins = ["harness.artifacts"]
+        pytest_plugins = ["harness.run.artifacts"]
 
         @pytest.fixture(scope="session")
         def browser_type_launch_args(browser_type_launch_args):

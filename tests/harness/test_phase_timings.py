@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from harness.timing import PHASES, breakdown_lines, summarise
+from harness.run.timing import PHASES, breakdown_lines, summarise
 from tests.harness.steps_fixture import CONFTEST, FEATURE
 
 
 def test_a_run_writes_phases_and_steps(harness_project: pytest.Pytester) -> None:
-    plugins = 'pytest_plugins = ["harness.plugin", "harness.timing"]'
+    plugins = 'pytest_plugins = ["harness.plugin", "harness.run.timing"]'
     harness_project.makeconftest(CONFTEST.replace('pytest_plugins = ["harness.plugin"]', plugins))
     (harness_project.path / "features" / "select_care_team.feature").write_text(FEATURE)
     result = harness_project.runpytest_subprocess("features", "--phase-timings", "timings")

@@ -1,4 +1,5 @@
-"""harness.results reads pytest-reportlog's file back: one outcome, duration and skip reason per node id."""
+"""harness.run.results reads pytest-reportlog's file back: one outcome, duration and skip reason per
+node id."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.results import read_cases
+from harness.run.results import read_cases
 
 SUITE = """
 import pytest

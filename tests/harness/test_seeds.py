@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from harness import seeds
-from harness.options import HarnessOptions
+from harness.run import seeds
+from harness.run.options import HarnessOptions, rerun_command, rerun_options
 from tests.harness.steps_fixture import CONFTEST, FEATURE
 
 
@@ -37,7 +37,7 @@ def test_the_run_seed_is_pinned_unless_asked_for_today() -> None:
 
 
 def test_rerun_command_quotes_the_node_id() -> None:
-    line = seeds.rerun_command('features/a.feature::Say "hi" for $5', 7)
+    line = rerun_command('features/a.feature::Say "hi" for $5', 7)
     assert line == 'rerun: .venv/bin/pytest "features/a.feature::Say \\"hi\\" for \\$5" --seed 7'
 
 
@@ -49,7 +49,7 @@ def test_a_staging_rerun_names_the_same_pool() -> None:
         rollout_cohort=None,
         staging_users=("vista=auth vista.json", "oracle=o.json"), staging_users_file=Path("pool.toml"),
     )
-    assert seeds.rerun_options(options) == [
+    assert rerun_options(options) == [
         "--env staging", "--base-url https://staging.example", "--staging-users pool.toml",
         "--staging-user 'vista=auth vista.json'", "--staging-user oracle=o.json",
     ]

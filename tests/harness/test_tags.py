@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import tags
+from harness.gherkin import tags
 
 ROOT = Path(__file__).resolve().parents[2]
 

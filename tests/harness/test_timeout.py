@@ -21,7 +21,7 @@ def test_the_project_sets_a_scenario_limit(pytestconfig: pytest.Config) -> None:
 
 
 def test_a_hung_scenario_is_stopped_with_a_clear_message(harness_project: pytest.Pytester) -> None:
-    plugins = 'pytest_plugins = ["harness.plugin", "harness.timeouts"]'
+    plugins = 'pytest_plugins = ["harness.plugin", "harness.run.timeouts"]'
     hang = '\n\n@when("the page hangs")\ndef _():\n    import threading\n    threading.Event().wait(300)\n'
     harness_project.makeconftest(CONFTEST.replace('pytest_plugins = ["harness.plugin"]', plugins) + hang)
     harness_project.makeini(

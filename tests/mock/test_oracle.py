@@ -2,7 +2,7 @@
 
 For every profile over 30 seeds, and for every recipients file of VA's fixture folder: fetch what the app
 fetches, as the app asks for it (the sent search with its 6-month window as of the mock's "now"), build
-`harness.oracle.build_patient` from the answers, and compare with `/_mock/.../patient`.
+`harness.oracle.patient.build_patient` from the answers, and compare with `/_mock/.../patient`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import pytest
 
 from fixtures.profiles import PROFILES
 from fixtures.vets_website import recipient_files
-from harness.oracle import ENDPOINTS, Exchange, ObservedPatient, build_patient
+from harness.oracle.patient import Exchange, ObservedPatient, build_patient
+from harness.oracle.traffic import ENDPOINTS
 from mocks.api.readouts import months_before
 from mocks.client import MockClient, Session
 from mocks.server import RunningServer, build_config, start_server
@@ -139,7 +140,7 @@ def test_oracle_matches_every_vets_website_fixture_pack(
 
 def test_oracle_shapes_name_each_profile(server: RunningServer, control: MockClient) -> None:
     """Each profile has the shape the features' words promise, so a staging skip names it truthfully."""
-    from harness.oracle import SHAPES
+    from harness.oracle.shapes import SHAPES
 
     session = control.create_session(profile="mixed", seed=SEEDS[0])
     try:

@@ -1,12 +1,12 @@
-"""The rollout cohort (harness/cohort.py) on fake sessions: toggles set once per change, samples cover
+"""The rollout cohort (harness/rollout/cohort.py) on fake sessions: toggles set once per change, samples cover
 flows."""
 
 from dataclasses import dataclass, field
 
 import pytest
 
-from harness import rollout
-from harness.cohort import Cohort, CohortPatient
+from harness.rollout import stages as rollout
+from harness.rollout.cohort import Cohort, CohortPatient
 from steps.rollout import _sample
 
 

@@ -1,4 +1,5 @@
-"""Unit tests for harness/rollout.py: the Flipper rule, share tolerance, stickiness and monotonicity."""
+"""Unit tests for harness/rollout/stages.py: the Flipper rule, share tolerance, stickiness and
+monotonicity."""
 
 import random
 
@@ -7,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from harness import rollout as r
+from harness.rollout import stages as r
 
 EMAIL = "vets.gov.user+228@gmail.com"
 UUID = "ab50bb37-d4c9-4c20-9d6e-767cee4a15e5"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from harness.defect_matrix import read_catches
-from harness.results import read_cases
-from harness.tags import load_requirements
-from harness.traceability import defects_by_requirement, static_problems
+from harness.gherkin.tags import load_requirements
+from harness.gherkin.traceability import defects_by_requirement, static_problems
+from harness.run.results import read_cases
+from harness.selfcheck.defect_matrix import read_catches
 from mocks.defects import DEFECTS
 
 ROOT = Path(__file__).resolve().parents[2]

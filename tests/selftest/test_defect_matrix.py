@@ -3,7 +3,7 @@ the same scenario row passed."""
 
 from __future__ import annotations
 
-from harness.defect_matrix import defect_of, read_catches, variant
+from harness.selfcheck.defect_matrix import defect_of, read_catches, variant
 
 ROW = "features/a.feature::Scenario one[{}-mixed-VistA]"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.shard import parse_shard, read_durations, split
+from harness.run.shard import parse_shard, read_durations, split
 
 IDS = [f"features/f{i % 3}.feature::Scenario {i}" for i in range(10)]
 

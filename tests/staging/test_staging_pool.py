@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from harness.oracle import Exchange
-from harness.premises import parse_patient, premises_of_scenario
+from harness.oracle.patient import Exchange
+from harness.oracle.premises import parse_patient, premises_of_scenario
 from harness.staging import pool
 from tests.served_mock import ROOT
 from tests.staging.test_staging_run import StagingLikeMock, auth_file, mock_curated_on  # noqa: F401

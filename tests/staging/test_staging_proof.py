@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.results import read_cases
+from harness.run.results import read_cases
 from tests.served_mock import ROOT, served
 from tests.served_mock import ServedMock as StagingLikeMock
 from tests.staging.packs import VA_FIXTURES, exported, realistic_mixed, with_toggles

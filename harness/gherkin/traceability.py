@@ -3,7 +3,7 @@
 Static half (read from the files): each defect in mocks/defects.py names a requirement of
 requirements.toml and exactly one scenario, and that scenario carries the tag `@req:<that requirement>`;
 every requirement has at least one such defect. Dynamic half: `make selftest --first-catch` runs each
-defect against its scenario (harness/defect_matrix.py) and writes which were caught to
+defect against its scenario (harness/selfcheck/defect_matrix.py) and writes which were caught to
 reports/selftest/first-catch.json, which the evidence report's traceability section shows.
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 
 from pytest_bdd.feature import get_feature
 
-from harness.tags import load_requirements
+from harness.gherkin.tags import load_requirements
 from mocks.defects import DEFECTS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shlex
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from harness.options import HarnessOptions
+import pytest
+
+# The scenario's seed as its `scenario_seed` fixture computed it: the evidence and JUnit read this one.
+SCENARIO_SEED = pytest.StashKey[int]()
 
 
 def default_run_seed(today: dt.date | None = None) -> int:
@@ -49,28 +49,3 @@ def scenario_seed(run_seed: int, nodeid: str) -> int:
     """A stable 32-bit seed from the run seed and the node id (Python's hash() is salted per process)."""
     digest = hashlib.sha256(f"{run_seed}:{nodeid}".encode()).digest()
     return int.from_bytes(digest[:4], "big")
-
-
-def rerun_command(nodeid: str, run_seed: int, options: HarnessOptions | None = None) -> str:
-    """The one line that reruns a scenario with the same data, defects and target (the terminal, the
-    evidence report and the seed sweep all print this)."""
-    quoted = nodeid.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$").replace("`", "\\`")
-    extra = "".join(f" {part}" for part in rerun_options(options)) if options else ""
-    return f'rerun: .venv/bin/pytest "{quoted}" --seed {run_seed}{extra}'
-
-
-def rerun_options(options: HarnessOptions) -> list[str]:
-    """The options a rerun needs besides the seed: seeded defects and the staging target."""
-    parts = [f"--defect {name}" for name in options.defects]
-    if options.defect_matrix:
-        parts.append(f"--defect-matrix={','.join(options.defect_matrix)}")
-    if options.staging:
-        parts += ["--env staging", f"--base-url {shlex.quote(options.base_url or '')}"]
-        if options.storage_state:
-            parts.append(f"--storage-state {shlex.quote(str(options.storage_state))}")
-        if options.staging_users_file:
-            parts.append(f"--staging-users {shlex.quote(str(options.staging_users_file))}")
-        parts += [f"--staging-user {shlex.quote(user)}" for user in options.staging_users]
-        if options.allow_send and options.test_care_team:
-            parts += ["--allow-send", f"--test-care-team {shlex.quote(options.test_care_team)}"]
-    return parts

@@ -21,8 +21,8 @@ from pytest_bdd.feature import get_feature
 from pytest_bdd.parser import Feature, ScenarioTemplate, Step
 from pytest_bdd.scenario import _execute_scenario, scenario_wrapper_template_registry
 
-from harness import tags
-from harness.options import options_of
+from harness.gherkin import tags
+from harness.run.options import options_of
 
 EXAMPLE_FIXTURE = "_pytest_bdd_example"
 

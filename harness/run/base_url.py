@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.options import HarnessOptions
+from harness.run.options import HarnessOptions
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from harness import seeds
+from harness.run import seeds
 
 ENV_MOCK = "mock"
 ENV_STAGING = "staging"
@@ -201,3 +202,28 @@ def matrix_names(value: str) -> tuple[str, ...]:
 
 
 OPTIONS_KEY = pytest.StashKey[HarnessOptions]()
+
+
+def rerun_command(nodeid: str, run_seed: int, options: HarnessOptions | None = None) -> str:
+    """The one line that reruns a scenario with the same data, defects and target (the terminal, the
+    evidence report and the seed sweep all print this)."""
+    quoted = nodeid.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$").replace("`", "\\`")
+    extra = "".join(f" {part}" for part in rerun_options(options)) if options else ""
+    return f'rerun: .venv/bin/pytest "{quoted}" --seed {run_seed}{extra}'
+
+
+def rerun_options(options: HarnessOptions) -> list[str]:
+    """The options a rerun needs besides the seed: seeded defects and the staging target."""
+    parts = [f"--defect {name}" for name in options.defects]
+    if options.defect_matrix:
+        parts.append(f"--defect-matrix={','.join(options.defect_matrix)}")
+    if options.staging:
+        parts += ["--env staging", f"--base-url {shlex.quote(options.base_url or '')}"]
+        if options.storage_state:
+            parts.append(f"--storage-state {shlex.quote(str(options.storage_state))}")
+        if options.staging_users_file:
+            parts.append(f"--staging-users {shlex.quote(str(options.staging_users_file))}")
+        parts += [f"--staging-user {shlex.quote(user)}" for user in options.staging_users]
+        if options.allow_send and options.test_care_team:
+            parts += ["--allow-send", f"--test-care-team {shlex.quote(options.test_care_team)}"]
+    return parts

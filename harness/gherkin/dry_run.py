@@ -19,8 +19,8 @@ from pytest_bdd.compat import get_fixture_names, getfixturedefs
 from pytest_bdd.scenario import find_fixturedefs_for_step
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
-from harness.feature_collector import TAG_PROBLEMS_KEY, ScenarioItem, rendered_steps
-from harness.premise_check import premise_problems
+from harness.gherkin.collector import TAG_PROBLEMS_KEY, ScenarioItem, rendered_steps
+from harness.gherkin.premise_check import premise_problems
 
 BUILTIN_STEP_MODULES = {"pytest_bdd.plugin"}  # pytest-bdd's own "trace" step is not ours to use
 

@@ -3,8 +3,8 @@
 `--defect-matrix all` (or `NAME,NAME`) keeps only the scenarios some chosen defect names as `caught_by`
 (mocks/defects.py) and runs each twice or more: once clean (`defect=none`) and once per such defect, its
 mock session switched to that defect alone. A defect is caught when its run fails and the clean run of
-the same scenario (same Examples row) passes. `harness.selftest --first-catch` reads the outcome: one run
-on xdist instead of one suite per defect.
+the same scenario (same Examples row) passes. `harness.selfcheck.selftest --first-catch` reads the
+outcome: one run on xdist instead of one suite per defect.
 
 Node ids carry `defect=none` (clean) or `defect=NAME` in their brackets: `-k "defect=NAME"` picks one.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from harness.options import options_of
+from harness.run.options import options_of
 from mocks.defects import DEFECTS
 
 FIXTURE = "seeded_defects"  # the autouse fixture (harness/plugin.py) whose value the matrix parametrizes

@@ -1,71 +1,33 @@
-"""The oracle: what the app received, recorded in the browser context and read as a patient model.
+"""The patient model: what a page should show, read from the documents the app received.
 
 Steps compute what a page should show from the API responses the app actually got (never from what the
 mock was told to build), so one sentence holds against the mock on any seed, against VA's fixture
 folders and against staging with any test patient.
 
-- `ObservedTraffic` listens to the browser context's responses (it never routes or changes them) and keeps
-  the JSON of the endpoints the flow reads.
-- `build_patient(documents)` is a pure function from those documents to an `ObservedPatient`: care
-  systems in the order the app offers them, allowed and blocked care teams, VistA vs Oracle Health, recent
-  care teams (as of the app's own "now", read from its sent-search window), signature, categories, toggles.
-  It restates the app's documented derivations (reference §3.3, sm-api.md §1.1-1.5) independently of the
-  stand-in's code, which is what makes it an oracle.
-- `SHAPES` names the patient shapes the features ask for ("a mixed patient", ...) as predicates over the
-  observed model, so staging can skip a scenario whose shape the signed-in patient lacks, by name.
+`build_patient(documents)` is a pure function from those documents (`Exchange`s, recorded by
+`harness.oracle.traffic`) to an `ObservedPatient`: care systems in the order the app offers them, allowed
+and blocked care teams, VistA vs Oracle Health, recent care teams (as of the app's own "now", read from its
+sent-search window), signature, categories, toggles. It restates the app's documented derivations
+(reference §3.3, sm-api.md §1.1-1.5) independently of the stand-in's code, which is what makes it an oracle.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlparse
-
-from playwright.sync_api import BrowserContext, Page, Request, Response
 
 CURATED = "mhv_secure_messaging_curated_list_flow"
 RECENT = "mhv_secure_messaging_recent_recipients"
 MAX_RECENT = 4  # the recent page offers at most four care teams (sm-api.md §1.3)
 MAX_RADIO_SYSTEMS = 5  # 2-5 care systems: radio buttons; 6 or more: a dropdown (reference §3.3.1)
 
-# The endpoints the flow reads, by the name the mock's journal uses too: (method, path pattern).
-ENDPOINTS: dict[str, tuple[str, re.Pattern[str]]] = {
-    "user": ("GET", re.compile(r"/v0/user$")),
-    "feature_toggles": ("GET", re.compile(r"/v0/feature_toggles$")),
-    "vamc_ehr": ("GET", re.compile(r"/data/cms/vamc-ehr\.json$")),
-    "allrecipients": ("GET", re.compile(r"/my_health/v1/messaging/allrecipients$")),
-    "sent_search": ("POST", re.compile(r"/my_health/v1/messaging/folders/-1/search$")),
-    "categories": ("GET", re.compile(r"/my_health/v1/messaging/messages/categories$")),
-    "signature": ("GET", re.compile(r"/my_health/v1/messaging/(preferences|messages)/signature$")),
-    # What the app sent and was told back when it writes (drafts, sends): the journal of any backend.
-    "draft_create": ("POST", re.compile(r"/my_health/v1/messaging/message_drafts/?$")),
-    "draft_update": ("PUT", re.compile(r"/my_health/v1/messaging/message_drafts/\d+/?$")),
-    "draft_delete": ("DELETE", re.compile(r"/my_health/v1/messaging/messages/\d+/?$")),
-    "send": ("POST", re.compile(r"/my_health/v1/messaging/messages/?$")),
-    "tooltips": ("GET", re.compile(r"/my_health/v1/tooltips$")),
-    "folders": ("GET", re.compile(r"/my_health/v1/messaging/folders$")),
-}
-
 # actions/recipients.js: teams whose messages need an electronic signature, by name.
 _SIGNATURE_TEAM = re.compile(
     r"privacy\s+issues?\s+admin|release\s+of\s+information|record\s+amendment\s+admin", re.IGNORECASE
 )
-
-
-def endpoint_of(method: str, url: str) -> str | None:
-    path = urlparse(url).path
-    for name, (wanted, pattern) in ENDPOINTS.items():
-        if method == wanted and pattern.search(path):
-            return name
-    return None
-
-
-# ---------------------------------------------------------------- the observed documents
 
 
 @dataclass(frozen=True)
@@ -81,99 +43,6 @@ class Exchange:
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
-
-
-def _json(text: str | None) -> Any:
-    if not text:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-_MESSAGE_PART = re.compile(r'name="message"\r?\n\r?\n(.*?)\r?\n--', re.DOTALL)
-
-
-def _request_json(request: Request) -> Any:
-    """A JSON body, or the JSON `message` part of a multipart send (attachments)."""
-    try:
-        text = request.post_data
-    except Exception:  # a binary body (attachments) that is not text
-        return None
-    if text and "multipart" in (request.headers.get("content-type") or ""):
-        match = _MESSAGE_PART.search(text)
-        return _json(match.group(1)) if match else None
-    return _json(text)
-
-
-class ObservedTraffic:
-    """Records, per browser context, what the app received from the endpoints in `ENDPOINTS`.
-
-    Listening only: nothing is routed, delayed or changed, so staging sees the app as a patient would.
-    """
-
-    def __init__(self) -> None:
-        self.exchanges: list[Exchange] = []
-        self._pending: set[Request] = set()
-
-    def attach(self, context: BrowserContext) -> None:
-        context.on("request", self._on_request)
-        context.on("response", self._on_response)
-        context.on("requestfailed", self._on_failed)
-
-    def _on_request(self, request: Request) -> None:
-        if endpoint_of(request.method, request.url):
-            self._pending.add(request)
-
-    def _on_response(self, response: Response) -> None:
-        request = response.request
-        name = endpoint_of(request.method, request.url)
-        if name is None:
-            return
-        try:
-            body = _json(response.text())
-        except Exception:  # the page navigated away before the body arrived: keep the status
-            body = None
-        self.exchanges.append(Exchange(name, response.status, _request_json(request), body, request.url))
-        self._pending.discard(request)
-
-    def _on_failed(self, request: Request) -> None:
-        name = endpoint_of(request.method, request.url)
-        if name is not None:
-            self.exchanges.append(Exchange(name, 0, _request_json(request), None, request.url))
-            self._pending.discard(request)
-
-    def all(self, endpoint: str) -> list[Exchange]:
-        return [e for e in self.exchanges if e.endpoint == endpoint]
-
-    def latest(self, endpoint: str) -> Exchange | None:
-        return next((e for e in reversed(self.exchanges) if e.endpoint == endpoint), None)
-
-    def documents(self) -> dict[str, Exchange]:
-        """The latest exchange per endpoint (a later sent search replaces an earlier one)."""
-        return {e.endpoint: e for e in self.exchanges}
-
-    def settle(self, page: Page, *required: str, timeout_s: float = 30.0) -> None:
-        """Wait until the `required` endpoints have answered and no tracked request is in flight.
-
-        The app decides what to render from these answers, so steps read the oracle only after them. The
-        deadline is generous: a cold first page on a loaded CI machine must not read as a missing answer.
-        Playwright's wait keeps its event loop (and so these listeners) running between polls.
-        """
-        deadline = time.monotonic() + timeout_s
-        while self._pending or any(self.latest(name) is None for name in required):
-            if time.monotonic() > deadline:
-                missing = [n for n in required if self.latest(n) is None]
-                in_flight = sorted(endpoint_of(r.method, r.url) or r.url for r in self._pending)
-                raise AssertionError(
-                    f"the app did not receive {missing or in_flight} within {timeout_s}s "
-                    f"(answered so far: {sorted(self.documents())})"
-                )
-            page.wait_for_timeout(25)
-
-    def patient(self) -> ObservedPatient:
-        return build_patient(self.documents())
 
 
 # ---------------------------------------------------------------- the patient model
@@ -342,7 +211,7 @@ class ObservedPatient:
 
     @property
     def offers_contact_list(self) -> bool:
-        """"Update your contact list" is for patients with at least one allowed VistA care team."""
+        """ "Update your contact list" is for patients with at least one allowed VistA care team."""
         return any(not t.oracle_health for t in self.allowed_teams)
 
     # -- recent care teams
@@ -363,7 +232,7 @@ class ObservedPatient:
     # -- the patient's facilities
     @property
     def facility_ehrs(self) -> str:
-        """"vista", "oracle_health" or "mixed": the EHRs of the patient's own facilities (a facility is on
+        """ "vista", "oracle_health" or "mixed": the EHRs of the patient's own facilities (a facility is on
         Oracle Health when /v0/user says isCerner or vamc-ehr.json lists it as cerner). Care team help
         words its reasons by this."""
         oh = [station for station, on_oh in self.facilities.items() if on_oh]
@@ -503,8 +372,10 @@ def _migrating(user_doc: Any) -> frozenset[str]:
     schedules = _dig(user_doc, "data", "attributes", "vaProfile", "migrationSchedules") or []
     return frozenset(
         str(f.get("facilityId"))
-        for s in schedules if isinstance(s, dict)
-        for f in s.get("facilities") or [] if isinstance(f, dict)
+        for s in schedules
+        if isinstance(s, dict)
+        for f in s.get("facilities") or []
+        if isinstance(f, dict)
     )
 
 
@@ -512,8 +383,10 @@ def _phases(user_doc: Any) -> dict[str, str]:
     schedules = _dig(user_doc, "data", "attributes", "vaProfile", "migrationSchedules") or []
     return {
         str(f.get("facilityId")): str(_dig(s, "phases", "current") or "")
-        for s in schedules if isinstance(s, dict)
-        for f in s.get("facilities") or [] if isinstance(f, dict)
+        for s in schedules
+        if isinstance(s, dict)
+        for f in s.get("facilities") or []
+        if isinstance(f, dict)
     }
 
 
@@ -528,7 +401,8 @@ def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
     systems = _systems(_ok_json(documents, "vamc_ehr"), user)
     recipients = _ok_json(documents, "allrecipients") or {}
     teams = tuple(
-        t for t in (_team(item.get("attributes") or {}, systems) for item in recipients.get("data") or [])
+        t
+        for t in (_team(item.get("attributes") or {}, systems) for item in recipients.get("data") or [])
         if t is not None
     )
     meta = recipients.get("meta") or {}
@@ -563,7 +437,9 @@ def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
             str(signature.get("signatureName") or ""),
             str(signature.get("signatureTitle") or ""),
             signature.get("includeSignature") is True,
-        ) if signature else NO_SIGNATURE,
+        )
+        if signature
+        else NO_SIGNATURE,
         categories=tuple(
             _dig(_ok_json(documents, "categories"), "data", "attributes", "messageCategoryType") or ()
         ),
@@ -577,91 +453,3 @@ def build_patient(documents: Mapping[str, Exchange]) -> ObservedPatient:
 
 def _unique_ints(values: Any) -> tuple[int, ...]:
     return tuple(dict.fromkeys(v for v in values if v is not None))
-
-
-# ---------------------------------------------------------------- shapes the features name
-
-
-@dataclass(frozen=True)
-class Shape:
-    words: str  # how a skip reason names it
-    holds: Callable[[ObservedPatient], bool]
-
-
-SHAPES: dict[str, Shape] = {
-    "vista_only": Shape(
-        "VistA care teams only",
-        lambda p: bool(p.teams_of_kind("VistA")) and not any(t.oracle_health for t in p.teams),
-    ),
-    "oracle_health_only": Shape(
-        "Oracle Health care teams only",
-        lambda p: bool(p.teams_of_kind("Oracle Health")) and all(t.oracle_health for t in p.teams),
-    ),
-    "mixed": Shape(
-        "both VistA and Oracle Health care teams",
-        lambda p: bool(p.teams_of_kind("VistA")) and bool(p.teams_of_kind("Oracle Health")),
-    ),
-    "many_systems": Shape("care teams at 6 or more care systems", lambda p: len(p.care_systems) > 5),
-    "single_system": Shape(
-        "care teams at exactly one care system", lambda p: p.can_message and len(p.care_systems) == 1
-    ),
-    "all_blocked": Shape("every care team blocked", lambda p: p.all_blocked),
-    "no_associations": Shape("no care teams at all", lambda p: p.no_associations),
-    "migrating": Shape(
-        "a care system moving to Oracle Health", lambda p: p.can_message and bool(p.migrating_stations)
-    ),
-    "signature_required": Shape(
-        "a care team that requires an electronic signature",
-        lambda p: bool(p.teams_of_kind("signature-required")),
-    ),
-    "not_connected": Shape(
-        "an empty care-team list (zero associations)",
-        lambda p: p.recipients_status == 200 and p.no_associations,
-    ),
-    "one_team_blocked": Shape(
-        "exactly one blocked care team and no fully blocked care system",
-        lambda p: p.can_message and len(p.blocked_teams) == 1 and not p.blocked_stations,
-    ),
-    "several_teams_blocked": Shape(
-        "several blocked care teams and no fully blocked care system",
-        lambda p: p.can_message and len(p.blocked_teams) > 1 and not p.blocked_stations,
-    ),
-    "system_blocked": Shape(
-        "exactly one care system whose care teams are all blocked",
-        lambda p: p.can_message and len(p.blocked_stations) == 1,
-    ),
-    "one_system_left": Shape(
-        "one care system left to message, next to one whose care teams are all blocked",
-        lambda p: p.can_message and len(p.care_systems) == 1 and len(p.blocked_stations) == 1,
-    ),
-    "many_systems_one_blocked": Shape(
-        "6 or more care systems left to message, next to one whose care teams are all blocked",
-        lambda p: p.can_message and len(p.care_systems) > MAX_RADIO_SYSTEMS and len(p.blocked_stations) == 1,
-    ),
-    "migrating_before": Shape(
-        "a care system about to move to Oracle Health (phase p1-p2)",
-        lambda p: p.can_message and any(ph in ("p1", "p2") for ph in p.migration_phases.values()),
-    ),
-    "migrating_during": Shape(
-        "a care system moving to Oracle Health now (phase p3-p5)",
-        lambda p: p.can_message and any(ph in ("p3", "p4", "p5") for ph in p.migration_phases.values()),
-    ),
-    "migrating_after": Shape(
-        "a care system that just moved to Oracle Health (phase p6)",
-        lambda p: p.can_message and any(ph == "p6" for ph in p.migration_phases.values()),
-    ),
-}
-
-
-# The kinds of patient the release plan names ("works for VistA, Oracle Health and mixed patients"), each
-# inclusive: the coverage matrix counts a scenario under every kind and shape its patient had, so a row
-# is covered by the premise that asks for it, whatever profile the seed chose.
-KINDS: dict[str, Shape] = {
-    "vista": Shape("a VistA care team", lambda p: bool(p.teams_of_kind("VistA"))),
-    "oracle_health": Shape("an Oracle Health care team", lambda p: bool(p.teams_of_kind("Oracle Health"))),
-}
-
-
-def shapes_of(patient: ObservedPatient) -> list[str]:
-    """The names of every kind and shape (`KINDS`, `SHAPES`) that hold for the patient."""
-    return [name for name, shape in {**KINDS, **SHAPES}.items() if shape.holds(patient)]

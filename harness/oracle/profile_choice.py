@@ -2,7 +2,7 @@
 
 The candidates are every profile, in an order drawn from the scenario's seed, so over many seeds (the
 seed sweep) each premise runs on every data shape that has it. Each candidate is built in the scenario's
-own mock session and read back as the app would read it (`harness.observe`), so the choice is judged by
+own mock session and read back as the app would read it (`harness.oracle.observe`), so the choice is judged by
 the oracle, not by what the profile was meant to be.
 """
 
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import httpx
 
 from fixtures.profiles import PROFILES
-from harness.observe import fetch_documents
-from harness.oracle import build_patient
-from harness.premises import ANY_RECENT, Premise, PremiseError, meets
+from harness.oracle.observe import fetch_documents
+from harness.oracle.patient import build_patient
+from harness.oracle.premises import ANY_RECENT, Premise, PremiseError, meets
 from mocks.client import Session
 
 MAX_ANY_RECENT = 4  # "with recent care teams": 1 to 4, the most the recent page offers

@@ -5,14 +5,15 @@ scenario's mock session through $HARNESS_DEFECTS), and prints which scenarios ca
 catches a defect when it fails with the defect on and passed without it. Exits 1 when a defect is
 caught by none (or the clean run cannot be read).
 
-    python -m harness.selftest [--defect NAME]... [--workers 2] [--first-catch] [PYTEST ARGS]
+    python -m harness.selfcheck.selftest [--defect NAME]... [--workers 2] [--first-catch] [PYTEST ARGS]
 
 PYTEST ARGS default to `features`.
 
 --first-catch runs each defect against the scenario written to catch it (its `caught_by` in
-mocks/defects.py), next to that scenario clean, all in one pytest run (harness/defect_matrix.py): proof
-that every defect is caught by its own scenario, in a fraction of the time. It also checks the coverage
-rule: every requirement in requirements.toml has a defect caught by a scenario tagged with it.
+mocks/defects.py), next to that scenario clean, all in one pytest run
+(harness/selfcheck/defect_matrix.py): proof that every defect is caught by its own scenario, in a
+fraction of the time. It also checks the coverage rule: every requirement in requirements.toml has a
+defect caught by a scenario tagged with it.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import defect_matrix
-from harness.options import DEFECTS_ENV
-from harness.results import read_cases
-from harness.traceability import coverage_gaps, write_first_catch
+from harness.gherkin.traceability import coverage_gaps, write_first_catch
+from harness.run.options import DEFECTS_ENV
+from harness.run.results import read_cases
+from harness.selfcheck import defect_matrix
 from mocks.defects import DEFECTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +55,9 @@ def run_suite(log: Path, defect: str | None, workers: int, pytest_args: list[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m harness.selftest", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m harness.selfcheck.selftest", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--defect", action="append", choices=sorted(DEFECTS), help="only these defects")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--first-catch", action="store_true", help="stop at a defect's first catch")

@@ -3,7 +3,7 @@ the oracle's own `build_patient`.
 
 Used where a patient must be known before a browser opens: a staging test user, once at the start of a
 run (`harness.staging.pool`), and a mock profile the harness considers for a scenario's premises
-(`harness.profile_choice`). The requests are the app's own (the sent search is a search, not a write).
+(`harness.oracle.profile_choice`). The requests are the app's own (the sent search is a search, not a write).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from harness.oracle import Exchange
+from harness.oracle.patient import Exchange
 
 SM = "/my_health/v1/messaging"
 # endpoint name (the oracle's) -> (method, path, on the site rather than the API host)

@@ -2,7 +2,7 @@
 meets each scenario's premises, so a typo or an impossible combination fails before any browser starts.
 
 The check builds candidates in an in-process mock and reads them as the app would (the same choice the
-scenarios make, `harness.profile_choice`); the seed sweep covers the other seeds.
+scenarios make, `harness.oracle.profile_choice`); the seed sweep covers the other seeds.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 import pytest
 
-from harness.premises import Premise, PremiseError
-from harness.profile_choice import choose
+from harness.oracle.premises import Premise, PremiseError
+from harness.oracle.profile_choice import choose
 
 SEED = 0  # one seed: the candidates are every profile, and the seed sweep covers the other orders
 

@@ -4,7 +4,7 @@ patient the app received (`harness.oracle.ObservedPatient`).
 A feature says the least it needs ("Given a patient with a VistA care team who messaged 2 care teams in
 the last 6 months"). The same words decide three things:
 - against the mock, which profile (and how many recent care teams) the harness builds: any profile whose
-  served patient meets every premise, chosen by the scenario's seed (`harness.profile_choice`);
+  served patient meets every premise, chosen by the scenario's seed (`harness.oracle.profile_choice`);
 - against staging, which test user of the pool runs the scenario (`harness.staging.pool`), and the skip
   reason when none can ("needs a VistA care team");
 - in the scenario itself, a check on what the app actually received (`steps.state.ScenarioState`).
@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from harness.oracle import CURATED, MAX_RADIO_SYSTEMS, RECENT, SHAPES, ObservedPatient, recipients_order
+from harness.oracle.patient import CURATED, MAX_RADIO_SYSTEMS, RECENT, ObservedPatient, recipients_order
+from harness.oracle.shapes import SHAPES
 
 ANY_RECENT = -1  # Premise.recent: some recently messaged care teams, how many is the seed's choice
 

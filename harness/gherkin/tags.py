@@ -79,7 +79,8 @@ TAGS: dict[str, str] = {
 # `-m "oracle_health and a11y"` selects every Oracle Health row without tagging each Examples block by hand.
 PROFILE_COLUMNS = ("patient", "profile")
 PROFILE_SHAPES = {"vista_only": "vista", "oracle_health_only": "oracle_health", "mixed": "mixed"}
-PREMISE_PROFILES = {  # words of a premise (harness/premises.py) -> the profile tag whose shape they name
+# words of a premise (harness/oracle/premises.py) -> the profile tag whose shape they name
+PREMISE_PROFILES = {
     "with VistA care teams only": "vista_only",
     "with Oracle Health care teams only": "oracle_health_only",
     "with VistA and Oracle Health care teams": "mixed",
@@ -153,7 +154,7 @@ def tag_problem(tag: str, requirements: dict[str, Requirement]) -> str | None:
         return None
     if not _TAG_NAME.match(tag):
         return "not a valid tag name (letters, digits and _ only, or req:<id>)"
-    return "not a registered tag (add it to harness/tags.py TAGS if it is a new, meaningful tag)"
+    return "not a registered tag (add it to harness/gherkin/tags.py TAGS if it is a new, meaningful tag)"
 
 
 def tag_line(feature_text: str, tag: str) -> int:

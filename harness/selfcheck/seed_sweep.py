@@ -5,7 +5,7 @@ other than the pinned one. Each seed is a whole pytest run (a scenario's data de
 its node id); failures are read from pytest-reportlog and printed with the `rerun:` line that reproduces
 them.
 
-    python -m harness.seed_sweep --seeds 10 [--workers 2] [--seed-list 1,2,3] [-- extra pytest args]
+    python -m harness.selfcheck.seed_sweep --seeds 10 [--workers 2] [--seed-list 1,2,3] [-- extra pytest args]
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.results import read_cases
-from harness.seeds import rerun_command
+from harness.run.options import rerun_command
+from harness.run.results import read_cases
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,9 @@ def run_seed(seed: int, workers: int, extra: list[str]) -> SeedResult:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m harness.seed_sweep", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m harness.selfcheck.seed_sweep", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--seeds", type=int, default=10, help="how many fresh seeds (default 10)")
     parser.add_argument("--seed-list", default="", help="comma-separated seeds to use instead of fresh ones")
     parser.add_argument("--workers", type=int, default=2, help="pytest-xdist workers per run (default 2)")

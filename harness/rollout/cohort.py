@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from harness import rollout
-from harness.mock_server import WorkerMock
-from harness.options import options_of
-from harness.rollout import Flow, StageResult
+from harness.rollout import stages as rollout
+from harness.rollout.stages import Flow, StageResult
+from harness.run.mock_server import WorkerMock
+from harness.run.options import options_of
 from mocks.client import Session
 
 COHORT_ENV = "SM_ROLLOUT_COHORT"
