@@ -17,7 +17,9 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
+from contract import MESSAGES, MESSAGING
 from mocks.client import MockClient
 
 try:  # uvloop keeps the load generator light (it is in requirements.lock; stdlib asyncio otherwise)
@@ -51,7 +53,7 @@ class Phase:
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
 
 
 def _serve(port: int) -> None:
@@ -95,7 +97,7 @@ class _Connection:
             self.writer.close()
 
 
-def _raw_request(port: int, session_id: str, method: str, path: str, body: dict | None) -> bytes:
+def _raw_request(port: int, session_id: str, method: str, path: str, body: dict[str, Any] | None) -> bytes:
     payload = json.dumps(body).encode() if body is not None else b""
     head = (
         f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Mock-Session: {session_id}\r\n"
@@ -139,7 +141,7 @@ async def _phase(
     return phase
 
 
-def _server_percentiles(journal: list[dict], endpoint: str) -> str:
+def _server_percentiles(journal: list[dict[str, Any]], endpoint: str) -> str:
     values = sorted(e["latency_ms"] for e in journal if e["endpoint"] == endpoint)
     if not values:
         return "-"
@@ -175,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         send_body = {"recipient_id": team, "category": "OTHER", "subject": "Benchmark", "body": "Hello"}
         requests = {
             "allrecipients": _raw_request(
-                port, session.id, "GET", "/my_health/v1/messaging/allrecipients?useCache=false", None
+                port, session.id, "GET", f"{MESSAGING}/allrecipients?useCache=false", None
             ),
-            "send": _raw_request(port, session.id, "POST", "/my_health/v1/messaging/messages", send_body),
+            "send": _raw_request(port, session.id, "POST", MESSAGES, send_body),
         }
         phases = []
         for endpoint, request in requests.items():

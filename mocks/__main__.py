@@ -11,6 +11,7 @@ from pathlib import Path
 
 import uvicorn
 
+from contract import INBOX, RECENT_RECIPIENTS
 from fixtures import PROFILES
 from mocks.api import create_app
 from mocks.api.flipper import Gates, parse_value
@@ -38,7 +39,7 @@ def serve_epilog() -> str:
     defects = [f"  {name}: {defect.summary}" for name, defect in DEFECTS.items()]
     return "\n".join(
         [
-            "feature toggles (--toggle NAME=on|off|PCT%, e.g. mhv_secure_messaging_recent_recipients=25%):",
+            f"feature toggles (--toggle NAME=on|off|PCT%, e.g. {RECENT_RECIPIENTS}=25%):",
             *toggles,
             "",
             "seeded defects (--defect NAME, repeatable; on in every session the server creates, so the",
@@ -90,7 +91,7 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser(
         "serve",
         help="serve the mock API and the stand-in app",
-        description="Serve the mock vets-api and the stand-in app; open /my-health/secure-messages/inbox/.",
+        description=f"Serve the mock vets-api and the stand-in app; open {INBOX}.",
         epilog=serve_epilog(),
         formatter_class=HelpFormatter,
     )

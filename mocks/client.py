@@ -7,7 +7,7 @@ s.add_fault("send", code="SM119", times=1)
 s.patient()["recentCareTeams"]; s.journal(); s.metrics()
 """
 
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -35,6 +35,15 @@ def _check(response: httpx.Response) -> httpx.Response:
     return response
 
 
+# What each control endpoint answers is in mocks/openapi.yaml: a JSON object, or a list of them.
+def _object(response: httpx.Response) -> dict[str, Any]:
+    return cast(dict[str, Any], _check(response).json())
+
+
+def _objects(response: httpx.Response) -> list[dict[str, Any]]:
+    return cast(list[dict[str, Any]], _check(response).json())
+
+
 class Session:
     """One isolated mock session. Its cookie selects it in a browser context."""
 
@@ -53,11 +62,14 @@ class Session:
     def _path(self, suffix: str) -> str:
         return f"/_mock/sessions/{self.id}{suffix}"
 
-    def _put(self, suffix: str, body: dict[str, Any]) -> Any:
-        return _check(self.client.http.put(self._path(suffix), json=body)).json()
+    def _put(self, suffix: str, body: dict[str, Any]) -> dict[str, Any]:
+        return _object(self.client.http.put(self._path(suffix), json=body))
 
-    def _get(self, suffix: str) -> Any:
-        return _check(self.client.http.get(self._path(suffix))).json()
+    def _get(self, suffix: str) -> dict[str, Any]:
+        return _object(self.client.http.get(self._path(suffix)))
+
+    def _get_list(self, suffix: str) -> list[dict[str, Any]]:
+        return _objects(self.client.http.get(self._path(suffix)))
 
     def set_profile(
         self, profile: str, recent_teams: int | None = None, seed: int | None = None
@@ -97,10 +109,10 @@ class Session:
             "drop": drop,
             "times": times,
         }
-        return _check(self.client.http.post(self._path("/faults"), json=body)).json()
+        return _object(self.client.http.post(self._path("/faults"), json=body))
 
     def faults(self) -> list[dict[str, Any]]:
-        return self._get("/faults")
+        return self._get_list("/faults")
 
     def clear_faults(self) -> None:
         _check(self.client.http.delete(self._path("/faults")))
@@ -109,11 +121,11 @@ class Session:
         unknown = [n for n in names if n not in DEFECTS]
         if unknown:
             raise ValueError(f"unknown defect(s) {', '.join(unknown)}; known: {', '.join(DEFECTS)}")
-        return self._put("/defects", {"defects": list(names)})["defects"]
+        return cast(list[str], self._put("/defects", {"defects": list(names)})["defects"])
 
     def set_clock(self, now: str | None) -> str:
         """Fix "now" (ISO 8601) for the 6-month window and timestamps; the history is rebuilt around it."""
-        return self._put("/clock", {"now": now})["now"]
+        return cast(str, self._put("/clock", {"now": now})["now"])
 
     def set_messaging_access(self, allowed: bool) -> None:
         """Without messaging access every messaging endpoint answers 403 and /v0/user drops the service."""
@@ -121,13 +133,13 @@ class Session:
 
     def set_tooltips(self, tooltips: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Replace the patient's in-product-education records: [{tooltipName, counter, hidden}]."""
-        return self._put("/tooltips", {"tooltips": list(tooltips)})["tooltips"]
+        return cast(list[dict[str, Any]], self._put("/tooltips", {"tooltips": list(tooltips)})["tooltips"])
 
     def patient(self) -> dict[str, Any]:
         return self._get("/patient")
 
     def journal(self) -> list[dict[str, Any]]:
-        return self._get("/journal")
+        return self._get_list("/journal")
 
     def clear_journal(self) -> None:
         _check(self.client.http.delete(self._path("/journal")))
@@ -137,7 +149,7 @@ class Session:
 
     def rum_actions(self) -> list[dict[str, Any]]:
         """RUM actions the intake received: name, type, context, url, view (path), ts, id."""
-        return self._get("/rum")
+        return self._get_list("/rum")
 
     def rum_events(self, kind: str | None = None) -> dict[str, Any]:
         """What the RUM intake kept: {"batches", "replay_segments", "events": [...]}, optionally one kind
@@ -159,7 +171,7 @@ class MockClient:
         self.http = httpx.Client(base_url=self.base_url, timeout=timeout)
 
     def health(self) -> dict[str, Any]:
-        return _check(self.http.get("/_mock/health")).json()
+        return _object(self.http.get("/_mock/health"))
 
     def create_session(
         self,
@@ -179,7 +191,7 @@ class MockClient:
             "now": now,
             "rum_replay": rum_replay,
         }
-        data = _check(self.http.post("/_mock/sessions", json=body)).json()
+        data = _object(self.http.post("/_mock/sessions", json=body))
         return Session(self, data["id"])
 
     def session(self, session_id: str) -> Session:

@@ -14,10 +14,11 @@ from typing import Any
 
 import httpx
 
+from contract import MESSAGING
 from mocks.api.readouts import months_before
 from mocks.server import build_config, start_server
 
-SM = "/my_health/v1/messaging"
+SM = MESSAGING
 # file name -> (method, path) the app calls for it (sm-api.md §1)
 FILES: dict[str, tuple[str, str]] = {
     "user.json": ("GET", "/v0/user"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages import paths
+import contract
 from pages.base import BasePage
 from pages.folder import FolderPage
 from pages.router import wait_for_flow_page
@@ -25,5 +25,5 @@ class SecureMessagingApp:
         return wait_for_flow_page(self.page)
 
     def open_inbox(self) -> FolderPage:
-        self.page.goto(self.url(paths.INBOX))
+        self.page.goto(self.url(contract.INBOX))
         return FolderPage(self.page).expect_loaded()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
-from pages import paths
+import contract
 from pages.base import BasePage
 from pages.components import VaLink
 from pages.contact_list import ContactListPage
@@ -29,7 +29,7 @@ def reasons_for(facility_ehrs: str) -> tuple[str, ...]:
 class CareTeamHelpPage(BasePage):
     h1_text = "Can’t find your care team?"
     title_text = "Care Team Help - Start Message | Veterans Affairs"
-    path = paths.CARE_TEAM_HELP
+    path = contract.CARE_TEAM_HELP
 
     def reasons(self) -> Locator:
         """The items of the list right after the reasons' introduction (the list carries no test id)."""

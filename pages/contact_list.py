@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
-from pages import paths
+import contract
 from pages.base import BasePage
 from pages.components import VaAccordionItem, VaButton
 
@@ -12,7 +12,7 @@ from pages.components import VaAccordionItem, VaButton
 class ContactListPage(BasePage):
     h1_text = "Messages: Contact list"
     title_text = "Messages: Contact list  | Veterans Affairs"
-    path = paths.CONTACT_LIST
+    path = contract.CONTACT_LIST
 
     def care_system_sections(self) -> Locator:
         return self.page.get_by_test_id("facility-accordion-item")

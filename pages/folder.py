@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from playwright.sync_api import Locator, expect
 
-from pages import paths
+import contract
 from pages.base import BasePage
 from pages.components import VaLink
 from pages.interstitial import InterstitialPage
@@ -15,7 +15,7 @@ from pages.interstitial import InterstitialPage
 
 class FolderPage(BasePage):
     h1_text: ClassVar[str | re.Pattern[str]] = re.compile(r"^(Messages: )?(Inbox|Sent|Drafts|Trash)\b")
-    path = paths.INBOX
+    path = contract.INBOX
 
     def start_message_link(self) -> Locator:
         return self.page.get_by_test_id("compose-message-link")
@@ -53,7 +53,7 @@ class MoreFoldersPage(FolderPage):
     """`/folders/`: "Messages: More folders", with the entry link and the other folders."""
 
     h1_text = "Messages: More folders"
-    path = paths.FOLDERS
+    path = contract.FOLDERS
 
     def folder_items(self) -> Locator:
         """The listed folders (FoldersList: one `li.folder-link` each, test id = the API's folder name)."""

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Locator, expect
 
-from pages import paths
+import contract
 from pages.base import LOAD_TIMEOUT_MS, BasePage
 from pages.components import VaButton, VaLinkAction
 from pages.router import wait_for_flow_page
@@ -18,7 +18,7 @@ _CONTINUE = tracked("interstitial", "Continue to start message")
 class InterstitialPage(BasePage):
     h1_text = "Only use messages for non-urgent needs"
     title_text = "Only Use Messages For Non-Urgent Needs | Veterans Affairs"
-    path = paths.INTERSTITIAL
+    path = contract.INTERSTITIAL
 
     def continue_link(self) -> VaLinkAction:
         """Curated flow: a primary action link."""
@@ -40,7 +40,7 @@ class InterstitialPage(BasePage):
         # the caller says whether the patient has recent care teams and we wait for the href to flip.
         if recent_expected and self.continue_link().host.count():
             expect(self.continue_link().link()).to_have_attribute(
-                "href", re.compile(re.escape(paths.RECENT_CARE_TEAMS) + "$"), timeout=LOAD_TIMEOUT_MS
+                "href", re.compile(re.escape(contract.RECENT_CARE_TEAMS) + "$"), timeout=LOAD_TIMEOUT_MS
             )
 
     def continue_(self, recent_expected: bool = False) -> BasePage:

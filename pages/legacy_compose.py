@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
-from pages import paths
+import contract
 from pages.components import VaSelect
 from pages.start_message import ComposeForm
 
 
 class LegacyComposePage(ComposeForm):
     h1_text = "Start a new message"
-    path = paths.INTERSTITIAL
+    path = contract.INTERSTITIAL
 
     def recipient_select(self) -> VaSelect:
         return VaSelect(self.page.get_by_test_id("compose-recipient-select"))

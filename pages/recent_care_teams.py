@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pages import paths
+import contract
 from pages.base import BasePage
 from pages.components import VaLinkAction, VaRadio
 from pages.router import wait_for_flow_page
@@ -13,7 +13,7 @@ DIFFERENT_CARE_TEAM = "A different care team"
 class RecentCareTeamsPage(BasePage):
     h1_text = "Care teams you recently sent messages to"
     title_text = "Recently Messaged Care Teams - Start Message | Veterans Affairs"
-    path = paths.RECENT_CARE_TEAMS
+    path = contract.RECENT_CARE_TEAMS
 
     def radio_group(self) -> VaRadio:
         return VaRadio(self.page.get_by_test_id("recent-care-teams-radio-group"))

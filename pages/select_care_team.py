@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 from playwright.sync_api import Locator
 
-from pages import paths
+import contract
 from pages.base import BasePage
 from pages.care_team_help import CareTeamHelpPage
 from pages.components import (
@@ -35,7 +35,7 @@ CONTACT_LIST_LINK_TEXT = "Update your contact list"
 class SelectCareTeamPage(BasePage):
     h1_text = "Select care team"
     title_text = "Select Care Team - Start Message | Veterans Affairs"
-    path = paths.SELECT_CARE_TEAM
+    path = contract.SELECT_CARE_TEAM
 
     # --- care system -----------------------------------------------------------------------
     def care_system_radio(self) -> VaRadio:
@@ -89,7 +89,8 @@ class SelectCareTeamPage(BasePage):
             return self.care_system_radio().checked_label()
         if chooser == "select":
             select = self.care_system_select().control()
-            return select.evaluate("s => s.value ? s.options[s.selectedIndex].textContent.trim() : null")
+            script = "s => s.value ? s.options[s.selectedIndex].textContent.trim() : null"
+            return cast(str | None, select.evaluate(script))
         return None
 
     # --- care team -------------------------------------------------------------------------
@@ -173,9 +174,8 @@ class SelectCareTeamPage(BasePage):
 
     def care_team_option_groups(self) -> list[str]:
         """The combo box's group labels (`optgroup`), in order; empty when the list is flat."""
-        return self.care_team_combo_box().host.evaluate(
-            "c => [...c.querySelectorAll(':scope > optgroup')].map(g => g.label)"
-        )
+        script = "c => [...c.querySelectorAll(':scope > optgroup')].map(g => g.label)"
+        return cast(list[str], self.care_team_combo_box().host.evaluate(script))
 
     # --- keyboard only -----------------------------------------------------------------------
     def choose_care_system_with_keyboard(self, name: str) -> None:

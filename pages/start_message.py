@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
-from pages import paths
+import contract
 from pages.base import BasePage
 from pages.components import (
     VaAlert,
@@ -275,7 +275,7 @@ class ComposeForm(BasePage):
 class StartMessagePage(ComposeForm):
     h1_text = "Start message"
     title_text = "Start message  | Veterans Affairs"
-    path = paths.START_MESSAGE
+    path = contract.START_MESSAGE
 
     def recipient_title(self) -> Locator:
         """`<care system> - <care team>` under "To"."""

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from contract import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from fixtures.profiles import PROFILES
-from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 
 # Toggle tags -> (toggle, state): the steps set (or, in staging, expect) it; the evidence report files the
 # scenario under it.
@@ -127,7 +127,8 @@ def mark_for(tag: str) -> pytest.MarkDecorator:
     """The marker for a (validated) tag: `req:X` -> `req("X")`, anything else -> the marker of that name."""
     if tag.startswith(REQ_PREFIX):
         return pytest.mark.req(tag[len(REQ_PREFIX) :])
-    return getattr(pytest.mark, tag)
+    mark: pytest.MarkDecorator = getattr(pytest.mark, tag)
+    return mark
 
 
 def profile_marks(row: dict[str, str]) -> list[pytest.MarkDecorator]:

@@ -14,9 +14,10 @@ from typing import Any
 
 import httpx
 
+from contract import MESSAGING
 from harness.oracle.patient import Exchange
 
-SM = "/my_health/v1/messaging"
+SM = MESSAGING
 # endpoint name (the oracle's) -> (method, path, on the site rather than the API host)
 READS: dict[str, tuple[str, str, bool]] = {
     "user": ("GET", "/v0/user", False),

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-CURATED = "mhv_secure_messaging_curated_list_flow"
-RECENT = "mhv_secure_messaging_recent_recipients"
+from contract import CURATED_LIST_FLOW, RECENT_RECIPIENTS
+
 MAX_RECENT = 4  # the recent page offers at most four care teams (sm-api.md §1.3)
 MAX_RADIO_SYSTEMS = 5  # 2-5 care systems: radio buttons; 6 or more: a dropdown (reference §3.3.1)
 
@@ -246,11 +246,11 @@ class ObservedPatient:
 
     @property
     def curated(self) -> bool:
-        return self.toggle(CURATED)
+        return self.toggle(CURATED_LIST_FLOW)
 
     @property
     def recent_toggle(self) -> bool:
-        return self.toggle(RECENT)
+        return self.toggle(RECENT_RECIPIENTS)
 
     @property
     def recent_page_shown(self) -> bool:

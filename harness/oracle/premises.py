@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from harness.oracle.patient import CURATED, MAX_RADIO_SYSTEMS, RECENT, ObservedPatient, recipients_order
+from contract import CURATED_LIST_FLOW, LARGE_ATTACHMENTS, RECENT_RECIPIENTS, RECIPIENT_OPT_GROUPS
+from harness.oracle.patient import MAX_RADIO_SYSTEMS, ObservedPatient, recipients_order
 from harness.oracle.shapes import SHAPES
 
 ANY_RECENT = -1  # Premise.recent: some recently messaged care teams, how many is the seed's choice
@@ -196,19 +197,17 @@ PATIENT_STEP = re.compile(r"^a patient (?!with a care team for test messages$)(?
 PROFILE_STEP = re.compile(
     r"^an? (?P<profile>[a-z_]+) patient(?: who messaged (?P<count>\d+) care teams? in the last 6 months)?$"
 )
-LARGE_ATTACHMENTS = "mhv_secure_messaging_large_attachments"
 LARGE_ATTACHMENTS_STEP = re.compile(r"^large attachments are (?P<state>on)$")
 RECENT_TOGGLE_STEP = re.compile(r"^the recent recipients toggle is (?P<state>on|off)$")
 BOTH_TOGGLES_STEP = re.compile(
     r"^the curated list flow is (?P<curated>on|off) and the recent recipients toggle is (?P<recent>on|off)$"
 )
-OPT_GROUPS = "mhv_secure_messaging_recipient_opt_groups"  # the care-team grouping toggle
 OPT_GROUPS_STEP = re.compile(r"^the care-team grouping toggle is (?P<state>on|off)$")
 TOGGLE_STEPS: dict[re.Pattern[str], tuple[str, ...]] = {  # the toggles a step sets, in its groups' order
     LARGE_ATTACHMENTS_STEP: (LARGE_ATTACHMENTS,),
-    OPT_GROUPS_STEP: (OPT_GROUPS,),
-    RECENT_TOGGLE_STEP: (RECENT,),
-    BOTH_TOGGLES_STEP: (CURATED, RECENT),
+    OPT_GROUPS_STEP: (RECIPIENT_OPT_GROUPS,),
+    RECENT_TOGGLE_STEP: (RECENT_RECIPIENTS,),
+    BOTH_TOGGLES_STEP: (CURATED_LIST_FLOW, RECENT_RECIPIENTS),
 }
 
 

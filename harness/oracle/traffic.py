@@ -9,37 +9,11 @@ import json
 import re
 import time
 from typing import Any
-from urllib.parse import urlparse
 
 from playwright.sync_api import BrowserContext, Page, Request, Response
 
+from contract import endpoint_of
 from harness.oracle.patient import Exchange, ObservedPatient, build_patient
-
-# The endpoints the flow reads, by the name the mock's journal uses too: (method, path pattern).
-ENDPOINTS: dict[str, tuple[str, re.Pattern[str]]] = {
-    "user": ("GET", re.compile(r"/v0/user$")),
-    "feature_toggles": ("GET", re.compile(r"/v0/feature_toggles$")),
-    "vamc_ehr": ("GET", re.compile(r"/data/cms/vamc-ehr\.json$")),
-    "allrecipients": ("GET", re.compile(r"/my_health/v1/messaging/allrecipients$")),
-    "sent_search": ("POST", re.compile(r"/my_health/v1/messaging/folders/-1/search$")),
-    "categories": ("GET", re.compile(r"/my_health/v1/messaging/messages/categories$")),
-    "signature": ("GET", re.compile(r"/my_health/v1/messaging/(preferences|messages)/signature$")),
-    # What the app sent and was told back when it writes (drafts, sends): the journal of any backend.
-    "draft_create": ("POST", re.compile(r"/my_health/v1/messaging/message_drafts/?$")),
-    "draft_update": ("PUT", re.compile(r"/my_health/v1/messaging/message_drafts/\d+/?$")),
-    "draft_delete": ("DELETE", re.compile(r"/my_health/v1/messaging/messages/\d+/?$")),
-    "send": ("POST", re.compile(r"/my_health/v1/messaging/messages/?$")),
-    "tooltips": ("GET", re.compile(r"/my_health/v1/tooltips$")),
-    "folders": ("GET", re.compile(r"/my_health/v1/messaging/folders$")),
-}
-
-
-def endpoint_of(method: str, url: str) -> str | None:
-    path = urlparse(url).path
-    for name, (wanted, pattern) in ENDPOINTS.items():
-        if method == wanted and pattern.search(path):
-            return name
-    return None
 
 
 def _json(text: str | None) -> Any:
@@ -67,7 +41,7 @@ def _request_json(request: Request) -> Any:
 
 
 class ObservedTraffic:
-    """Records, per browser context, what the app received from the endpoints in `ENDPOINTS`.
+    """Records, per browser context, what the app received from the contract's `ENDPOINTS`.
 
     Listening only: nothing is routed, delayed or changed, so staging sees the app as a patient would.
     """

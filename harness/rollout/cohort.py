@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from contract import ROLLOUT_TOGGLES
 from harness.rollout import stages as rollout
 from harness.rollout.stages import Flow, StageResult
 from harness.run.mock_server import WorkerMock
@@ -67,7 +68,7 @@ class Cohort:
         value = f"{percentage:g}%"
         for patient in self.patients:
             if patient.percentage != percentage:
-                for toggle in rollout.ROLLOUT_TOGGLES:
+                for toggle in ROLLOUT_TOGGLES:
                     patient.session.set_toggle(toggle, value)
                 patient.percentage = percentage
         self.percentage = percentage

@@ -17,9 +17,7 @@ from typing import Any, Literal
 
 import httpx
 
-from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
-
-ROLLOUT_TOGGLES = (CURATED_LIST_FLOW, RECENT_RECIPIENTS)
+from contract import CURATED_LIST_FLOW, RECENT_RECIPIENTS, STAGES, RolloutStage
 
 Flow = Literal["legacy", "curated", "curated_with_recent"]
 FLOWS: tuple[Flow, ...] = ("legacy", "curated", "curated_with_recent")
@@ -29,22 +27,6 @@ _SCALE = 1_000
 # z for the share tolerance: 4 standard errors, a false alarm about once in 16,000 stages. The cohort
 # is seeded, so a result is reproducible; a wrong bucket rule (say a 100x scale error) misses by far more.
 SHARE_Z = 4.0
-
-
-@dataclass(frozen=True)
-class RolloutStage:
-    name: str
-    percentage: float
-
-
-# The release plan's stages (sm-api.md §4.3 went 5 -> 25 -> 50 -> 100; 75 is our intermediate stage).
-STAGES: tuple[RolloutStage, ...] = (
-    RolloutStage("A", 5),
-    RolloutStage("B", 25),
-    RolloutStage("C", 50),
-    RolloutStage("D", 75),
-    RolloutStage("E", 100),
-)
 
 
 def stage_named(name: str) -> RolloutStage:

@@ -16,14 +16,16 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import APIResponse, BrowserContext, Route
 
+from contract import ENDPOINTS, FOLDER_SEARCH, MESSAGES, MY_HEALTH
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # POSTs that only read: the 6-month sent search behind "recent care teams".
-READ_ONLY_POSTS = (re.compile(r"/my_health/v1/messaging/folders/-?\d+/search/?$"),)
-_DRAFT_CREATE = re.compile(r"/my_health/v1/messaging/message_drafts/?$")
-_DRAFT_UPDATE = re.compile(r"/my_health/v1/messaging/message_drafts/(\d+)/?$")
-_SEND = re.compile(r"/my_health/v1/messaging/messages/?$")
-_DELETE = re.compile(r"/my_health/v1/messaging/messages/(\d+)/?$")
-_ALL_RECIPIENTS = re.compile(r"/my_health/v1/messaging/allrecipients/?$")
+READ_ONLY_POSTS = (FOLDER_SEARCH,)
+_DRAFT_CREATE = ENDPOINTS["draft_create"].pattern
+_DRAFT_UPDATE = ENDPOINTS["draft_update"].pattern  # group "id": the draft
+_SEND = ENDPOINTS["send"].pattern
+_DELETE = ENDPOINTS["draft_delete"].pattern  # group "id": the draft
+_ALL_RECIPIENTS = ENDPOINTS["allrecipients"].pattern
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class WritePolicy:
                 return True, "addressed to the test care team"
             return False, f"recipient {recipient} is not the test care team {self.test_care_team!r}"
         draft = _DRAFT_UPDATE.search(path) if method == "PUT" else _DELETE.search(path)
-        if method in ("PUT", "DELETE") and draft and int(draft.group(1)) in self.own_drafts:
+        if method in ("PUT", "DELETE") and draft and int(draft["id"]) in self.own_drafts:
             return True, "a draft this run created"
         return False, "not a send or a draft of this run"
 
@@ -120,7 +122,7 @@ class WriteGuard:
         """Delete the drafts this run saved and the scenario left behind, so staging keeps no trace."""
         leftovers = sorted(self.policy.own_drafts - self.policy.finished_drafts)
         for draft_id in leftovers:
-            path = f"/my_health/v1/messaging/messages/{draft_id}"
+            path = f"{MESSAGES}/{draft_id}"
             response = context.request.delete(f"{self.api_origin}{path}")
             ok = response.status < 300
             reason = f"clean-up of a draft this run saved: {response.status}"
@@ -136,7 +138,7 @@ class WriteGuard:
         return [a for a in self.attempts if not a.allowed]
 
     def install(self, context: BrowserContext) -> None:
-        context.route(re.compile(r".*/my_health/.*"), self._handle)
+        context.route(re.compile(f".*{MY_HEALTH}/.*"), self._handle)
 
     def _handle(self, route: Route) -> None:
         request = route.request
@@ -166,7 +168,7 @@ class WriteGuard:
             return
         deleted = _DELETE.search(path) if method == "DELETE" else None
         sent_draft = _draft_of_send(request.post_data) if method == "POST" and _SEND.search(path) else None
-        for draft_id in (int(deleted.group(1)) if deleted else None, sent_draft):
+        for draft_id in (int(deleted["id"]) if deleted else None, sent_draft):
             if draft_id is not None:
                 self.policy.finished_drafts.add(draft_id)
         route.fallback()

@@ -1,6 +1,6 @@
 """Small request helpers shared by the routers: the session, JSON bodies, ids, field lookup."""
 
-from typing import Any
+from typing import Any, cast
 
 from starlette.requests import Request
 
@@ -12,7 +12,7 @@ MAX_ID = 2**31 - 1
 
 
 def session_of(request: Request) -> Session:
-    return request.scope["mock.session"]
+    return cast(Session, request.scope["mock.session"])  # put there by the SessionSelect middleware
 
 
 def base_url(request: Request) -> str:
@@ -30,8 +30,8 @@ async def json_object(request: Request, *, wrapper: str | None = None) -> dict[s
         raise bad_request(f"The request body is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise bad_request("The request body must be a JSON object")
-    if wrapper and isinstance(data.get(wrapper), dict):
-        return data[wrapper]
+    if wrapper and isinstance(inner := data.get(wrapper), dict):
+        return inner
     return data
 
 

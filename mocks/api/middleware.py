@@ -15,6 +15,7 @@ from urllib.parse import parse_qs
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from contract import MESSAGING
 from mocks.api import jsonio
 from mocks.api.errors import ApiError, error_entry, no_messaging, not_signed_in, sm_error
 from mocks.api.session import SessionRegistry
@@ -41,19 +42,20 @@ def is_api(path: str) -> bool:
 
 
 def cookies(scope: Scope) -> dict[str, str]:
-    for name, value in scope.get("headers", []):
-        if name == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except CookieError:
-                return {}
-            return {k: m.value for k, m in jar.items()}
-    return {}
+    raw = header(scope, b"cookie")
+    if raw is None:
+        return {}
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw)
+    except CookieError:
+        return {}
+    return {k: m.value for k, m in jar.items()}
 
 
 def header(scope: Scope, wanted: bytes) -> str | None:
-    for name, value in scope.get("headers", []):
+    headers: list[tuple[bytes, bytes]] = scope.get("headers", [])  # ASGI: lower-cased name, value bytes
+    for name, value in headers:
         if name == wanted:
             return value.decode("latin-1")
     return None
@@ -168,7 +170,7 @@ class Guard:
             ):
                 await send_error(send, not_signed_in())
                 return
-            if path.startswith("/my_health/v1/messaging") and not scope["mock.session"].messaging_access:
+            if path.startswith(MESSAGING) and not scope["mock.session"].messaging_access:
                 await send_error(send, no_messaging())
                 return
         await self.app(scope, receive, send)

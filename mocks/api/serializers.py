@@ -4,9 +4,8 @@ import copy
 from datetime import datetime
 from typing import Any
 
+from contract import MESSAGES
 from fixtures.model import CareTeam, Draft, Message
-
-MESSAGES_PATH = "/my_health/v1/messaging/messages"
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -90,7 +89,7 @@ def message_resource(message: Message, base_url: str) -> dict[str, Any]:
                 "data": [{"id": str(a["id"]), "type": "attachments"} for a in message.attachments]
             }
         },
-        "links": {"self": f"{base_url}{MESSAGES_PATH}/{message.message_id}"},
+        "links": {"self": f"{base_url}{MESSAGES}/{message.message_id}"},
     }
 
 
@@ -103,7 +102,7 @@ def attachment_resource(attachment: dict[str, Any], message_id: int, base_url: s
             "messageId": message_id,
             "attachmentSize": attachment["size"],
         },
-        "links": {"download": f"{base_url}{MESSAGES_PATH}/{message_id}/attachments/{attachment['id']}"},
+        "links": {"download": f"{base_url}{MESSAGES}/{message_id}/attachments/{attachment['id']}"},
     }
 
 
@@ -129,7 +128,7 @@ def draft_resource(
             "proxySenderName": None,
         },
         "relationships": {"attachments": {"data": []}},
-        "links": {"self": f"{base_url}{MESSAGES_PATH}/{draft.message_id}"},
+        "links": {"self": f"{base_url}{MESSAGES}/{draft.message_id}"},
     }
 
 

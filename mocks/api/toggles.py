@@ -1,34 +1,30 @@
-"""Known feature toggles, their defaults, and the name forms the toggles endpoint emits."""
+"""The mock's feature toggles and their defaults (names from `contract`), and the name forms the toggles
+endpoint emits."""
 
 import re
 
+import contract
 from mocks.api.flipper import Gates
-
-CURATED_LIST_FLOW = "mhv_secure_messaging_curated_list_flow"
-RECENT_RECIPIENTS = "mhv_secure_messaging_recent_recipients"
-CERNER_PILOT = "mhv_secure_messaging_cerner_pilot"
-LARGE_ATTACHMENTS = "mhv_secure_messaging_large_attachments"
 
 # The release toggles are on by default so a person exploring sees the new flow (issue 2 §3).
 DEFAULTS: dict[str, bool] = {
-    CURATED_LIST_FLOW: True,
-    RECENT_RECIPIENTS: True,
-    CERNER_PILOT: True,
-    LARGE_ATTACHMENTS: False,
-    "mhv_secure_messaging_recipient_opt_groups": False,
-    "mhv_secure_messaging_recipient_combobox": False,
-    "mhv_secure_messaging_triage_group_plain_language": False,
-    "mhv_secure_messaging_policy_va_patient": False,
-    "mhv_secure_messaging_no_cache": False,
-    "mhv_secure_messaging_read_receipts": False,
-    "mhv_secure_messaging_milestone_2_aal": False,
-    "mhv_secure_messaging_custom_folders_redesign": False,
-    "mhv_secure_messaging_filter_accordion": False,
-    "mhv_secure_messaging_remove_lefthand_nav": False,
-    "mhv_secure_messaging_cerner_pilot_system_maintenance_banner_flag": False,
-    "mhv_secure_messaging_signature_settings": False,
+    contract.CURATED_LIST_FLOW: True,
+    contract.RECENT_RECIPIENTS: True,
+    contract.CERNER_PILOT: True,
+    contract.LARGE_ATTACHMENTS: False,
+    contract.RECIPIENT_OPT_GROUPS: False,
+    contract.RECIPIENT_COMBOBOX: False,
+    contract.TRIAGE_GROUP_PLAIN_LANGUAGE: False,
+    contract.POLICY_VA_PATIENT: False,
+    contract.NO_CACHE: False,
+    contract.READ_RECEIPTS: False,
+    contract.MILESTONE_2_AAL: False,
+    contract.CUSTOM_FOLDERS_REDESIGN: False,
+    contract.FILTER_ACCORDION: False,
+    contract.REMOVE_LEFTHAND_NAV: False,
+    contract.CERNER_PILOT_MAINTENANCE_BANNER: False,
+    contract.SIGNATURE_SETTINGS: False,
 }
-KNOWN: tuple[str, ...] = tuple(DEFAULTS)
 
 
 def default_gates() -> dict[str, Gates]:

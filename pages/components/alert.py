@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from playwright.sync_api import Locator
 
 from pages.components._base import VaComponent
@@ -17,7 +19,7 @@ class VaAlert(VaComponent):
     def headline(self) -> str:
         """The slotted headline as it reads, without the "<Status> Alert" prefix va-alert adds to it
         for screen readers."""
-        return self.host.locator('[slot="headline"]').first.evaluate(_VISIBLE_TEXT)
+        return cast(str, self.headline_element().evaluate(_VISIBLE_TEXT))
 
     def headline_element(self) -> Locator:
         return self.host.locator('[slot="headline"]').first

@@ -4,6 +4,7 @@ in the va-radio shadow root)."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from playwright.sync_api import Locator
 
@@ -33,17 +34,20 @@ class VaRadio(VaComponent):
     def _wait_for_options(self) -> None:
         self._options().first.wait_for()
 
-    def labels(self) -> list[str]:
+    def _each_option(self, attribute: str) -> list[str]:
+        """The attribute of every option, in order ('' where an option lacks it)."""
         self._wait_for_options()
-        return self._options().evaluate_all("els => els.map(e => e.getAttribute('label') || '')")
+        script = "(els, name) => els.map(e => e.getAttribute(name) || '')"
+        return cast(list[str], self._options().evaluate_all(script, attribute))
+
+    def labels(self) -> list[str]:
+        return self._each_option("label")
 
     def descriptions(self) -> list[str]:
-        self._wait_for_options()
-        return self._options().evaluate_all("els => els.map(e => e.getAttribute('description') || '')")
+        return self._each_option("description")
 
     def values(self) -> list[str]:
-        self._wait_for_options()
-        return self._options().evaluate_all("els => els.map(e => e.getAttribute('value') || '')")
+        return self._each_option("value")
 
     def option_label(self, label: str) -> Locator:
         """What a person clicks to choose an option: the tile's label (the input sits off-screen, USWDS)."""

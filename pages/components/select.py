@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from playwright.sync_api import Locator
 
 from pages.components._base import VaComponent
@@ -13,15 +15,13 @@ class VaSelect(VaComponent):
 
     def option_texts(self) -> list[str]:
         self.control().wait_for()
-        return self.control().locator("option").evaluate_all(
-            "els => els.filter(o => o.value !== '').map(o => o.textContent.trim())"
-        )
+        script = "els => els.filter(o => o.value !== '').map(o => o.textContent.trim())"
+        return cast(list[str], self.control().locator("option").evaluate_all(script))
 
     def option_values(self) -> list[str]:
         self.control().wait_for()
-        return self.control().locator("option").evaluate_all(
-            "els => els.filter(o => o.value !== '').map(o => o.value)"
-        )
+        script = "els => els.filter(o => o.value !== '').map(o => o.value)"
+        return cast(list[str], self.control().locator("option").evaluate_all(script))
 
     def choose_value(self, value: str) -> None:
         self.control().select_option(value=value)

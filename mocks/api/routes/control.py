@@ -4,7 +4,7 @@ read-outs (patient, journal, metrics, RUM events from the intake). Absent with -
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -21,7 +21,7 @@ OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
 def _registry(request: Request) -> SessionRegistry:
-    return request.app.state.registry
+    return cast(SessionRegistry, request.app.state.registry)  # set by mocks.api.app.create_app
 
 
 def _session(request: Request) -> Session:
@@ -86,7 +86,7 @@ async def openapi(request: Request) -> Response:
     return FileResponse(OPENAPI, media_type="application/yaml")
 
 
-def _settings_from(body: dict, fallback: SessionSettings) -> SessionSettings:
+def _settings_from(body: dict[str, Any], fallback: SessionSettings) -> SessionSettings:
     """Profile, seed and recent-team count from a request body; profile and seed default to `fallback`."""
     profile = body.get("profile", fallback.profile)
     if not isinstance(profile, str):

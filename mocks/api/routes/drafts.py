@@ -4,13 +4,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from contract import MESSAGE_DRAFTS
 from fixtures.model import Draft
 from mocks.api.compose import validate
 from mocks.api.errors import not_found, sm_error
 from mocks.api.http import base_url, json_object, path_id, session_of
 from mocks.api.serializers import draft_resource
 
-BASE = "/my_health/v1/messaging/message_drafts"
+BASE = MESSAGE_DRAFTS
 
 
 async def create_draft(request: Request) -> JSONResponse:

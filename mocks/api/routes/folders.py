@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from contract import MESSAGING
 from fixtures.model import Draft, Message
 from mocks.api.errors import not_found, validation_error
 from mocks.api.http import base_url, field, json_object, path_id, session_of
@@ -14,7 +15,7 @@ from mocks.api.readouts import recent_window_messages
 from mocks.api.serializers import message_resource, thread_resource
 from mocks.api.session import Session
 
-BASE = "/my_health/v1/messaging/folders"
+BASE = f"{MESSAGING}/folders"
 # In the order vets-api lists them (vets-website `folders-list-response.json` from staging).
 SYSTEM_FOLDERS = {0: "Inbox", -2: "Drafts", -1: "Sent", -3: "Deleted"}
 SORT_ORDERS = ("ASC", "DESC")  # as vets-website sends them (mocks/openapi.yaml declares the same enum)

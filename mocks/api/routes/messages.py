@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from contract import CERNER_PILOT, LARGE_ATTACHMENTS, MESSAGES
 from fixtures.model import Message
 from fixtures.profiles import CATEGORIES
 from mocks.api import jsonio
@@ -15,9 +16,8 @@ from mocks.api.errors import ApiError, bad_request, error_entry, not_found, sm_e
 from mocks.api.http import base_url, field, json_object, path_id, session_of
 from mocks.api.serializers import attachment_resource, message_resource
 from mocks.api.session import Session
-from mocks.api.toggles import CERNER_PILOT, LARGE_ATTACHMENTS
 
-BASE = "/my_health/v1/messaging/messages"
+BASE = MESSAGES
 MB = 1024 * 1024
 STANDARD_LIMITS = (4, 6 * MB, 10 * MB)  # files, per file, total (app/models/message.rb)
 LARGE_LIMITS = (10, 25 * MB, 25 * MB)

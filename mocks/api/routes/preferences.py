@@ -6,10 +6,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from contract import MESSAGING
 from mocks.api.errors import ApiError
 from mocks.api.http import field, json_object, session_of
 
-BASE = "/my_health/v1/messaging"
+BASE = MESSAGING
 
 
 async def signature(request: Request) -> JSONResponse:

@@ -4,11 +4,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from contract import MESSAGING
 from mocks.api.errors import ApiError
 from mocks.api.http import session_of
 from mocks.api.serializers import legacy_team_resource, team_resource
 
-BASE = "/my_health/v1/messaging"
+BASE = MESSAGING
 
 
 async def allrecipients(request: Request) -> JSONResponse:

@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from contract import APP_ROOT, INBOX
 from mocks.api.bundle import BUNDLE_NAME, MAP_NAME, AppBundler, Bundle, BundleUnavailable
 from mocks.api.http import session_of
 from mocks.api.routes.rum import INTAKE_PATH
@@ -102,13 +103,13 @@ async def app_bundle_map(request: Request) -> Response:
 
 
 async def root(request: Request) -> Response:
-    return RedirectResponse("/my-health/secure-messages/inbox/", status_code=302)
+    return RedirectResponse(INBOX, status_code=302)
 
 
 routes: list[BaseRoute] = [
     Route("/", root, methods=["GET"], name="root"),
-    Route("/my-health/secure-messages", index, methods=["GET"], name="standin"),
-    Route("/my-health/secure-messages/{rest:path}", index, methods=["GET"], name="standin_page"),
+    Route(APP_ROOT, index, methods=["GET"], name="standin"),
+    Route(f"{APP_ROOT}/{{rest:path}}", index, methods=["GET"], name="standin_page"),
     Route("/sm-web/config.js", config_js, methods=["GET"], name="standin_config"),
     Route(f"/sm-web/{BUNDLE_NAME}", app_bundle, methods=["GET"], name="standin_bundle"),
     Route(f"/sm-web/{MAP_NAME}", app_bundle_map, methods=["GET"], name="standin_bundle_map"),

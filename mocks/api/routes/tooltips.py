@@ -10,11 +10,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from contract import TOOLTIPS
 from mocks.api.errors import bad_request, not_found, validation_error
 from mocks.api.http import field, json_object, session_of
 from mocks.api.session import Session
 
-BASE = "/my_health/v1/tooltips"
+BASE = TOOLTIPS
 
 
 def new_tooltip(session: Session, name: str, hidden: bool = False) -> dict[str, Any]:

@@ -50,7 +50,7 @@ def migration_schedule(vha_id: str, facility: str, phase: str | None, now: datet
 
 def user_document(session: Session) -> dict[str, Any]:
     patient, now = session.patient, session.now()
-    raw = patient.raw.get("user")
+    raw: dict[str, Any] | None = patient.raw.get("user")  # the fixture folder's document
     if raw is not None:
         if session.messaging_access:
             return raw

@@ -20,7 +20,7 @@ def _entity(vha_id: str, facility: str, system: str, ehr: str) -> dict[str, Any]
 
 
 def vamc_document(session: Session) -> dict[str, Any]:
-    raw = session.patient.raw.get("vamc_ehr")
+    raw: dict[str, Any] | None = session.patient.raw.get("vamc_ehr")  # the fixture folder's document
     if raw is not None:
         return raw
     # The whole catalogue, as production lists every VAMC; the patient's systems are always in it.
