@@ -18,4 +18,5 @@ pytest_plugins = [
     "steps.attachments",
     "steps.assistive",
     "steps.colour",  # Issue 22, colour and second engine
+    "steps.rollout",  # uses the rollout cohort's fixtures (harness/rollout/cohort.py)
 ]

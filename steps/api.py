@@ -13,7 +13,7 @@ from pytest_bdd import then
 
 from harness.oracle.patient import Exchange, as_int
 from mocks.client import Session as MockSession
-from steps.state import ScenarioState, record_evidence, wait_until
+from steps.state import ScenarioState, record_evidence, required, wait_until
 
 
 def calls(session: MockSession, endpoint: str, status: int | None = None) -> list[dict[str, Any]]:
@@ -67,16 +67,16 @@ def _mock(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> Mock
 def draft_created(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
     exchange = wait_for_app_call(scenario_state, "draft_create")
     body = _sent(exchange)
-    assert body.get("subject") == scenario_state["subject"], f"draft subject: {body}"
-    assert body.get("body") == scenario_state["body"], (
+    assert body.get("subject") == scenario_state.subject, f"draft subject: {body}"
+    assert body.get("body") == scenario_state.body, (
         f"the draft saved is not the message as typed (a draft never carries the signature): {body}"
     )
     assert _id_field(body, "recipientId", "recipient_id") == scenario_state.team.id, body
-    scenario_state["draft_id"] = _draft_id(exchange)
+    draft_id = scenario_state.draft_id = _draft_id(exchange)
     session = _mock(request, scenario_state)
     if session is not None:
         stored = [d["messageId"] for d in session.patient()["drafts"]]
-        assert scenario_state["draft_id"] in stored, f"the mock holds drafts {stored} after a 201"
+        assert draft_id in stored, f"the mock holds drafts {stored} after a 201"
 
 
 DRAFT_SAVES = ("draft_create", "draft_update")
@@ -90,7 +90,7 @@ def _draft_saves(scenario_state: ScenarioState) -> int:
 def one_save_per_pause(scenario_state: ScenarioState) -> None:
     """Typing then pausing makes one draft save (POST or PUT), not one per keystroke: what the dashboard's
     "Drafts created" and "Drafts updated" count is only meaningful if this holds."""
-    before = scenario_state.get("draft_saves_counted", 0)
+    before = scenario_state.draft_saves_counted
     wait_until(scenario_state.page, lambda: _draft_saves(scenario_state) > before,
                "a draft save from the app after the pause")
     scenario_state.traffic.settle(scenario_state.page)  # every save the app started has answered
@@ -99,15 +99,17 @@ def one_save_per_pause(scenario_state: ScenarioState) -> None:
     assert made == 1, (
         f"the app made {made} draft saves for one pause of typing (one expected); all so far: {dict(saves)}"
     )
-    scenario_state["draft_saves_counted"] = saves.total()
+    scenario_state.draft_saves_counted = saves.total()
 
 
 @then("the draft is updated")
 def draft_updated(scenario_state: ScenarioState) -> None:
     exchange = wait_for_app_call(scenario_state, "draft_update")
     assert exchange.status == 204, f"draft update answered {exchange.status}"
-    assert str(scenario_state["draft_id"]) in exchange.url, f"updated {exchange.url}, not the draft"
-    assert _sent(exchange).get("body") == scenario_state["body"]
+    assert str(required(scenario_state.draft_id, "draft saved")) in exchange.url, (
+        f"updated {exchange.url}, not the draft"
+    )
+    assert _sent(exchange).get("body") == scenario_state.body
 
 
 @then("no draft is saved")
@@ -121,7 +123,9 @@ def no_draft(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> N
 @then("the draft is deleted")
 def draft_deleted(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
     exchange = wait_for_app_call(scenario_state, "draft_delete")
-    assert str(scenario_state["draft_id"]) in exchange.url, f"deleted {exchange.url}, not the draft"
+    assert str(required(scenario_state.draft_id, "draft saved")) in exchange.url, (
+        f"deleted {exchange.url}, not the draft"
+    )
     session = _mock(request, scenario_state)
     if session is not None:
         assert not session.patient()["drafts"], "the draft is still stored"
@@ -133,21 +137,22 @@ def message_reached(request: pytest.FixtureRequest, scenario_state: ScenarioStat
     body, team = _sent(exchange), scenario_state.team
     query = {k: v[-1] for k, v in parse_qs(urlparse(exchange.url).query).items()}
     assert _id_field(body, "recipient_id") == team.id, f"recipient_id in {body}"
-    assert body.get("category") == scenario_state["category"], f"category in {body}"
-    assert body.get("subject") == scenario_state["subject"], f"subject in {body}"
-    assert body.get("body", "").startswith(scenario_state["body"]), f"body in {body}"
+    assert body.get("category") == scenario_state.category, f"category in {body}"
+    assert body.get("subject") == scenario_state.subject, f"subject in {body}"
+    written = required(scenario_state.body, "message written")
+    assert body.get("body", "").startswith(written), f"body in {body}"
     if team.oracle_health:
         assert query.get("is_oh_triage_group") == "true", f"OH send without the OH flag: {exchange.url}"
     else:
         assert "is_oh_triage_group" not in query, f"VistA send flagged as OH: {exchange.url}"
-    if "draft_id" in scenario_state:
-        assert _id_field(body, "draft_id") == scenario_state["draft_id"], f"draft_id missing: {body}"
+    if scenario_state.draft_id is not None:
+        assert _id_field(body, "draft_id") == scenario_state.draft_id, f"draft_id missing: {body}"
     session = _mock(request, scenario_state)
     if session is not None:
         patient = session.patient()
-        if "draft_id" in scenario_state:
+        if scenario_state.draft_id is not None:
             assert not patient["drafts"], "the sent draft was left behind"
-        assert any(m["subject"] == scenario_state["subject"] for m in patient["sentMessages"]), "not in Sent"
+        assert any(m["subject"] == scenario_state.subject for m in patient["sentMessages"]), "not in Sent"
         _record(request, session)
 
 
@@ -159,13 +164,13 @@ SIGNATURE_RULE = "-" * 50
 @then("the message carries their electronic signature")
 def carries_signature(scenario_state: ScenarioState) -> None:
     body = str(_sent(wait_for_app_call(scenario_state, "send")).get("body") or "")
-    name = scenario_state["signed_as"]
+    name = required(scenario_state.signed_as, "electronic signature")
     # The app dates the signature by the browser's calendar; a send just before midnight reads yesterday.
     today = date.fromisoformat(scenario_state.page.evaluate(
         "() => { const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
         " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }"
     ))
-    signed = f"{scenario_state['body']} \n\n{SIGNATURE_RULE}\n\n{name}\nSigned electronically on"
+    signed = f"{scenario_state.body} \n\n{SIGNATURE_RULE}\n\n{name}\nSigned electronically on"
     expected = {f"{signed} {day.isoformat()}." for day in (today, today - timedelta(days=1))}
     assert body in expected, (
         f"the body that reached the API does not end with the electronic signature of {name!r}: {body!r}"
@@ -179,7 +184,7 @@ def exactly_one(request: pytest.FixtureRequest, scenario_state: ScenarioState) -
     assert len(sends) == 1, f"the app sent {len(sends)} requests for one message: {[e.status for e in sends]}"
     session = _mock(request, scenario_state)
     if session is not None:
-        sent = [m for m in session.patient()["sentMessages"] if m["subject"] == scenario_state["subject"]]
+        sent = [m for m in session.patient()["sentMessages"] if m["subject"] == scenario_state.subject]
         assert len(sent) == 1, f"the message was sent {len(sent)} times"
 
 

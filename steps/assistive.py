@@ -47,9 +47,7 @@ def hear_heading(page: Page, announcements: Announcements, scenario_state: Scena
 @then("they hear each error shown on the form")
 def hear_errors(page: Page, announcements: Announcements, scenario_state: ScenarioState) -> None:
     """Every field error shown after Send is announced (live region or the focused field's name)."""
-    form = scenario_state.current
-    assert isinstance(form, StartMessagePage)
-    errors = form.field_errors()
+    errors = scenario_state.on(StartMessagePage).field_errors()
     expect(errors.first).to_be_visible()
     shown = [" ".join(t.split()) for t in errors.all_inner_texts() if t.strip()]
     assert shown, "no field error is shown"

@@ -13,14 +13,12 @@ import pytest
 from playwright.sync_api import Page
 from pytest_bdd import given, parsers
 
+from contract import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from harness.gherkin.tags import TOGGLE_TAGS
 from harness.oracle import premises, profile_choice
 from harness.oracle.premises import Premise
-from mocks.api.toggles import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from mocks.client import Session as MockSession
 from steps.state import ScenarioState, record_evidence
-
-CURATED, RECENT = CURATED_LIST_FLOW, RECENT_RECIPIENTS
 
 # Gherkin fault words -> mock fault arguments (endpoint names from CONTRACTS.md §3)
 _FAULTS: dict[str, dict[str, Any]] = {
@@ -78,7 +76,6 @@ def _use_premises(
     seed: int = request.getfixturevalue("scenario_seed")
     choice = profile_choice.choose(session, premises, seed, profiles=(profile,) if profile else ())
     session.clear_journal()  # the choice read the patient as the app does: the scenario's journal starts here
-    scenario_state["profile"] = choice.profile
     _apply_tag_toggles(request, scenario_state)  # after the profile: a rebuild re-applies fixture toggles
     evidence = record_evidence(request)
     if evidence is not None:  # premises add up over the Given steps
@@ -107,21 +104,21 @@ def a_profile_patient(
 def a_patient_with_test_team(request: pytest.FixtureRequest, scenario_state: ScenarioState) -> None:
     """Staging: the signed-in patient and --test-care-team, the only team writes may go to."""
     if scenario_state.staging:
-        scenario_state["test_care_team"] = request.getfixturevalue("harness_options").test_care_team
+        scenario_state.test_care_team = request.getfixturevalue("harness_options").test_care_team
     _use_premises(request, scenario_state, premises.premises_of_step(premises.TEST_TEAM_STEP))
 
 
 @given(parsers.re(premises.RECENT_TOGGLE_STEP.pattern))
 def recent_toggle(request: pytest.FixtureRequest, scenario_state: ScenarioState, state: str) -> None:
-    _set_or_expect(request, scenario_state, RECENT, state)
+    _set_or_expect(request, scenario_state, RECENT_RECIPIENTS, state)
 
 
 @given(parsers.re(premises.BOTH_TOGGLES_STEP.pattern))
 def both_toggles(
     request: pytest.FixtureRequest, scenario_state: ScenarioState, curated: str, recent: str
 ) -> None:
-    _set_or_expect(request, scenario_state, CURATED, curated)
-    _set_or_expect(request, scenario_state, RECENT, recent)
+    _set_or_expect(request, scenario_state, CURATED_LIST_FLOW, curated)
+    _set_or_expect(request, scenario_state, RECENT_RECIPIENTS, recent)
 
 
 def _fault(kind: str) -> dict[str, Any]:
@@ -131,16 +128,14 @@ def _fault(kind: str) -> dict[str, Any]:
 
 
 @given(parsers.parse("sending a message fails with {kind}"))
-def send_fails(mock_session: MockSession, scenario_state: ScenarioState, kind: str) -> None:
+def send_fails(mock_session: MockSession, kind: str) -> None:
     mock_session.add_fault("send", **_fault(kind))
-    scenario_state["send_fault"] = kind
 
 
 @given(parsers.parse("sending a message fails once with {kind}"))
-def send_fails_once(mock_session: MockSession, scenario_state: ScenarioState, kind: str) -> None:
+def send_fails_once(mock_session: MockSession, kind: str) -> None:
     """The fault answers the next send only (`times=1`); the one after reaches the care team."""
     mock_session.add_fault("send", times=1, **_fault(kind))
-    scenario_state["send_fault"] = kind
 
 
 @given("the network is slow when sending")
@@ -160,9 +155,8 @@ def recipients_fail(mock_session: MockSession) -> None:
 
 
 @given("the search for recently messaged care teams fails")
-def sent_search_fails(mock_session: MockSession, scenario_state: ScenarioState) -> None:
+def sent_search_fails(mock_session: MockSession) -> None:
     mock_session.add_fault("sent_search", status=500)
-    scenario_state["sent_search_fails"] = True
 
 
 @given("saving the contact list fails")

@@ -16,18 +16,17 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
+import contract
 from harness.oracle.patient import CareTeam, ObservedPatient
 from mocks.client import Session
 from pages import (
     FolderPage,
-    InterstitialPage,
     LegacyComposePage,
     MoreFoldersPage,
     RecentCareTeamsPage,
     SecureMessagingApp,
     SelectCareTeamPage,
     StartMessagePage,
-    paths,
 )
 from pages.base import BasePage
 from pages.components import VaAlertExpandable
@@ -126,7 +125,8 @@ def _expected_title_here(scenario_state: ScenarioState) -> tuple[str | None, str
         words = "some blocked care teams and some to message"
         title = None if patient.all_blocked else _title_for(patient, _blocked_items(patient))
         return title, "warning", words
-    assert isinstance(current, SelectCareTeamPage), f"no blocked alert expected on {type(current).__name__}"
+    where = "blocked alerts are checked there, on recent care teams or on the legacy form"
+    scenario_state.on(SelectCareTeamPage, where)
     return expected_blocked_title(patient), "info", "some blocked care teams (one care system at most)"
 
 
@@ -165,8 +165,7 @@ def _as_if_removed_were_blocked(patient: ObservedPatient) -> ObservedPatient:
 def removed_not_blocked(scenario_state: ScenarioState) -> None:
     """A team removed from the contact list (`preferredTeam: false`) can be added back; only
     `blockedStatus: true` makes it blocked, so the alert's title is the one the blocked teams alone give."""
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
     removed = [t.display_name for t in patient.removed_teams]
     scenario_state.premise(bool(removed), "a care team removed from the contact list", patient)
@@ -185,8 +184,7 @@ def removed_not_blocked(scenario_state: ScenarioState) -> None:
 
 @then("the blocked care teams are named above the care team list")
 def blocked_above_list(scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, LegacyComposePage), f"not on the legacy form but {type(current).__name__}"
+    current = scenario_state.on(LegacyComposePage)
     assert current.blocked_alert_is_above_to_list(), "the blocked alert is not above the \"To\" list"
 
 
@@ -199,8 +197,7 @@ def find_facility_offered(scenario_state: ScenarioState) -> None:
 
 @then("they can still choose one of their allowed care teams")
 def can_still_choose(scenario_state: ScenarioState) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
     scenario_state.premise(bool(patient.allowed_teams), "an allowed care team", patient)
     team = patient.allowed_teams[-1]
@@ -213,8 +210,7 @@ def can_still_choose(scenario_state: ScenarioState) -> None:
 
 @then("no care system whose care teams are all blocked is offered")
 def blocked_systems_not_offered(scenario_state: ScenarioState) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
     blocked = patient.blocked_stations
     scenario_state.premise(bool(blocked), "a care system whose care teams are all blocked", patient)
@@ -270,26 +266,20 @@ def offered(scenario_state: ScenarioState, name: str) -> None:
 
 @then(parsers.parse("they stay on the {name} address"))
 def stays_at(page: Page, scenario_state: ScenarioState, name: str) -> None:
-    wanted = paths.BY_NAME[name]
+    wanted = contract.BY_NAME[name]
     scenario_state.patient  # noqa: B018 - a redirect would follow the care-team list
     expect(page).to_have_url(re.compile(re.escape(wanted) + r"([?#]|$)"))
     expect(scenario_state.current.blocked_alert().first).to_be_visible()
 
 
 @then("no message form is offered")
-def no_form(page: Page, scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, LegacyComposePage), (
-        f"expected the \"Start a new message\" heading, got {type(current).__name__} at {page.url}"
-    )
-    expect(current.message_fields()).to_have_count(0)
+def no_form(scenario_state: ScenarioState) -> None:
+    expect(scenario_state.on(LegacyComposePage).message_fields()).to_have_count(0)
 
 
 @when("they select a different care team")
 def select_different(scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, StartMessagePage), f"not on start message but {type(current).__name__}"
-    scenario_state.current = current.select_different_care_team()
+    scenario_state.current = scenario_state.on(StartMessagePage).select_different_care_team()
 
 
 # ---------------------------------------------------------------- Oracle Health migration
@@ -311,8 +301,7 @@ _ALERT_WORDS = {
 def migration_alert(scenario_state: ScenarioState, alert: str) -> None:
     if alert not in _ALERT_WORDS:
         raise ValueError(f"say one of {', '.join(_ALERT_WORDS)}, not {alert!r}")
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     schedules = _schedules(scenario_state)
     phases = [(s.get("phases") or {}).get("current") for s in schedules]
     warnings = [s for s, p in zip(schedules, phases, strict=True) if p in WARNING_PHASES]
@@ -364,8 +353,7 @@ def _hint_due(scenario_state: ScenarioState) -> bool:
 
 @then("they see the care-team hint")
 def sees_hint(scenario_state: ScenarioState) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     scenario_state.premise(_hint_due(scenario_state), "an Oracle Health patient due to see the hint")
     hint = select.care_team_hint()
     expect(hint).to_be_visible()
@@ -393,11 +381,10 @@ def hint_counted(page: Page, scenario_state: ScenarioState, request: pytest.Fixt
 
 @then("they do not see the care-team hint")
 def no_hint(page: Page, scenario_state: ScenarioState, request: pytest.FixtureRequest) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     select.care_team_combo_box().input().wait_for()
     scenario_state.traffic.settle(page, "tooltips")
-    if scenario_state.get("hint_dismissed") is None:
+    if not scenario_state.hint_dismissed:
         scenario_state.premise(not _hint_due(scenario_state), "a patient not due to see the hint")
     # The hint would follow the tooltip answer; it is decided once the app updated the record.
     mock_session = request.getfixturevalue("mock_session")
@@ -421,43 +408,38 @@ def hint_hidden(page: Page, request: pytest.FixtureRequest) -> None:
 
 @when("they stop showing the hint")
 def stop_hint(scenario_state: ScenarioState) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     expect(select.care_team_hint()).to_be_visible()
     select.stop_showing_hint()
-    scenario_state["hint_dismissed"] = True
+    scenario_state.hint_dismissed = True
 
 
 @when(parsers.parse("they choose an {kind} care team"))
 def choose_an(scenario_state: ScenarioState, kind: str) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     choose_on_select_page(scenario_state, select, scenario_state.team_of_kind(kind))
 
 
 # ---------------------------------------------------------------- folder pages
 @when("they open More folders")
 def open_more_folders(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    scenario_state.current = app.open_path(paths.FOLDERS)
+    scenario_state.current = app.open_path(contract.FOLDERS)
 
 
 @when("they open their drafts")
 def open_drafts(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    scenario_state.current = app.open_path(paths.DRAFTS)
+    scenario_state.current = app.open_path(contract.DRAFTS)
 
 
 @when("they start a new message from there")
 def start_from_here(scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, FolderPage), f"not on a folder page but {type(current).__name__}"
-    scenario_state.current = current.start_new_message()
-    assert isinstance(scenario_state.current, InterstitialPage)
+    scenario_state.current = scenario_state.on(FolderPage).start_new_message()
 
 
 @then("they are on More folders")
 def on_more_folders(page: Page, scenario_state: ScenarioState) -> None:
     folders = MoreFoldersPage(page).expect_loaded()
-    expect(page).to_have_url(re.compile(re.escape(paths.FOLDERS) + r"([?#]|$)"))
+    expect(page).to_have_url(re.compile(re.escape(contract.FOLDERS) + r"([?#]|$)"))
     scenario_state.current = folders
 
 

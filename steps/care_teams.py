@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
+from contract import RECIPIENT_OPT_GROUPS
 from harness.oracle import premises
 from harness.oracle.patient import CareTeam, recipients_order
 from harness.oracle.premises import stations_sorted_differently
@@ -32,19 +33,7 @@ from pages import (
 from pages.care_team_help import REASON_CONTACT_LIST, REASON_NAME_DIFFERS, REASONS_INTRO, reasons_for
 from pages.folder import FolderPage
 from pages.recent_care_teams import DIFFERENT_CARE_TEAM
-from steps.state import ScenarioState, wait_until
-
-
-def _select_page(scenario_state: ScenarioState) -> SelectCareTeamPage:
-    current = scenario_state.current
-    assert isinstance(current, SelectCareTeamPage), f"not on select care team but {type(current).__name__}"
-    return current
-
-
-def _recent_page(scenario_state: ScenarioState) -> RecentCareTeamsPage:
-    current = scenario_state.current
-    assert isinstance(current, RecentCareTeamsPage), f"not on recent care teams but {type(current).__name__}"
-    return current
+from steps.state import ScenarioState, required, wait_until
 
 
 def recent_expected(scenario_state: ScenarioState) -> bool:
@@ -67,7 +56,7 @@ def recent_expected(scenario_state: ScenarioState) -> bool:
 def test_care_team(scenario_state: ScenarioState) -> CareTeam:
     """The care team writes may go to: staging's --test-care-team (id or name); on the mock, the patient's
     first allowed care team."""
-    wanted = scenario_state.get("test_care_team")
+    wanted = scenario_state.test_care_team
     if wanted is None:
         return scenario_state.team_of_kind("any")
     key = str(wanted).strip().lower()
@@ -86,8 +75,7 @@ def choose_on_select_page(scenario_state: ScenarioState, select: SelectCareTeamP
     if select.care_system_chooser() != "none":
         select.choose_care_system(system_name(scenario_state, team))
     select.choose_care_team(team.display_name)
-    scenario_state["team"] = team
-    scenario_state["chosen_on"] = "select"
+    scenario_state.team, scenario_state.chosen_on = team, "select"
 
 
 def reach_start_message(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
@@ -105,22 +93,22 @@ def reach_start_message(app: SecureMessagingApp, scenario_state: ScenarioState, 
     if isinstance(current, RecentCareTeamsPage):
         if team in scenario_state.patient.recent_teams:
             current.choose_care_team(team.display_name)
-            scenario_state["chosen_on"] = "recent"
+            scenario_state.chosen_on = "recent"
         else:
             current.choose_different_care_team()
         current = current.continue_()
     if isinstance(current, SelectCareTeamPage):
         choose_on_select_page(scenario_state, current, team)
         current = current.continue_()
-    assert isinstance(current, StartMessagePage), f"expected start message, got {type(current).__name__}"
-    scenario_state["team"] = team
     scenario_state.current = current
+    scenario_state.on(StartMessagePage)
+    scenario_state.team = team
 
 
 # ---------------------------------------------------------------- recent care teams
 @then(parsers.parse('it offers {count:d} recent care teams and "A different care team"'))
 def offers_recent(scenario_state: ScenarioState, count: int) -> None:
-    labels = _recent_page(scenario_state).radio_group().labels()
+    labels = scenario_state.on(RecentCareTeamsPage).radio_group().labels()
     assert labels[-1:] == [DIFFERENT_CARE_TEAM], f"last option should be {DIFFERENT_CARE_TEAM!r}: {labels}"
     offered = labels[:-1]
     recent = scenario_state.patient.recent_teams
@@ -133,27 +121,27 @@ def offers_recent(scenario_state: ScenarioState, count: int) -> None:
 @then("each recent care team shows its care system")
 def recent_show_systems(scenario_state: ScenarioState) -> None:
     expected = [t.care_system for t in scenario_state.patient.recent_teams]
-    assert _recent_page(scenario_state).care_system_descriptions() == expected
+    assert scenario_state.on(RecentCareTeamsPage).care_system_descriptions() == expected
 
 
 @when("they choose their most recent care team")
 def choose_most_recent(scenario_state: ScenarioState) -> None:
     team = scenario_state.patient.recent_teams[0]
-    _recent_page(scenario_state).choose_care_team(team.display_name)
-    scenario_state.update(team=team, chosen_on="recent")
+    scenario_state.on(RecentCareTeamsPage).choose_care_team(team.display_name)
+    scenario_state.team, scenario_state.chosen_on = team, "recent"
 
 
 @when("they choose their second most recent care team")
 def choose_second_recent(scenario_state: ScenarioState) -> None:
     recent = scenario_state.patient.recent_teams
     scenario_state.premise(len(recent) > 1, "2 recently messaged care teams")
-    _recent_page(scenario_state).choose_care_team(recent[1].display_name)
-    scenario_state.update(team=recent[1], chosen_on="recent")
+    scenario_state.on(RecentCareTeamsPage).choose_care_team(recent[1].display_name)
+    scenario_state.team, scenario_state.chosen_on = recent[1], "recent"
 
 
 @when('they choose "A different care team"')
 def choose_different(scenario_state: ScenarioState) -> None:
-    _recent_page(scenario_state).choose_different_care_team()
+    scenario_state.on(RecentCareTeamsPage).choose_different_care_team()
 
 
 @when("they continue without choosing a care team")
@@ -167,7 +155,7 @@ def asked_to_select(scenario_state: ScenarioState) -> None:
     if isinstance(current, RecentCareTeamsPage):
         error = current.radio_group().error_message()
     else:
-        error = _select_page(scenario_state).care_team_error()
+        error = scenario_state.on(SelectCareTeamPage).care_team_error()
     expect(error).to_have_text("Select a care team")
 
 
@@ -177,14 +165,11 @@ def stays(page: Page, scenario_state: ScenarioState) -> None:
 
 
 @then("they see the first page their recent care teams call for")
-def first_page_by_recents(page: Page, scenario_state: ScenarioState) -> None:
-    expected = RecentCareTeamsPage if scenario_state.patient.recent_page_shown else SelectCareTeamPage
-    current = scenario_state.current
-    assert isinstance(current, expected), (
-        f"{scenario_state.patient.describe()}; recent toggle {scenario_state.patient.recent_toggle}: "
-        f"expected {expected.__name__}, got {type(current).__name__} at {page.url}"
-    )
-    current.expect_loaded()
+def first_page_by_recents(scenario_state: ScenarioState) -> None:
+    patient = scenario_state.patient
+    expected = RecentCareTeamsPage if patient.recent_page_shown else SelectCareTeamPage
+    why = f"{patient.describe()}; recent toggle {patient.recent_toggle}"
+    scenario_state.on(expected, why).expect_loaded()
 
 
 @then("they are offered their recent care teams, if they have any")
@@ -201,8 +186,8 @@ def go_to_select(app: SecureMessagingApp, scenario_state: ScenarioState) -> None
     if isinstance(current, RecentCareTeamsPage):
         current.choose_different_care_team()
         current = current.continue_()
-    assert isinstance(current, SelectCareTeamPage), f"expected select care team, got {type(current).__name__}"
     scenario_state.current = current
+    scenario_state.on(SelectCareTeamPage)
 
 
 # ---------------------------------------------------------------- select care team
@@ -214,12 +199,12 @@ def chooser_kind(scenario_state: ScenarioState, kind: str) -> None:
     expected = _CHOOSER_WORDS[kind]
     patient = scenario_state.patient
     scenario_state.premise(patient.chooser == expected, f"care systems that call for {kind}")
-    assert _select_page(scenario_state).care_system_chooser() == expected
+    assert scenario_state.on(SelectCareTeamPage).care_system_chooser() == expected
 
 
 @then("every care system with care teams is offered")
 def systems_offered(scenario_state: ScenarioState) -> None:
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     offered = select.care_system_options()
     expected = [s.name for s in scenario_state.patient.care_systems]
     chooser = select.care_system_chooser()
@@ -234,7 +219,7 @@ def systems_offered(scenario_state: ScenarioState) -> None:
 @then("the care system chooser fits their care systems")
 def chooser_fits(scenario_state: ScenarioState) -> None:
     patient = scenario_state.patient
-    shown = _select_page(scenario_state).care_system_chooser()
+    shown = scenario_state.on(SelectCareTeamPage).care_system_chooser()
     assert shown == patient.chooser, (
         f"{len(patient.care_systems)} care systems to choose from call for {patient.chooser}, shown: {shown}"
     )
@@ -242,34 +227,35 @@ def chooser_fits(scenario_state: ScenarioState) -> None:
 
 @then("each care system offers its allowed care teams and never a blocked one")
 def each_system_offers_allowed(scenario_state: ScenarioState) -> None:
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
     for system in patient.care_systems:
         if select.care_system_chooser() != "none":
             select.choose_care_system(system.name)
-        scenario_state["care_system"] = system.vha_id
+        scenario_state.care_system = system.vha_id
         teams_of_system(scenario_state)
 
 
 @when(parsers.parse("they choose a {kind} care team"))
 def choose_team(scenario_state: ScenarioState, kind: str) -> None:
-    choose_on_select_page(scenario_state, _select_page(scenario_state), scenario_state.team_of_kind(kind))
+    select = scenario_state.on(SelectCareTeamPage)
+    choose_on_select_page(scenario_state, select, scenario_state.team_of_kind(kind))
 
 
 @when(parsers.parse("they choose the care system of a {kind} care team"))
 def choose_system(scenario_state: ScenarioState, kind: str) -> None:
     team = scenario_state.team_of_kind(kind)
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     select.choose_care_system(system_name(scenario_state, team))
-    scenario_state["care_system"] = team.station
+    scenario_state.care_system = team.station
 
 
 @then("only that care system's allowed care teams are offered")
 def teams_of_system(scenario_state: ScenarioState) -> None:
-    station = scenario_state["care_system"]
+    station = required(scenario_state.care_system, "care system chosen")
     patient = scenario_state.patient
     expected = sorted(t.display_name for t in patient.teams_of(station))
-    offered = sorted(_select_page(scenario_state).care_team_options())
+    offered = sorted(scenario_state.on(SelectCareTeamPage).care_team_options())
     blocked = {t.display_name for t in patient.blocked_teams} - set(expected)
     assert not blocked & set(offered), f"blocked care teams offered: {sorted(blocked & set(offered))}"
     assert offered == expected, f"care teams offered for {station}: {offered} != {expected}"
@@ -284,9 +270,9 @@ def grouping_toggle(request: pytest.FixtureRequest, scenario_state: ScenarioStat
     """The combo box's opt groups (one per care system, after "Recent care teams"): set on the mock,
     expected of the signed-in patient in staging."""
     if scenario_state.staging:
-        scenario_state.expect(premises.toggle_premise(premises.OPT_GROUPS, state == "on"))
+        scenario_state.expect(premises.toggle_premise(RECIPIENT_OPT_GROUPS, state == "on"))
     else:
-        request.getfixturevalue("mock_session").set_toggle(premises.OPT_GROUPS, state)
+        request.getfixturevalue("mock_session").set_toggle(RECIPIENT_OPT_GROUPS, state)
 
 
 def _system_of(scenario_state: ScenarioState, team_id: str) -> str:
@@ -303,10 +289,10 @@ def grouped_teams_of_system(scenario_state: ScenarioState) -> None:
     """Grouping changes the layout, never the list: outside "Recent care teams" every option is one of
     the chosen care system's allowed care teams (by id, from the care-team list the app received), under
     that care system's name (ungrouped when vamc-ehr names no system for it)."""
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
-    scenario_state.premise(patient.toggle(premises.OPT_GROUPS), "the care-team grouping toggle on", patient)
-    station = scenario_state["care_system"]
+    scenario_state.premise(patient.toggle(RECIPIENT_OPT_GROUPS), "the care-team grouping toggle on", patient)
+    station = required(scenario_state.care_system, "care system chosen")
     system = patient.system(station)
     expected = sorted(str(t.id) for t in patient.teams_of(station))
     # The combo box is rebuilt for the chosen care system: give it the time a person would, then judge.
@@ -332,7 +318,7 @@ def grouped_teams_of_system(scenario_state: ScenarioState) -> None:
 def recent_group_any_system(scenario_state: ScenarioState) -> None:
     """The "Recent care teams" group is not narrowed by the chosen care system (mocks/web/FIDELITY.md
     O4): it offers the recent care teams the app found, each naming its own care system."""
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
     recent = [str(t.id) for t in patient.recent_teams]
     scenario_state.premise(bool(recent), "recently messaged care teams", patient)
@@ -347,19 +333,19 @@ def switch_system(scenario_state: ScenarioState) -> None:
     team = scenario_state.team
     others = [s for s in scenario_state.patient.care_systems if s.vha_id != team.station]
     scenario_state.premise(bool(others), "a second care system to switch to")
-    _select_page(scenario_state).choose_care_system(others[0].name)
-    scenario_state["care_system"] = others[0].vha_id
+    scenario_state.on(SelectCareTeamPage).choose_care_system(others[0].name)
+    scenario_state.care_system = others[0].vha_id
 
 
 @then("no care team is chosen")
 def no_team(scenario_state: ScenarioState) -> None:
-    combo = _select_page(scenario_state).care_team_combo_box()
+    combo = scenario_state.on(SelectCareTeamPage).care_team_combo_box()
     expect(combo.input()).to_have_value("")
 
 
 @then(parsers.parse('the care-team field is labelled "{label}"'))
 def combo_labelled(scenario_state: ScenarioState, label: str) -> None:
-    combo = _select_page(scenario_state).care_team_combo_box()
+    combo = scenario_state.on(SelectCareTeamPage).care_team_combo_box()
     expect(combo.input(name=label)).to_be_visible()
 
 
@@ -370,7 +356,7 @@ def contact_link_shown(scenario_state: ScenarioState, shown: str) -> None:
     patient = scenario_state.patient
     vista = "an allowed VistA care team" if shown == "shown" else "no allowed VistA care team"
     scenario_state.premise(patient.offers_contact_list == (shown == "shown"), vista)
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     link = select.update_contact_list_link()
     select.care_team_combo_box().input().wait_for()
     if shown == "shown":
@@ -381,7 +367,7 @@ def contact_link_shown(scenario_state: ScenarioState, shown: str) -> None:
 
 @then("the contact list link is offered exactly when they have VistA care teams")
 def contact_link_by_data(scenario_state: ScenarioState) -> None:
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     select.care_team_combo_box().input().wait_for()
     link = select.update_contact_list_link()
     if scenario_state.patient.offers_contact_list:
@@ -392,14 +378,14 @@ def contact_link_by_data(scenario_state: ScenarioState) -> None:
 
 @then("they are told their care teams are blocked")
 def told_blocked(scenario_state: ScenarioState) -> None:
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     expect(select.blocked_alert()).to_be_visible()
     expect(select.care_team_fields()).to_have_count(0)
 
 
 @then("the care team they chose is still chosen")
 def team_still_chosen(scenario_state: ScenarioState) -> None:
-    combo = _select_page(scenario_state).care_team_combo_box()
+    combo = scenario_state.on(SelectCareTeamPage).care_team_combo_box()
     expect(combo.input()).to_have_value(re.compile("^" + re.escape(scenario_state.team.display_name)))
 
 
@@ -444,7 +430,7 @@ def sent_team_first(scenario_state: ScenarioState) -> None:
     patient = scenario_state.patient
     team = patient.team(sent_to)
     assert team is not None, f"the message went to {sent_to}, not one of the patient's care teams"
-    offered = _recent_page(scenario_state).radio_group().labels()[:-1]
+    offered = scenario_state.on(RecentCareTeamsPage).radio_group().labels()[:-1]
     searched_again = any(e.endpoint == "sent_search" for e in exchanges[last_send + 1:])
     assert searched_again, (
         f"after sending to {team.display_name!r} the app did not search the sent folder again, so it offers "
@@ -459,7 +445,7 @@ def sent_team_first(scenario_state: ScenarioState) -> None:
 
 @then("each recent care team is offered once, most recent first")
 def recent_once_in_order(scenario_state: ScenarioState) -> None:
-    offered = _recent_page(scenario_state).radio_group().labels()[:-1]
+    offered = scenario_state.on(RecentCareTeamsPage).radio_group().labels()[:-1]
     expected = [t.display_name for t in scenario_state.patient.recent_teams]
     repeated = sorted({n for n in offered if offered.count(n) > expected.count(n)})
     assert not repeated, f"care teams offered more than once: {repeated} (offered {offered})"
@@ -492,8 +478,7 @@ def searched_six_months(page: Page, scenario_state: ScenarioState) -> None:
 # ---------------------------------------------------------------- care team help
 @then("the help gives the reasons that fit their care systems")
 def help_reasons(scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, CareTeamHelpPage), f"not on care team help but {type(current).__name__}"
+    current = scenario_state.on(CareTeamHelpPage)
     ehrs = scenario_state.patient.facility_ehrs
     expect(current.text(REASONS_INTRO)).to_be_visible()
     reasons = current.reasons()
@@ -511,15 +496,9 @@ def help_reasons(scenario_state: ScenarioState) -> None:
 
 
 # ---------------------------------------------------------------- legacy form
-def _legacy_page(scenario_state: ScenarioState) -> LegacyComposePage:
-    current = scenario_state.current
-    assert isinstance(current, LegacyComposePage), f"not on the legacy form but {type(current).__name__}"
-    return current
-
-
 @then("the legacy form offers every allowed care team")
 def legacy_offers(scenario_state: ScenarioState) -> None:
-    offered = sorted(_legacy_page(scenario_state).care_team_options())
+    offered = sorted(scenario_state.on(LegacyComposePage).care_team_options())
     expected = sorted(t.display_name for t in scenario_state.patient.allowed_teams)
     blocked = {t.display_name for t in scenario_state.patient.blocked_teams} - set(expected)
     leaked = sorted(blocked & set(offered))
@@ -530,20 +509,14 @@ def legacy_offers(scenario_state: ScenarioState) -> None:
 @when(parsers.parse("they choose a {kind} care team from the legacy list"))
 def legacy_choose(scenario_state: ScenarioState, kind: str) -> None:
     team = scenario_state.team_of_kind(kind)
-    _legacy_page(scenario_state).choose_care_team(team.display_name)
-    scenario_state.update(team=team, chosen_on="legacy")
+    scenario_state.on(LegacyComposePage).choose_care_team(team.display_name)
+    scenario_state.team, scenario_state.chosen_on = team, "legacy"
 
 
 # ---------------------------------------------------------------- contact list
-def _contact_page(scenario_state: ScenarioState) -> ContactListPage:
-    current = scenario_state.current
-    assert isinstance(current, ContactListPage), f"not on the contact list but {type(current).__name__}"
-    return current
-
-
 @then("the contact list shows their VistA care teams and no Oracle Health ones")
 def contact_list_teams(scenario_state: ScenarioState) -> None:
-    listed = set(_contact_page(scenario_state).listed_team_ids())
+    listed = set(scenario_state.on(ContactListPage).listed_team_ids())
     patient = scenario_state.patient
     oh = {t.id for t in patient.teams if t.oracle_health}
     vista_allowed = {t.id for t in patient.teams_of_kind("VistA")}
@@ -553,16 +526,16 @@ def contact_list_teams(scenario_state: ScenarioState) -> None:
 
 @when("they remove a care team from their contact list and save")
 def remove_from_contact_list(scenario_state: ScenarioState) -> None:
-    page = _contact_page(scenario_state)
+    page = scenario_state.on(ContactListPage)
     team = scenario_state.team_of_kind("VistA")
     page.toggle_care_team(team.id)
     page.save()
-    scenario_state["removed_team"] = team
+    scenario_state.removed_team = team
 
 
 @then("the removed care team is no longer a preferred care team")
 def removed_not_preferred(mock_session: MockSession, scenario_state: ScenarioState) -> None:
-    removed = scenario_state["removed_team"].id
+    removed = required(scenario_state.removed_team, "care team removed").id
     allowed = {t["triageTeamId"] for t in mock_session.patient()["allowedCareTeams"]}
     assert removed not in allowed, "the care team removed from the contact list is still offered"
 
@@ -573,25 +546,25 @@ def choose_system_sorted_differently(scenario_state: ScenarioState) -> None:
     stations = stations_sorted_differently(scenario_state.patient)
     words = "a care system whose care teams sort differently by plain-language name"
     scenario_state.premise(bool(stations), words)
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     if select.care_system_chooser() != "none":
         select.choose_care_system(scenario_state.patient.system(stations[0]).name)
-    scenario_state["care_system"] = stations[0]
+    scenario_state.care_system = stations[0]
 
 
 @then("the care teams are offered in the order of their names in the care-team list")
 def offered_in_name_order(scenario_state: ScenarioState) -> None:
     patient = scenario_state.patient
-    station = scenario_state.get("care_system")
+    station = scenario_state.care_system
     pool = list(patient.teams_of(station)) if station else list(patient.allowed_teams)
     expected = [t.display_name for t in recipients_order(pool)]
-    offered = _select_page(scenario_state).care_team_options()
+    offered = scenario_state.on(SelectCareTeamPage).care_team_options()
     assert offered == expected, f"care teams offered in the order {offered}, expected {expected}"
 
 
 @then("keyboard focus is on the care-team field")
 def focus_on_care_team_field(page: Page, scenario_state: ScenarioState) -> None:
-    select = _select_page(scenario_state)
+    select = scenario_state.on(SelectCareTeamPage)
     expect(select.care_team_error()).to_be_visible()
     # The app moves focus once the error has rendered; wait for it as a person would, then hold it.
     wait_until(page, select.care_team_field_has_focus, "keyboard focus to reach the care-team field")

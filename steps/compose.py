@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
@@ -20,15 +18,13 @@ from pages.start_message import (
 )
 from steps.api import app_calls, wait_for_app_call
 from steps.care_teams import choose_on_select_page, system_name
-from steps.state import ScenarioState
+from steps.state import ScenarioState, required
 
 AUTOSAVE_IDLE_MS = 10_000
 
 
 def compose_form(scenario_state: ScenarioState) -> ComposeForm:
-    current = scenario_state.current
-    assert isinstance(current, ComposeForm), f"not on a compose page but {type(current).__name__}"
-    return current
+    return scenario_state.on(ComposeForm)
 
 
 def _subject(faker: Faker) -> str:
@@ -41,7 +37,8 @@ def write_message(scenario_state: ScenarioState, faker: Faker, category: str) ->
     subject, body = _subject(faker), faker.paragraph(nb_sentences=3)
     form.choose_category(category)
     form.write(subject, body)
-    scenario_state.update(category=CATEGORY_CODES[category], subject=subject, body=body)
+    scenario_state.category = CATEGORY_CODES[category]
+    scenario_state.subject, scenario_state.body = subject, body
 
 
 @when("they write a message")
@@ -56,14 +53,15 @@ def type_message(scenario_state: ScenarioState, faker: Faker) -> None:
     subject, body = _subject(faker), faker.sentence(nb_words=10)
     form.choose_category("General")
     form.type_message(subject, body)
-    scenario_state.update(category=CATEGORY_CODES["General"], subject=subject, body=body)
+    scenario_state.category = CATEGORY_CODES["General"]
+    scenario_state.subject, scenario_state.body = subject, body
 
 
 @when("they type a different message")
 def retype_message(scenario_state: ScenarioState, faker: Faker) -> None:
     body = faker.sentence(nb_words=10)
     compose_form(scenario_state).retype_body(body)
-    scenario_state["body"] = body
+    scenario_state.body = body
 
 
 @when("they type a subject longer than 50 characters")
@@ -72,29 +70,27 @@ def type_long_subject(scenario_state: ScenarioState, faker: Faker) -> None:
     while len(words) <= SUBJECT_MAX_LENGTH + 10:
         words = f"{words} {faker.word()}".strip()
     compose_form(scenario_state).subject().type(words)
-    scenario_state["typed_subject"] = words
+    scenario_state.typed_subject = words
 
 
 @then("the subject keeps its first 50 characters")
 def subject_cut(scenario_state: ScenarioState) -> None:
-    typed_subject = scenario_state["typed_subject"]
+    typed_subject = required(scenario_state.typed_subject, "long subject typed")
     expect(compose_form(scenario_state).subject().control()).to_have_value(typed_subject[:SUBJECT_MAX_LENGTH])
 
 
 @when("they sign the message electronically")
 def sign(scenario_state: ScenarioState, faker: Faker) -> None:
-    current = scenario_state.current
-    assert isinstance(current, StartMessagePage), f"not on start message but {type(current).__name__}"
     full_name = faker.name()
-    current.sign(full_name)
-    scenario_state["signed_as"] = full_name
+    scenario_state.on(StartMessagePage).sign(full_name)
+    scenario_state.signed_as = full_name
 
 
 @when("they write only a subject")
 def write_subject_only(scenario_state: ScenarioState, faker: Faker) -> None:
     subject = _subject(faker)
     compose_form(scenario_state).subject().fill(subject)
-    scenario_state.update(subject=subject)
+    scenario_state.subject = subject
 
 
 @when("they stop typing for 10 seconds")
@@ -174,20 +170,18 @@ def save_without_attachments(scenario_state: ScenarioState) -> None:
 @when(parsers.parse("they go back to start message with a {kind} care team"))
 def back_to_start_with(app: SecureMessagingApp, scenario_state: ScenarioState, kind: str) -> None:
     team = scenario_state.team_of_kind(kind)
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     choose_on_select_page(scenario_state, select, team)
     scenario_state.current = select.continue_()
 
 
 @then("the message is addressed to the care system and care team they chose")
 def addressed_to(scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, StartMessagePage)
+    current = scenario_state.on(StartMessagePage)
     team = scenario_state.team
     # Chosen on recent care teams, the title names the team's care system as the recent page does;
     # chosen on select care team, the care system the patient picked there.
-    from_recent = scenario_state.get("chosen_on") == "recent"
+    from_recent = scenario_state.chosen_on == "recent"
     system = team.care_system if from_recent else system_name(scenario_state, team)
     expect(current.recipient_title()).to_have_text(f"{system} - {team.display_name}")
 
@@ -205,12 +199,12 @@ def sees_sent(scenario_state: ScenarioState) -> None:
 @then(parsers.parse('they see the error "{text}"'))
 def sees_error(scenario_state: ScenarioState, text: str) -> None:
     expect(compose_form(scenario_state).alerts().filter(has_text=text).first).to_be_visible()
-    scenario_state["error_seen"] = text
+    scenario_state.error_seen = text
 
 
 @then("the error is announced to screen readers")
 def error_announced(scenario_state: ScenarioState) -> None:
-    text = scenario_state["error_seen"]
+    text = required(scenario_state.error_seen, "error seen")
     assert compose_form(scenario_state).message_is_announced(text), (
         f'"{text}" is shown but not in a live region (role alert/status or aria-live): '
         "a screen reader user is not told"
@@ -220,13 +214,14 @@ def error_announced(scenario_state: ScenarioState) -> None:
 @then("what they typed is kept")
 def typed_kept(scenario_state: ScenarioState) -> None:
     form = compose_form(scenario_state)
-    expect(form.subject().control()).to_have_value(scenario_state["subject"])
-    expect(form.body().control()).to_have_value(scenario_state["body"])
+    expect(form.subject().control()).to_have_value(required(scenario_state.subject, "subject written"))
+    expect(form.body().control()).to_have_value(required(scenario_state.body, "message written"))
 
 
 @then("the message they typed is kept")
 def body_kept(scenario_state: ScenarioState) -> None:
-    expect(compose_form(scenario_state).body().control()).to_have_value(scenario_state["body"])
+    written = required(scenario_state.body, "message written")
+    expect(compose_form(scenario_state).body().control()).to_have_value(written)
 
 
 @then("they are told the draft was saved")
@@ -260,9 +255,7 @@ def told_to_fill(scenario_state: ScenarioState) -> None:
 
 @then("they are asked for an electronic signature")
 def asked_signature(scenario_state: ScenarioState) -> None:
-    current = scenario_state.current
-    assert isinstance(current, StartMessagePage)
-    expect(current.signature_heading()).to_be_visible()
+    expect(scenario_state.on(StartMessagePage).signature_heading()).to_be_visible()
 
 
 @then("the first send was refused and the second sent the same message, once")
@@ -274,9 +267,5 @@ def refused_then_sent(mock_session: MockSession, scenario_state: ScenarioState) 
     assert [e.ok for e in sends] == [False, True], f"sends answered {[e.status for e in sends]}"
     first, second = (e.request_json for e in sends)
     assert first == second, f"the second send differs from the first: {first} then {second}"
-    sent = [m for m in mock_session.patient()["sentMessages"] if m["subject"] == scenario_state["subject"]]
+    sent = [m for m in mock_session.patient()["sentMessages"] if m["subject"] == scenario_state.subject]
     assert len(sent) == 1, f"the message is in Sent {len(sent)} times"
-
-
-def typed(scenario_state: ScenarioState) -> dict[str, Any]:
-    return {k: scenario_state.get(k) for k in ("category", "subject", "body")}

@@ -7,7 +7,6 @@ from pytest_bdd import then, when
 
 from pages import (
     FolderPage,
-    InterstitialPage,
     RecentCareTeamsPage,
     SecureMessagingApp,
     SelectCareTeamPage,
@@ -27,27 +26,22 @@ def open_inbox(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
 
 @when("using only the keyboard they start a new message and continue")
 def kb_start(scenario_state: ScenarioState) -> None:
-    inbox = scenario_state.current
-    assert isinstance(inbox, FolderPage)
-    interstitial = inbox.start_new_message_with_keyboard()
-    assert isinstance(interstitial, InterstitialPage)
+    interstitial = scenario_state.on(FolderPage).start_new_message_with_keyboard()
     scenario_state.current = interstitial.continue_with_keyboard(recent_expected(scenario_state))
 
 
 @when("using only the keyboard they choose their most recent care team and continue")
 def kb_recent(scenario_state: ScenarioState) -> None:
-    recent = scenario_state.current
-    assert isinstance(recent, RecentCareTeamsPage), f"not on recent care teams: {type(recent).__name__}"
+    recent = scenario_state.on(RecentCareTeamsPage)
     team = scenario_state.patient.recent_teams[0]
     recent.choose_care_team_with_keyboard(team.display_name)
-    scenario_state.update(team=team, chosen_on="recent")
+    scenario_state.team, scenario_state.chosen_on = team, "recent"
     scenario_state.current = recent.continue_with_keyboard()
 
 
 @when("using only the keyboard they choose a VistA care team at another care system and continue")
 def kb_select(scenario_state: ScenarioState) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team: {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
     vista = sorted(patient.teams_of_kind("VistA"), key=lambda t: t.signature_required)  # unsigned first
     scenario_state.premise(bool(vista), "an allowed VistA care team")
@@ -56,19 +50,19 @@ def kb_select(scenario_state: ScenarioState) -> None:
     if select.care_system_chooser() == "radio":
         select.choose_care_system_with_keyboard(system_name(scenario_state, team))
     select.choose_care_team_with_keyboard(team.display_name)
-    scenario_state.update(team=team, chosen_on="select")
+    scenario_state.team, scenario_state.chosen_on = team, "select"
     scenario_state.current = select.continue_with_keyboard()
 
 
 def _write_with_keyboard(scenario_state: ScenarioState, faker: Faker) -> StartMessagePage:
-    form = scenario_state.current
-    assert isinstance(form, StartMessagePage), f"not on start message: {type(form).__name__}"
+    form = scenario_state.on(StartMessagePage)
     subject, body = _subject(faker), faker.sentence(nb_words=12)
     form.write_with_keyboard("General", subject, body)
     # Typing goes where the caret lands in the body: ComposeForm moves it to the start on focus, so the
     # signature the app pre-filled, if any, stays below the message (mocks/web/FIDELITY.md R2B11).
     prefill = scenario_state.patient.signature.body_prefill
-    scenario_state.update(category=CATEGORY_CODES["General"], subject=subject, body=body + prefill)
+    scenario_state.category = CATEGORY_CODES["General"]
+    scenario_state.subject, scenario_state.body = subject, body + prefill
     return form
 
 
@@ -83,13 +77,12 @@ def kb_reach_start(scenario_state: ScenarioState) -> None:
     if isinstance(scenario_state.current, RecentCareTeamsPage):
         kb_recent(scenario_state)
         return
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team: {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     team = scenario_state.team_of_kind("any")
     if select.care_system_chooser() == "radio":
         select.choose_care_system_with_keyboard(system_name(scenario_state, team))
     select.choose_care_team_with_keyboard(team.display_name)
-    scenario_state.update(team=team, chosen_on="select")
+    scenario_state.team, scenario_state.chosen_on = team, "select"
     scenario_state.current = select.continue_with_keyboard()
 
 
@@ -100,7 +93,5 @@ def kb_write_to_send(scenario_state: ScenarioState, faker: Faker) -> None:
 
 @then("the Send button has keyboard focus")
 def send_focused(scenario_state: ScenarioState) -> None:
-    form = scenario_state.current
-    assert isinstance(form, StartMessagePage), f"not on start message: {type(form).__name__}"
-    assert form.send_has_keyboard_focus(), "keyboard focus is not on Send"
+    assert scenario_state.on(StartMessagePage).send_has_keyboard_focus(), "keyboard focus is not on Send"
 

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
+import contract
 from pages import (
     CareTeamHelpPage,
     ContactListPage,
@@ -21,12 +22,11 @@ from pages import (
     SecureMessagingApp,
     SelectCareTeamPage,
     StartMessagePage,
-    paths,
 )
 from pages.base import BasePage
 from pages.router import wait_for_flow_page
 from steps.care_teams import go_to_select, recent_expected
-from steps.state import ScenarioState
+from steps.state import ScenarioState, required
 
 PAGES: dict[str, type[BasePage]] = {
     "inbox": FolderPage,
@@ -69,20 +69,20 @@ def continue_(scenario_state: ScenarioState) -> None:
 
 @when(parsers.parse("they open the {name} page directly"))
 def open_directly(app: SecureMessagingApp, scenario_state: ScenarioState, name: str) -> None:
-    scenario_state.current = app.open_path(paths.BY_NAME[name])
+    scenario_state.current = app.open_path(contract.BY_NAME[name])
 
 
 @when(parsers.parse("they open the {name} page directly, {form} the trailing slash"))
 def open_directly_slash(app: SecureMessagingApp, scenario_state: ScenarioState, name: str, form: str) -> None:
     if form not in ("with", "without"):
         raise ValueError(f"say 'with' or 'without' the trailing slash, not {form!r}")
-    path = paths.BY_NAME[name]
-    scenario_state.current = app.open_path(path if form == "with" else paths.without_trailing_slash(path))
+    path = contract.BY_NAME[name]
+    scenario_state.current = app.open_path(path if form == "with" else contract.without_trailing_slash(path))
 
 
 @when("they open a page that does not exist")
 def open_missing(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    scenario_state.current = app.open_path(f"{paths.APP_ROOT}/no-such-page/")
+    scenario_state.current = app.open_path(f"{contract.APP_ROOT}/no-such-page/")
 
 
 @when("they go back")
@@ -112,7 +112,7 @@ def sees_page(page: Page, scenario_state: ScenarioState, name: str) -> None:
 @then("they land on the inbox")
 def lands_on_inbox(page: Page, scenario_state: ScenarioState) -> None:
     inbox = FolderPage(page)
-    expect(page).to_have_url(re.compile(re.escape(paths.INBOX) + r"([?#]|$)"), timeout=15_000)
+    expect(page).to_have_url(re.compile(re.escape(contract.INBOX) + r"([?#]|$)"), timeout=15_000)
     inbox.expect_loaded()
     scenario_state.current = inbox
 
@@ -164,7 +164,7 @@ def warning_closed(page: Page, scenario_state: ScenarioState) -> None:
 @then(parsers.parse("the Back link points to the {name} address"))
 def back_link_points_to(scenario_state: ScenarioState, name: str) -> None:
     """Where Back leads, read from the link itself (following it may bounce through a guard)."""
-    expected = paths.BY_NAME[name]
+    expected = contract.BY_NAME[name]
     link = scenario_state.current.back_link().link()
     expect(link).to_have_attribute("href", re.compile(re.escape(expected) + "$"))
     href = link.get_attribute("href") or ""
@@ -211,8 +211,7 @@ def received_folders(scenario_state: ScenarioState) -> list[dict[str, Any]]:
 
 @then("More folders lists every folder the patient has but Inbox and Sent, in the order received")
 def lists_every_folder(scenario_state: ScenarioState) -> None:
-    folders = scenario_state.current
-    assert isinstance(folders, MoreFoldersPage), f"not on More folders but {type(folders).__name__}"
+    folders = scenario_state.on(MoreFoldersPage)
     received = received_folders(scenario_state)
     expected = [SHOWN_AS.get(f["folderId"], f["name"]) for f in received if f["folderId"] not in NOT_LISTED]
     expect(folders.folder_items()).to_have_count(len(expected))
@@ -225,27 +224,23 @@ def lists_every_folder(scenario_state: ScenarioState) -> None:
 def drafts_and_trash_listed(scenario_state: ScenarioState) -> None:
     ids = {f["folderId"] for f in received_folders(scenario_state)}
     assert {-2, -3} <= ids, f"the folder list the app received lacks Drafts or Deleted: ids {sorted(ids)}"
-    folders = scenario_state.current
-    assert isinstance(folders, MoreFoldersPage), f"not on More folders but {type(folders).__name__}"
+    folders = scenario_state.on(MoreFoldersPage)
     for name in ("Drafts", "Trash"):
         expect(folders.folder_link(name)).to_be_visible()
 
 
 @when(parsers.parse('they open "{name}" from there'))
 def open_listed_folder(scenario_state: ScenarioState, name: str) -> None:
-    folders = scenario_state.current
-    assert isinstance(folders, MoreFoldersPage), f"not on More folders but {type(folders).__name__}"
+    folders = scenario_state.on(MoreFoldersPage)
     scenario_state.current = folders.open_folder(name)
 
 
 @then("their saved draft is listed there, and its link opens it")
 def saved_draft_listed(page: Page, scenario_state: ScenarioState) -> None:
     """The draft's subject links to `/thread/<draft id>/`, where the app opens a draft for editing."""
-    expect(page).to_have_url(re.compile(re.escape(paths.DRAFTS) + r"([?#]|$)"))
-    folder = scenario_state.current
-    assert isinstance(folder, FolderPage), f"not on a folder page but {type(folder).__name__}"
-    link = folder.thread_link(scenario_state["subject"])
+    expect(page).to_have_url(re.compile(re.escape(contract.DRAFTS) + r"([?#]|$)"))
+    link = scenario_state.on(FolderPage).thread_link(required(scenario_state.subject, "subject written"))
     expect(link).to_have_count(1)
     href = urlparse(link.get_attribute("href") or "").path
-    expected = f"{paths.APP_ROOT}/thread/{scenario_state['draft_id']}/"
+    expected = f"{contract.APP_ROOT}/thread/{scenario_state.draft_id}/"
     assert href == expected, f"the draft links to {href!r}, not {expected!r}"

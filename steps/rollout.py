@@ -15,14 +15,15 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
+import contract
 from harness.accessibility.fixture import A11y
 from harness.rollout import stages as rollout
 from harness.rollout.cohort import Cohort, CohortPatient
 from harness.rollout.stages import Flow
 from harness.run.mock_server import WorkerMock
 from mocks.client import Session
-from pages import paths
 from pages.app import SecureMessagingApp
+from pages.base import BasePage
 from pages.interstitial import InterstitialPage
 from pages.legacy_compose import LegacyComposePage
 from pages.recent_care_teams import RecentCareTeamsPage
@@ -30,7 +31,7 @@ from pages.router import wait_for_flow_page
 from pages.select_care_team import SelectCareTeamPage
 from pages.start_message import StartMessagePage
 from steps.care_teams import recent_expected
-from steps.state import ScenarioState, record_evidence
+from steps.state import ScenarioState, record_evidence, required
 
 VISITS = 2  # two reads per stage: the second proves the flow is sticky
 
@@ -171,19 +172,19 @@ def sample_starts_new_message(
         context = new_context()  # each patient its own browser storage, as separate people would have
         context.add_cookies([patient.session.cookie])
         page = context.new_page()
-        interstitial = SecureMessagingApp(page, mock_server.url).open_path(paths.INTERSTITIAL)
+        interstitial = SecureMessagingApp(page, mock_server.url).open_path(contract.INTERSTITIAL)
         assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
         landed = interstitial.continue_()
         seen.append((patient.actor, expected, FLOW_OF_PAGE.get(type(landed), "legacy")))
         if type(landed) not in FLOW_OF_PAGE:
             raise AssertionError(f"{patient.actor}: unexpected page {type(landed).__name__} at {page.url}")
         context.close()
-    scenario_state["rollout_sample"] = seen
+    scenario_state.rollout_sample = seen
 
 
 @then("each of them sees the pages of the flow the Flipper rule gives them")
 def sample_sees_expected_flow(scenario_state: ScenarioState) -> None:
-    seen = scenario_state["rollout_sample"]
+    seen = scenario_state.rollout_sample
     wrong = [f"{actor}: expected {expected}, saw {got}" for actor, expected, got in seen if expected != got]
     assert not wrong, "\n".join(wrong)
     assert len({expected for _, expected, _ in seen}) >= 2, "the sample did not cover two flows"
@@ -196,13 +197,12 @@ def sample_sees_expected_flow(scenario_state: ScenarioState) -> None:
 def saved_draft_on_curated(
     app: SecureMessagingApp, mock_session: Session, scenario_state: ScenarioState, scenario_seed: int
 ) -> None:
-    interstitial = app.open_path(paths.INTERSTITIAL)
-    assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
-    recent = interstitial.continue_(recent_expected=True)
-    assert isinstance(recent, RecentCareTeamsPage), f"expected recent care teams, got {recent}"
+    scenario_state.current = app.open_path(contract.INTERSTITIAL)
+    scenario_state.current = scenario_state.on(InterstitialPage).continue_(recent_expected=True)
+    recent = scenario_state.on(RecentCareTeamsPage)
     recent.choose_care_team(recent.care_team_options()[0])
-    start = recent.continue_()
-    assert isinstance(start, StartMessagePage), f"expected start message, got {start}"
+    scenario_state.current = recent.continue_()
+    start = scenario_state.on(StartMessagePage)
     subject = f"Rollback check {scenario_seed % 100_000}"
     start.choose_category("General")
     start.write(subject, "Checking that a saved draft survives turning the curated list flow off.")
@@ -210,8 +210,7 @@ def saved_draft_on_curated(
     expect(start.draft_saved_notice()).to_be_visible()
     drafts = [d for d in mock_session.patient()["drafts"] if d["subject"] == subject]
     assert len(drafts) == 1, f"the mock store holds {len(drafts)} drafts with subject {subject!r}"
-    scenario_state["draft"] = drafts[0]
-    scenario_state.current = start
+    scenario_state.saved_draft = drafts[0]
 
 
 @when(parsers.parse("the curated list flow is switched {state} mid-journey"))
@@ -219,7 +218,7 @@ def switch_curated(mock_session: Session, state: str) -> None:
     value = state.strip().lower()
     if value not in ("on", "off"):
         raise ValueError(f"expected 'on' or 'off', got {state!r}")
-    mock_session.set_toggle(rollout.CURATED_LIST_FLOW, value)
+    mock_session.set_toggle(contract.CURATED_LIST_FLOW, value)
 
 
 @when("they reload the page")
@@ -237,28 +236,24 @@ def not_on_curated(scenario_state: ScenarioState) -> None:
 
 @when("they start a new message again")
 def start_again(app: SecureMessagingApp, scenario_state: ScenarioState) -> None:
-    interstitial = app.open_path(paths.INTERSTITIAL)
-    assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
-    scenario_state.current = interstitial.continue_()
+    scenario_state.current = app.open_path(contract.INTERSTITIAL)
+    scenario_state.current = scenario_state.on(InterstitialPage).continue_()
 
 
 @then(parsers.parse("they land on the {flow} flow"))
 def see_flow(scenario_state: ScenarioState, flow: str) -> None:
-    wanted: dict[str, type] = {
+    wanted: dict[str, type[BasePage]] = {
         "legacy": LegacyComposePage,
         "curated list": RecentCareTeamsPage,  # the patient messaged care teams recently
     }
     if flow not in wanted:
         raise ValueError(f"unknown flow {flow!r}; expected one of {list(wanted)}")
-    current = scenario_state.current
-    assert isinstance(current, wanted[flow]), (
-        f"expected {wanted[flow].__name__}, saw {type(current).__name__}"
-    )
+    scenario_state.on(wanted[flow], f"the first page of the {flow} flow")
 
 
 @then("their saved draft is still in their drafts")
 def draft_survives(mock_session: Session, scenario_state: ScenarioState) -> None:
-    saved = scenario_state["draft"]
+    saved = required(scenario_state.saved_draft, "draft saved")
     drafts = {d["messageId"]: d for d in mock_session.patient()["drafts"]}
     assert saved["messageId"] in drafts, f"draft {saved['messageId']} is gone after the rollback"
     assert drafts[saved["messageId"]]["subject"] == saved["subject"]
@@ -273,26 +268,26 @@ def draft_survives(mock_session: Session, scenario_state: ScenarioState) -> None
 def signed_in_toggles(
     request: pytest.FixtureRequest, live_toggles: dict[str, bool], scenario_state: ScenarioState
 ) -> None:
-    scenario_state["live_flow"] = rollout.flow_from_toggles(live_toggles)
+    scenario_state.live_flow = rollout.flow_from_toggles(live_toggles)
 
 
 @when("they open the interstitial and continue")
 def open_interstitial_and_continue(
     app: SecureMessagingApp, a11y: A11y, scenario_state: ScenarioState
 ) -> None:
-    interstitial = app.open_path(paths.INTERSTITIAL)
-    assert isinstance(interstitial, InterstitialPage), f"expected the interstitial, got {interstitial}"
+    scenario_state.current = app.open_path(contract.INTERSTITIAL)
+    interstitial = scenario_state.on(InterstitialPage)
     scans = [a11y.scan(app.page, "interstitial")]
     # On a real site the link flips to the recent page only once the sent search answers.
     landed = interstitial.continue_(recent_expected=recent_expected(scenario_state))
     scans.append(a11y.scan(app.page, f"after the interstitial: {type(landed).__name__}"))
     scenario_state.current = landed
-    scenario_state["a11y_scans"] = scans
+    scenario_state.a11y_scans = scans
 
 
 @then("they land on the first page of the flow those toggles give")
 def first_page_matches_live_toggles(scenario_state: ScenarioState) -> None:
-    flow: Flow = scenario_state["live_flow"]
+    flow = required(scenario_state.live_flow, "flow the live toggles give")
     expected: set[type] = {next(page for page, f in FLOW_OF_PAGE.items() if f == flow)}
     if flow == "curated_with_recent" and not scenario_state.patient.recent_teams:
         expected = {SelectCareTeamPage}  # the recent page shows only with recent care teams
@@ -305,5 +300,5 @@ def first_page_matches_live_toggles(scenario_state: ScenarioState) -> None:
 
 @then("the interstitial and that page have no accessibility violations")
 def no_violations_on_the_way(scenario_state: ScenarioState) -> None:
-    failing = [scan for scan in scenario_state["a11y_scans"] if not scan.clean]
+    failing = [scan for scan in scenario_state.a11y_scans if not scan.clean]
     assert not failing, "\n\n".join(scan.report() for scan in failing)

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
+import contract
 from harness.rum import Rum, init_configuration, tracked_actions
-from pages import RecentCareTeamsPage, SecureMessagingApp, SelectCareTeamPage, paths
-from pages.base import BasePage
+from pages import InterstitialPage, RecentCareTeamsPage, SecureMessagingApp, SelectCareTeamPage
 from pages.components.modal import CloseBy
 from pages.router import wait_for_flow_page
 from pages.select_care_team import CARE_SYSTEM_LEGEND
@@ -23,14 +23,14 @@ from pages.tracked import by_element, click, clicks_on
 from steps.care_teams import choose_on_select_page, recent_expected
 from steps.compose import compose_form
 from steps.navigation import page_class
-from steps.state import ScenarioState, record_evidence
+from steps.state import FollowedLink, ScenarioState, record_evidence, required
 
 
 @when(parsers.parse('they follow the "{name}" link'))
 def follow_link(page: Page, scenario_state: ScenarioState, name: str) -> None:
     link = scenario_state.current.link(name)
     expect(link).to_be_visible()  # found by role and accessible name, so the name is right
-    scenario_state["link"] = {"source": page.url, "name": name, "href": link.get_attribute("href")}
+    scenario_state.link = FollowedLink(page.url, name, link.get_attribute("href"))
     row = by_element(name)
     if row is None:
         link.click()
@@ -41,12 +41,12 @@ def follow_link(page: Page, scenario_state: ScenarioState, name: str) -> None:
 
 @then(parsers.parse("the link led to the {name} address"))
 def link_destination(page: Page, scenario_state: ScenarioState, name: str) -> None:
-    expected = paths.BY_NAME[name]
-    link = scenario_state["link"]
-    href_path = urlparse(urljoin(link["source"], link["href"] or "")).path
-    assert href_path == expected, f"link {link['name']!r} points to {link['href']!r}, not {expected}"
+    expected = contract.BY_NAME[name]
+    link = required(scenario_state.link, "link followed")
+    href_path = urlparse(urljoin(link.source, link.href or "")).path
+    assert href_path == expected, f"link {link.name!r} points to {link.href!r}, not {expected}"
     assert urlparse(page.url).path == expected, f"landed on {page.url}, not {expected}"
-    link["final_url"] = page.url
+    link.final_url = page.url
 
 
 UNNAMED = ("Masked Element", "", None)  # the SDK's placeholder under data-dd-privacy="mask", or no name
@@ -54,12 +54,6 @@ UNNAMED = ("Masked Element", "", None)  # the SDK's placeholder under data-dd-pr
 
 def _path(url: str) -> str:
     return urlparse(url).path
-
-
-def _clicked(scenario_state: ScenarioState) -> list[str]:
-    """The names the scenario asserted. The clicks it made are counted where they are made
-    (`pages.tracked`), and those are what the evidence records."""
-    return scenario_state.setdefault("rum_clicked", [])
 
 
 def _assert_one_click(rum: Rum, name: str, view: str | None) -> dict[str, Any]:
@@ -89,10 +83,9 @@ def _record(request: pytest.FixtureRequest, page: Page, scenario_state: Scenario
     if evidence is None:
         return
     evidence.add_rum(rum.actions())
-    link = scenario_state.get("link")
-    if link is not None and link["name"] in (name, *_aliases(name)):
-        final_url = link.get("final_url", page.url)
-        evidence.add_link(link["source"], link["name"], link["href"] or "", final_url, name)
+    link = scenario_state.link
+    if link is not None and link.name in (name, *_aliases(name)):
+        evidence.add_link(link.source, link.name, link.href or "", link.final_url or page.url, name)
 
 
 def _aliases(name: str) -> list[str]:
@@ -104,10 +97,10 @@ def rum_recorded(page: Page, rum: Rum, scenario_state: ScenarioState, request: p
                  name: str) -> None:
     """Exactly one click action with this name, on the page the followed link was on (when one was)."""
     rum.flush(page)
-    link = scenario_state.get("link")
-    view = _path(link["source"]) if link is not None and link["name"] in (name, *_aliases(name)) else None
+    link = scenario_state.link
+    view = _path(link.source) if link is not None and link.name in (name, *_aliases(name)) else None
     _assert_one_click(rum, name, view)
-    _clicked(scenario_state).append(name)
+    scenario_state.rum_clicked.append(name)
     _record(request, page, scenario_state, rum, name)
 
 
@@ -115,22 +108,21 @@ def rum_recorded(page: Page, rum: Rum, scenario_state: ScenarioState, request: p
 def rum_recorded_on(page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest,
                     name: str, page_name: str) -> None:
     rum.flush(page)
-    _assert_one_click(rum, name, paths.BY_NAME[page_name])
-    _clicked(scenario_state).append(name)
+    _assert_one_click(rum, name, contract.BY_NAME[page_name])
+    scenario_state.rum_clicked.append(name)
     _record(request, page, scenario_state, rum, name)
 
 
 @when("they choose each of their care systems in turn")
 def choose_each_system(scenario_state: ScenarioState) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage), f"not on select care team but {type(select).__name__}"
+    select = scenario_state.on(SelectCareTeamPage)
     patient = scenario_state.patient
     systems = patient.care_systems
     scenario_state.premise(patient.chooser == "radio", "2 to 5 care systems, chosen with radio buttons")
     for system in systems:
         select.choose_care_system(system.name)
         expect(select.care_system_radio().radio(system.name)).to_be_checked()
-    scenario_state["systems_chosen"] = len(systems)
+    scenario_state.systems_chosen = len(systems)
 
 
 @then(parsers.parse(
@@ -139,7 +131,7 @@ def choose_each_system(scenario_state: ScenarioState) -> None:
 def rum_one_click_per_system(page: Page, rum: Rum, scenario_state: ScenarioState,
                              request: pytest.FixtureRequest, name: str, page_name: str) -> None:
     """As many actions with this name as clicks (any type: the dashboard counts them all), each a click."""
-    chosen = scenario_state["systems_chosen"]
+    chosen = scenario_state.systems_chosen
     rum.flush(page)
     named = rum.actions(name)
     described = [(a.get("type"), a["view"].get("path")) for a in named]
@@ -147,10 +139,10 @@ def rum_one_click_per_system(page: Page, rum: Rum, scenario_state: ScenarioState
         f"{chosen} care systems chosen, one click each, but RUM recorded {len(named)} actions named "
         f"{name!r}: {described} (the dashboard would count each)"
     )
-    view = paths.BY_NAME[page_name]
+    view = contract.BY_NAME[page_name]
     wrong = [d for d in described if d != ("click", view)]
     assert not wrong, f"each {name!r} should be a click on {view}; RUM recorded {described}"
-    _clicked(scenario_state).append(name)
+    scenario_state.rum_clicked.append(name)
     _record(request, page, scenario_state, rum, name)
 
 
@@ -158,7 +150,7 @@ def rum_one_click_per_system(page: Page, rum: Rum, scenario_state: ScenarioState
 def rum_untouched(page: Page, rum: Rum, scenario_state: ScenarioState) -> None:
     """The release plan's other tracked elements stay at zero: nothing counts a click that did not happen."""
     rum.flush(page)
-    touched = set(_clicked(scenario_state)) | set(clicks_on(page))
+    touched = set(scenario_state.rum_clicked) | set(clicks_on(page))
     for names in tracked_actions():
         if touched & set(names):
             continue
@@ -171,9 +163,7 @@ def rum_untouched(page: Page, rum: Rum, scenario_state: ScenarioState) -> None:
 
 @then("the care system radio buttons are named after the care systems")
 def radio_names(scenario_state: ScenarioState) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage)
-    radio = select.care_system_radio()
+    radio = scenario_state.on(SelectCareTeamPage).care_system_radio()
     expect(radio.legend()).to_contain_text(CARE_SYSTEM_LEGEND)
     for system in scenario_state.patient.care_systems:
         name = re.compile("^" + re.escape(system.name))
@@ -182,38 +172,39 @@ def radio_names(scenario_state: ScenarioState) -> None:
 
 @then(parsers.parse('the care system radio buttons are tracked as "{name}"'))
 def radio_tracked(scenario_state: ScenarioState, name: str) -> None:
-    select = scenario_state.current
-    assert isinstance(select, SelectCareTeamPage)
-    assert select.care_system_radio().rum_action_name() == name
+    assert scenario_state.on(SelectCareTeamPage).care_system_radio().rum_action_name() == name
 
 
-def walk_new_flow(app: SecureMessagingApp, scenario_state: ScenarioState) -> Iterator[tuple[str, BasePage]]:
+def walk_new_flow(app: SecureMessagingApp, scenario_state: ScenarioState) -> Iterator[str]:
     """Each page of the new flow, reached as a patient reaches it (a direct load of most of them is
     redirected to the interstitial): inbox, Start a new message, interstitial, continue, recent care teams,
     "A different care team", select care team, "Can't find your care team", care team help, back, a care
-    team, continue, start message. Only opens pages: it never saves or sends."""
-    interstitial = app.open_inbox().start_new_message()
-    yield "interstitial", interstitial
-    recent = interstitial.continue_(recent_expected(scenario_state))
-    assert isinstance(recent, RecentCareTeamsPage), f"continue led to {type(recent).__name__}, not recent"
-    yield "recent care teams", recent
+    team, continue, start message. Each becomes the current page; its name is yielded. Only opens pages:
+    it never saves or sends."""
+    scenario_state.current = app.open_inbox().start_new_message()
+    yield "interstitial"
+    scenario_state.current = scenario_state.on(InterstitialPage).continue_(recent_expected(scenario_state))
+    yield "recent care teams"
+    recent = scenario_state.on(RecentCareTeamsPage)
     recent.choose_different_care_team()
-    select = recent.continue_()
-    assert isinstance(select, SelectCareTeamPage), f"continue led to {type(select).__name__}, not select"
-    yield "select care team", select
-    help_page = select.open_care_team_help()
-    yield "care team help", help_page
+    scenario_state.current = recent.continue_()
+    yield "select care team"
+    help_page = scenario_state.on(SelectCareTeamPage).open_care_team_help()
+    scenario_state.current = help_page
+    yield "care team help"
     help_page.go_back()
-    select = wait_for_flow_page(app.page, leaving=help_page)
-    assert isinstance(select, SelectCareTeamPage), f"Back led to {type(select).__name__}, not select"
+    scenario_state.current = wait_for_flow_page(app.page, leaving=help_page)
+    select = scenario_state.on(SelectCareTeamPage)
     choose_on_select_page(scenario_state, select, scenario_state.team_of_kind("any"))
-    yield "start message", select.continue_()
+    scenario_state.current = select.continue_()
+    yield "start message"
 
 
-def reached(page: Page, name: str, shown: BasePage) -> str:
-    """Assert `shown` is the page named (its route and h1) before anything is recorded about it; the h1."""
-    expected = paths.BY_NAME[name]
-    assert isinstance(shown, page_class(name)), f"expected the {name} page, got {type(shown).__name__}"
+def reached(page: Page, scenario_state: ScenarioState, name: str) -> str:
+    """Assert the current page is the page named (its route and h1) before anything is recorded about it;
+    the h1."""
+    expected = contract.BY_NAME[name]
+    shown = scenario_state.on(page_class(name))
     shown.expect_loaded()
     route = urlparse(page.url).path
     assert route.rstrip("/") == expected.rstrip("/"), f"the {name} page is at {page.url}, not {expected}"
@@ -227,19 +218,19 @@ def open_each_new_flow_page(page: Page, app: SecureMessagingApp, scenario_state:
     h1). In-app navigation only, so no unload beacon goes out between pages. Read-only: safe on staging."""
     evidence = record_evidence(request)
     checked: list[dict[str, Any]] = []
-    for name, shown in walk_new_flow(app, scenario_state):
-        h1 = reached(page, name, shown)
+    for name in walk_new_flow(app, scenario_state):
+        h1 = reached(page, scenario_state, name)
         config = init_configuration(page)
         checked.append({"page": name, "url": page.url, "h1": h1, "config": config})
         if evidence is not None:
             evidence.add_rum_collection(name, page.url, config, h1=h1)
-    scenario_state["rum_configs"] = checked
+    scenario_state.rum_configs = checked
 
 
 @then(parsers.parse('Datadog RUM collects {rate:d}% of the sessions of "{service}" on each of them'))
 def collection_on_each(scenario_state: ScenarioState, rate: int, service: str) -> None:
     wrong = []
-    for entry in scenario_state["rum_configs"]:
+    for entry in scenario_state.rum_configs:
         config = entry["config"]
         if config is None:
             wrong.append(f"{entry['page']} ({entry['url']}): RUM is not initialised")
@@ -297,7 +288,7 @@ def one_action_per_tracked_click(page: Page, rum: Rum, scenario_state: ScenarioS
         hint = f"; RUM recorded {near} instead, another action on the dashboard" if near else ""
         wrong.append(f"{name!r}: clicked {times}, RUM recorded {len(named)} action(s) of that name{hint}")
     assert not wrong, "tracked controls that lost their RUM name:\n" + "\n".join(wrong)
-    _clicked(scenario_state).extend(clicked)
+    scenario_state.rum_clicked.extend(clicked)
     _record(request, page, scenario_state, rum, next(iter(clicked)))
 
 
@@ -340,8 +331,10 @@ def files_dialog_closed(scenario_state: ScenarioState) -> None:
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, **_: Any) -> None:
-    """Hand the evidence every click on a tracked element the page objects made in this scenario (before
-    the recorder's own after-scenario hook reads them from the scenario state)."""
+    """Hand the evidence every click on a tracked element the page objects made in this scenario, asserted
+    or not (before the recorder's own after-scenario hook records RUM beside them)."""
     if "page" not in request.fixturenames or "scenario_state" not in request.fixturenames:
         return
-    request.getfixturevalue("scenario_state")["tracked_clicks"] = clicks_on(request.getfixturevalue("page"))
+    evidence = record_evidence(request)
+    if evidence is not None:
+        evidence.add_tracked_clicks(clicks_on(request.getfixturevalue("page")))
