@@ -30,7 +30,7 @@ import re
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,14 +44,16 @@ from harness.accessibility.page_state import ScanCache, slug
 from harness.accessibility.ruleset import SM_CONTAINER
 from harness.evidence import history
 from harness.evidence.run import history_dir
+from harness.oracle.patient import ObservedPatient
 from harness.oracle.shapes import shapes_of
+from harness.oracle.traffic import ObservedTraffic
 from harness.run.options import options_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT_DIR = ROOT / "features" / "aria-snapshots"
 MATCH_TIMEOUT_MS = 2000  # the state is settled (axe has just scanned it): a match is immediate
 RUN_KEY = pytest.StashKey[str]()
-HISTORY_KEY = pytest.StashKey[list[dict[str, Any]]]()
+HISTORY_KEY = pytest.StashKey[list[history.Entry]]()
 VALUE_ROLES = {"textbox", "combobox", "searchbox", "spinbutton", "slider"}
 STATE_ATTRS = re.compile(r"\[(?:checked|expanded|selected|pressed)(?:=[^\]]*)?\]")
 _HEAD = re.compile(
@@ -381,7 +383,7 @@ def check(
 # ---------------------------------------------------------------- the transcript, per page state
 
 
-def earlier_runs(config: pytest.Config) -> list[dict[str, Any]]:
+def earlier_runs(config: pytest.Config) -> list[history.Entry]:
     """The history's entries, read once per process."""
     if HISTORY_KEY not in config.stash:
         config.stash[HISTORY_KEY] = history.load(history_dir(config))
@@ -480,14 +482,17 @@ def check_page_state(
 
 # Observed facts that change a page's tree but are no premise shape: a signature the app puts in the
 # message body fills it, so "Message body cannot be blank" is not shown.
-PAGE_FACTS = {"signature_included": lambda patient: patient.signature.include}
+PAGE_FACTS: dict[str, Callable[[ObservedPatient], bool]] = {
+    "signature_included": lambda patient: patient.signature.include,
+}
 
 
 def patient_shape(request: pytest.FixtureRequest) -> str:
     """The observed patient's kinds and shapes (harness.oracle.shapes_of) and the `PAGE_FACTS` that hold,
     joined: "" when unknown."""
     try:
-        patient = request.getfixturevalue("observed").patient()
+        observed: ObservedTraffic = request.getfixturevalue("observed")
+        patient = observed.patient()
         facts = [name for name, holds in PAGE_FACTS.items() if holds(patient)]
         return ",".join(sorted([*shapes_of(patient), *facts]))
     except Exception:  # no patient received yet (or no harness fixtures): an unknown shape

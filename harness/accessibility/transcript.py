@@ -42,12 +42,14 @@ import re
 import time
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import CDPSession, Page
+
+from contract import toggle_label
 
 SOURCE = "cdp: Accessibility.getFullAXTree"
 VSR_BUNDLE = (
@@ -459,7 +461,7 @@ def digest(masked: list[list[str]]) -> str:
 # ---------------------------------------------------------------- the previous run (evidence history)
 
 
-def history_block(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+def history_block(scenarios: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """What the evidence history keeps of this run's transcripts: each masked transcript once (by
     digest), and per scenario its states' digests with what makes two runs like with like."""
     texts: dict[str, list[list[str]]] = {}
@@ -495,7 +497,7 @@ class Previous:
     defects: bool
 
 
-def previous_of(runs: list[dict[str, Any]], nodeid: str, state: str) -> Previous | None:
+def previous_of(runs: Sequence[Mapping[str, Any]], nodeid: str, state: str) -> Previous | None:
     """From the history's entries (oldest first), the newest that read `state` in scenario `nodeid`."""
     for run in reversed(runs):
         block = run.get("transcripts") or {}
@@ -529,14 +531,14 @@ def like_with_like(previous: Previous, env: str, data: str | None, defects: bool
 # ---------------------------------------------------------------- between toggle states, in one run
 
 
-def toggle_findings(scenarios: list[dict[str, Any]], limit: int = 8) -> list[dict[str, Any]]:
+def toggle_findings(scenarios: Sequence[Mapping[str, Any]], limit: int = 8) -> list[dict[str, Any]]:
     """The same page state reached with other toggle values in this run, where what is read differs
     (masked): findings, never failures (a toggle is there to change the page)."""
     seen: dict[str, dict[str, tuple[str, list[Line]]]] = {}
     for scenario in scenarios:
         toggles = (scenario.get("context") or {}).get("toggles") or {}
         label = ", ".join(
-            f"{k.removeprefix('mhv_secure_messaging_')}={v}" for k, v in sorted(toggles.items())
+            f"{toggle_label(k)}={v}" for k, v in sorted(toggles.items())
         )
         for item in scenario.get("transcripts") or []:
             seen.setdefault(item["state"], {}).setdefault(
@@ -559,7 +561,7 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def aria_facts(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def aria_facts(scenarios: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Per page state key: how often its aria snapshot was checked, with what results, and the diffs."""
     rows: dict[str, dict[str, Any]] = {}
     for scenario in scenarios:
@@ -580,7 +582,7 @@ def aria_facts(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**row, "ms": _mean(row["ms"])} for _, row in sorted(rows.items())]
 
 
-def report_facts(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+def report_facts(scenarios: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The report's facts (summary.json "screen_reader"): the transcript of each page state (each text
     once), how long reading took, the changes since the previous run (found when each scenario ran) and
     between toggle states, and the aria snapshots against their stored templates."""

@@ -1,16 +1,30 @@
-"""Numbers over the whole run, computed from the merged scenario records only."""
+"""Numbers over the whole run, computed from the merged scenario records only.
+
+Each function reads `schema.ScenarioJSON` records and returns one typed part of the facts the criteria
+judge and summary.json keeps (the TypedDicts below)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NotRequired, TypedDict
 from urllib.parse import urlsplit
 
+from contract import toggle_label
 from harness.accessibility import geometry
 from harness.accessibility.waivers import Waiver, find_waiver
 from harness.evidence.a11y import IMPACTS, fingerprint
+from harness.evidence.schema import (
+    A11yNodeJSON,
+    ContextJSON,
+    ErrorJSON,
+    FeatureJSON,
+    LinkJSON,
+    RolloutJSON,
+    ScenarioJSON,
+)
 
 PASSING = {"passed", "xfailed"}  # an expected failure (known issue) does not count against the run
 FAILING = {"failed", "error", "xpassed"}  # xpassed: the known issue is gone, so its xfail is stale
@@ -22,7 +36,210 @@ DRAFT_ENDPOINTS = {
 }
 
 
-def ran(scenario: dict[str, Any]) -> bool:
+Scenarios = Sequence[ScenarioJSON]
+
+
+class StatusCounts(TypedDict):
+    scenario: dict[str, int]  # "total" and a count per status
+    test: dict[str, int]
+    duration_s: float
+
+
+class HistogramBin(TypedDict):
+    label: str
+    count: int
+
+
+class LatencyStats(TypedDict):
+    p50: float | None
+    p95: float | None
+    count: int
+    histogram: list[HistogramBin]
+
+
+class ApiMetrics(TypedDict):
+    scenarios_with_api: int
+    drafts_created: dict[str, int]  # calls by status code
+    drafts_updated: dict[str, int]
+    drafts_deleted: dict[str, int]
+    messages_sent: dict[str, int]
+    latency_ms: dict[str, LatencyStats]  # "draft", "send"
+    send_error_rate: float | None
+    send_error_rate_fault_free: float | None
+    sends_fault_free: int
+    send_errors_fault_free: int
+
+
+class MatrixCell(TypedDict):
+    state: str
+    profile: str
+    ran: int
+    passed: int
+    failed: int
+    skipped: int
+    required: bool
+    scenarios: list[str]
+    result: NotRequired[str]  # once every scenario is placed
+
+
+class CoverageMatrix(TypedDict):
+    states: list[str]
+    profiles: list[str]
+    cells: list[MatrixCell]
+    required: int
+    covered: int
+    gaps: list[str]
+    unplaced_scenarios: int
+
+
+class ScenarioRef(TypedDict):
+    nodeid: str
+    name: str
+    status: str
+
+
+class ManualRef(TypedDict):
+    id: str
+    title: str
+    result: str
+
+
+class TraceRow(TypedDict):
+    id: str
+    title: str
+    known: bool
+    scenarios: list[ScenarioRef]
+    manual_checks: list[ManualRef]
+    seeded_defects: list[dict[str, Any]]  # harness.gherkin.traceability.defects_by_requirement's
+    result: str
+
+
+class IncompleteRule(TypedDict):
+    """An axe rule that asked for review, with how many nodes it asked about."""
+
+    id: str
+    impact: str
+    help: str
+    help_url: str
+    wcag: list[str]
+    tags: list[str]
+    nodes: int
+
+
+class Finding(TypedDict):
+    fingerprint: str
+    state: str
+    rule: str
+    impact: str
+    help: str
+    help_url: str
+    wcag: list[str]
+    target: str
+    html: str
+    summary: str
+    status: str  # open, waived, expired waiver
+    waiver: str | None
+    scenarios: list[str]
+
+
+class _StateTally(TypedDict):
+    state: str
+    urls: list[str]
+    scans: int
+    contexts: list[str]
+    violations: dict[str, Finding]
+    incomplete: dict[str, IncompleteRule]
+    passes: int
+    inapplicable: int
+
+
+class A11yState(TypedDict):
+    state: str
+    urls: list[str]
+    scans: int
+    contexts: list[str]
+    violations: list[Finding]
+    incomplete: list[IncompleteRule]
+    passes: int
+    inapplicable: int
+    counts: dict[str, int]
+    waived: int
+
+
+class WaiverView(TypedDict):
+    rule: str
+    state: str
+    target: str
+    owner: str
+    ticket: str
+    reason: str
+    expires: str
+    status: str
+
+
+class A11ySummary(TypedDict):
+    states: list[A11yState]
+    scans: int
+    open_by_impact: dict[str, int]
+    findings: list[Finding]
+    waivers: list[WaiverView]
+
+
+class LinkRow(TypedDict):
+    source: str
+    name: str
+    href: str
+    final_url: str
+    rum_action: str | None
+    clicks: int
+    scenarios: list[str]
+
+
+# "as" is a keyword: the functional form names it.
+RumRequiredRow = TypedDict(
+    "RumRequiredRow",
+    {"action": str, "accepts": list[str], "observed": bool, "as": str | None, "count": int},
+)
+
+
+class LinksAndRum(TypedDict):
+    links: list[LinkRow]
+    rum_observed: dict[str, int]
+    rum_required: list[RumRequiredRow]
+
+
+class RolloutRow(RolloutJSON):
+    deviation: float
+    ok: bool
+    scenario: str
+
+
+class Failure(TypedDict):
+    nodeid: str | None
+    name: str | None
+    status: str | None
+    failing_step: str | None
+    error: ErrorJSON | None
+    rerun: str | None
+    trace: str | None
+    seed: int | None
+    run_seed: int | None
+    context: ContextJSON | None
+    feature: FeatureJSON | None
+    screenshot: str | None  # the failing step's
+
+
+class LayoutRow(TypedDict):
+    state: str
+    zoom: int
+    spacing: bool
+    measured: int
+    problems: list[str]
+    small_targets: list[str]
+    controls: int
+
+
+def ran(scenario: ScenarioJSON) -> bool:
     return scenario["status"] in PASSING | FAILING
 
 
@@ -36,17 +253,21 @@ def percentile(values: list[float], pct: float) -> float | None:
     return round(ordered[low] + (ordered[high] - ordered[low]) * (rank - low), 2)
 
 
-def status_counts(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for kind in ("scenario", "test"):
-        counter = Counter(s["status"] for s in scenarios if s.get("kind") == kind)
-        out[kind] = {"total": sum(counter.values()), **dict(sorted(counter.items()))}
-    out["duration_s"] = round(sum(s.get("duration_s") or 0 for s in scenarios), 2)
-    return out
+def _counts_of(scenarios: Scenarios, kind: str) -> dict[str, int]:
+    counter = Counter(s["status"] for s in scenarios if s.get("kind") == kind)
+    return {"total": sum(counter.values()), **dict(sorted(counter.items()))}
+
+
+def status_counts(scenarios: Scenarios) -> StatusCounts:
+    return {
+        "scenario": _counts_of(scenarios, "scenario"),
+        "test": _counts_of(scenarios, "test"),
+        "duration_s": round(sum(s.get("duration_s") or 0 for s in scenarios), 2),
+    }
 
 
 # --- API metrics ----------------------------------------------------------------------------------
-def api_metrics(scenarios: list[dict[str, Any]], fault_tag: str) -> dict[str, Any]:
+def api_metrics(scenarios: Scenarios, fault_tag: str) -> ApiMetrics:
     """The release plan's dashboard over the run: drafts and sends by status code, latency, error rate."""
     counts: dict[str, Counter[str]] = {
         name: Counter() for name in (*DRAFT_ENDPOINTS.values(), "messages_sent")
@@ -64,19 +285,23 @@ def api_metrics(scenarios: list[dict[str, Any]], fault_tag: str) -> dict[str, An
             endpoint, status = call.get("endpoint"), call.get("status")
             if endpoint in DRAFT_ENDPOINTS:
                 counts[DRAFT_ENDPOINTS[endpoint]][str(status)] += 1
-                if call.get("latency_ms") is not None:
-                    latency["draft"].append(float(call["latency_ms"]))
+                if (ms := call.get("latency_ms")) is not None:
+                    latency["draft"].append(float(ms))
             elif endpoint == "send":
                 counts["messages_sent"][str(status)] += 1
-                if call.get("latency_ms") is not None:
-                    latency["send"].append(float(call["latency_ms"]))
+                if (ms := call.get("latency_ms")) is not None:
+                    latency["send"].append(float(ms))
                 error = status is None or int(status) >= 400
                 for key in ("all", "fault_free") if fault_free else ("all",):
                     sends[key][0] += error
                     sends[key][1] += 1
+    by_status = {name: dict(sorted(counter.items())) for name, counter in counts.items()}
     return {
         "scenarios_with_api": with_api,
-        **{name: dict(sorted(counter.items())) for name, counter in counts.items()},
+        "drafts_created": by_status["drafts_created"],
+        "drafts_updated": by_status["drafts_updated"],
+        "drafts_deleted": by_status["drafts_deleted"],
+        "messages_sent": by_status["messages_sent"],
         "latency_ms": {
             kind: {
                 "p50": percentile(values, 50),
@@ -93,9 +318,9 @@ def api_metrics(scenarios: list[dict[str, Any]], fault_tag: str) -> dict[str, An
     }
 
 
-def latency_histogram(values: list[float]) -> list[dict[str, Any]]:
+def latency_histogram(values: list[float]) -> list[HistogramBin]:
     """Calls per latency range (ms), for the report's distribution chart and its table."""
-    bins: list[dict[str, Any]] = [{"label": f"≤ {upper} ms", "count": 0} for upper in LATENCY_BINS_MS]
+    bins: list[HistogramBin] = [{"label": f"≤ {upper} ms", "count": 0} for upper in LATENCY_BINS_MS]
     bins.append({"label": f"> {LATENCY_BINS_MS[-1]} ms", "count": 0})
     for value in values:
         index = next((i for i, upper in enumerate(LATENCY_BINS_MS) if value <= upper), len(LATENCY_BINS_MS))
@@ -109,14 +334,15 @@ def _rate(errors: int, total: int) -> float | None:
 
 # --- coverage matrix ------------------------------------------------------------------------------
 def toggle_state(toggles: dict[str, str], matrix: dict[str, Any]) -> str | None:
+    """The matrix's toggle state (go-no-go.toml's [matrix] toggle_states) these toggles are in."""
     defaults = matrix.get("toggle_defaults", {})
     for state in matrix.get("toggle_states", []):
         if all(toggles.get(name, defaults.get(name)) == value for name, value in state["toggles"].items()):
-            return state["name"]
+            return str(state["name"])
     return None
 
 
-def matrix_shapes(context: dict[str, Any]) -> list[str]:
+def matrix_shapes(context: ContextJSON) -> list[str]:
     """The patient shapes a scenario covers: those observed to hold for the patient the app received.
     Records without observed shapes (older runs, tests without a page) fall back to the mock profile."""
     shapes = [str(s) for s in context.get("shapes") or []]
@@ -125,7 +351,7 @@ def matrix_shapes(context: dict[str, Any]) -> list[str]:
     return [str(context["profile"])] if context.get("profile") else []
 
 
-def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> dict[str, Any]:
+def coverage_matrix(scenarios: Scenarios, matrix: dict[str, Any]) -> CoverageMatrix:
     """Toggle states x patient shapes: ran, passed, failed per cell; required cells never run are gaps.
 
     The profile a scenario gets is chosen by its seed, so a cell is filled by what the patient was
@@ -134,7 +360,7 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
     profiles = list(matrix.get("profiles", []))  # the shapes (oracle.shapes.SHAPES) the matrix asks for
     excluded = {(e[0], e[1]) for e in matrix.get("exclude", [])}
     # keyed (state, shape); a scenario's own state may be None, which simply matches no cell
-    cells: dict[tuple[str | None, str], dict[str, Any]] = {
+    cells: dict[tuple[str | None, str], MatrixCell] = {
         (st, pr): {
             "state": st,
             "profile": pr,
@@ -152,7 +378,7 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
     for scenario in scenarios:
         if scenario.get("kind") != "scenario":
             continue
-        context = scenario.get("context") or {}
+        context: ContextJSON = scenario.get("context") or {}
         state = toggle_state(context.get("toggles") or {}, matrix)
         placed = [cells[(state, shape)] for shape in matrix_shapes(context) if (state, shape) in cells]
         if not placed:
@@ -180,26 +406,26 @@ def coverage_matrix(scenarios: list[dict[str, Any]], matrix: dict[str, Any]) -> 
 
 # --- requirement traceability ---------------------------------------------------------------------
 def traceability(
-    scenarios: list[dict[str, Any]],
+    scenarios: Scenarios,
     requirements: dict[str, dict[str, Any]],
     manual: list[dict[str, Any]],
     seeded: dict[str, list[dict[str, Any]]] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[TraceRow]:
     """Per requirement: its scenarios and manual checks with their results, and the seeded defects whose
     own scenario must catch them (the coverage rule; `seeded` from harness.gherkin.traceability)."""
-    linked: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    linked: dict[str, list[ScenarioRef]] = defaultdict(list)
     for scenario in scenarios:
         for req in scenario.get("requirements", []):
             linked[req].append(
                 {"nodeid": scenario["nodeid"], "name": scenario["name"], "status": scenario["status"]}
             )
-    manual_by_req: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    manual_by_req: dict[str, list[ManualRef]] = defaultdict(list)
     for check in manual:
         for req in check.get("requirements", []):
             manual_by_req[req].append(
                 {"id": check["id"], "title": check.get("title", ""), "result": check.get("result", "not run")}
             )
-    out = []
+    out: list[TraceRow] = []
     for req_id in sorted(set(requirements) | set(linked) | set(manual_by_req)):
         runs = linked.get(req_id, [])
         checks = manual_by_req.get(req_id, [])
@@ -226,10 +452,13 @@ def traceability(
 
 
 # --- accessibility --------------------------------------------------------------------------------
-def accessibility(scenarios: list[dict[str, Any]], waivers: list[Waiver], today: dt.date) -> dict[str, Any]:
+_NO_NODE: A11yNodeJSON = {"target": "", "html": "", "summary": ""}  # a violation axe gave no node for
+
+
+def accessibility(scenarios: Scenarios, waivers: list[Waiver], today: dt.date) -> A11ySummary:
     """Per page state: scans, violations (deduplicated by fingerprint), needs-review, waivers applied."""
-    states: dict[str, dict[str, Any]] = {}
-    findings: dict[str, dict[str, Any]] = {}
+    states: dict[str, _StateTally] = {}
+    findings: dict[str, Finding] = {}
     for scenario in scenarios:
         for scan in scenario.get("a11y", []):
             state = states.setdefault(
@@ -256,7 +485,7 @@ def accessibility(scenarios: list[dict[str, Any]], waivers: list[Waiver], today:
             for rule in scan.get("incomplete", []):
                 state["incomplete"].setdefault(rule["id"], {**rule, "nodes": len(rule.get("nodes", []))})
             for rule in scan.get("violations", []):
-                for node in rule.get("nodes", []) or [{"target": "", "html": "", "summary": ""}]:
+                for node in rule.get("nodes", []) or [_NO_NODE]:
                     key = fingerprint(scan["state"], rule["id"], node["target"])
                     finding = findings.get(key)
                     if finding is None:
@@ -283,7 +512,7 @@ def accessibility(scenarios: list[dict[str, Any]], waivers: list[Waiver], today:
                     if scenario["nodeid"] not in finding["scenarios"]:
                         finding["scenarios"].append(scenario["nodeid"])
     open_counts = Counter(f["impact"] for f in findings.values() if f["status"] != "waived")
-    by_state = []
+    by_state: list[A11yState] = []
     for state in states.values():
         violations = sorted(
             state["violations"].values(),
@@ -292,9 +521,14 @@ def accessibility(scenarios: list[dict[str, Any]], waivers: list[Waiver], today:
         counts = Counter(f["impact"] for f in violations if f["status"] != "waived")
         by_state.append(
             {
-                **state,
+                "state": state["state"],
+                "urls": state["urls"],
+                "scans": state["scans"],
+                "contexts": state["contexts"],
                 "violations": violations,
                 "incomplete": list(state["incomplete"].values()),
+                "passes": state["passes"],
+                "inapplicable": state["inapplicable"],
                 "counts": {i: counts.get(i, 0) for i in IMPACTS},
                 "waived": sum(1 for f in violations if f["status"] == "waived"),
             }
@@ -312,7 +546,7 @@ def _waiver_label(waiver: Waiver | None) -> str | None:
     return waiver.describe() if waiver is not None else None
 
 
-def _waiver_view(waiver: Waiver, today: dt.date) -> dict[str, Any]:
+def _waiver_view(waiver: Waiver, today: dt.date) -> WaiverView:
     status = "expired" if waiver.expired(today) else "active"
     if status == "active" and (waiver.expires - today).days <= 14:
         status = "expires soon"
@@ -328,11 +562,8 @@ def _waiver_view(waiver: Waiver, today: dt.date) -> dict[str, Any]:
     }
 
 
-def _context_label(context: dict[str, Any]) -> str:
-    toggles = ", ".join(
-        f"{k.removeprefix('mhv_secure_messaging_')}={v}"
-        for k, v in sorted(context.get("toggles", {}).items())
-    )
+def _context_label(context: ContextJSON) -> str:
+    toggles = ", ".join(f"{toggle_label(k)}={v}" for k, v in sorted(context.get("toggles", {}).items()))
     user = context.get("staging_user")
     # A staging scenario ran as its user, whatever profile its tags name for the mock.
     patient = f"staging user {user}" if user else context.get("profile") or "no profile"
@@ -344,7 +575,7 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
 
 
-def _local_path(url: str | None) -> str | None:
+def _local_path(url: str) -> str:
     """The mock's URLs differ per xdist worker only by port; show their path so clicks group together."""
     if not url:
         return url
@@ -354,21 +585,28 @@ def _local_path(url: str | None) -> str | None:
     return url
 
 
-def links_and_rum(scenarios: list[dict[str, Any]], required: list[list[str]]) -> dict[str, Any]:
-    grouped: dict[tuple[Any, ...], dict[str, Any]] = {}
+def _link_row(link: LinkJSON, source: str, final_url: str) -> LinkRow:
+    return {**link, "source": source, "final_url": final_url, "clicks": 0, "scenarios": []}
+
+
+def _link_order(row: LinkRow) -> tuple[str, str]:
+    return row["source"], row["name"]
+
+
+def links_and_rum(scenarios: Scenarios, required: list[list[str]]) -> LinksAndRum:
+    grouped: dict[tuple[str | None, ...], LinkRow] = {}  # by where it was, what it said and did
     observed: Counter[str] = Counter()
     for scenario in scenarios:
         for link in scenario.get("links", []):
             source, final_url = _local_path(link["source"]), _local_path(link["final_url"])
-            link = {**link, "source": source, "final_url": final_url}
-            key = (link["source"], link["name"], link["href"], link["final_url"], link.get("rum_action"))
-            row = grouped.setdefault(key, {**link, "clicks": 0, "scenarios": []})
+            key = (source, link["name"], link["href"], final_url, link.get("rum_action"))
+            row = grouped.setdefault(key, _link_row(link, source, final_url))
             row["clicks"] += 1
             row["scenarios"].append(scenario["nodeid"])
         for action in scenario.get("rum_actions", []):
             observed[action["name"]] += 1
     normalised = {_norm(name): name for name in observed}
-    required_rows = []
+    required_rows: list[RumRequiredRow] = []
     for alternatives in required:
         hit = next((normalised[_norm(a)] for a in alternatives if _norm(a) in normalised), None)
         required_rows.append(
@@ -381,14 +619,14 @@ def links_and_rum(scenarios: list[dict[str, Any]], required: list[list[str]]) ->
             }
         )
     return {
-        "links": sorted(grouped.values(), key=lambda r: (r["source"], r["name"])),
+        "links": sorted(grouped.values(), key=_link_order),
         "rum_observed": dict(observed.most_common()),
         "rum_required": required_rows,
     }
 
 
-def rollout(scenarios: list[dict[str, Any]], tolerance: float) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def rollout(scenarios: Scenarios, tolerance: float) -> dict[str, list[RolloutRow]]:
+    out: dict[str, list[RolloutRow]] = defaultdict(list)
     for scenario in scenarios:
         for entry in scenario.get("rollout", []):
             deviation = abs(entry["observed_share"] - entry["expected_share"])
@@ -400,8 +638,8 @@ def rollout(scenarios: list[dict[str, Any]], tolerance: float) -> dict[str, list
     return dict(sorted(out.items()))
 
 
-def failures(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
+def failures(scenarios: Scenarios) -> list[Failure]:
+    out: list[Failure] = []
     for scenario in scenarios:
         if scenario["status"] not in FAILING:
             continue
@@ -415,31 +653,28 @@ def failures(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
         )
         out.append(
             {
-                k: scenario.get(k)
-                for k in (
-                    "nodeid",
-                    "name",
-                    "status",
-                    "failing_step",
-                    "error",
-                    "rerun",
-                    "trace",
-                    "seed",
-                    "run_seed",
-                    "context",
-                    "feature",
-                )
+                "nodeid": scenario.get("nodeid"),
+                "name": scenario.get("name"),
+                "status": scenario.get("status"),
+                "failing_step": scenario.get("failing_step"),
+                "error": scenario.get("error"),
+                "rerun": scenario.get("rerun"),
+                "trace": scenario.get("trace"),
+                "seed": scenario.get("seed"),
+                "run_seed": scenario.get("run_seed"),
+                "context": scenario.get("context"),
+                "feature": scenario.get("feature"),
+                "screenshot": failing_shot,
             }
-            | {"screenshot": failing_shot}
         )
     return out
 
 
 # --- zoom, reflow and spacing ------------------------------------------------------------------------------
-def layout(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def layout(scenarios: Scenarios) -> list[LayoutRow]:
     """Per page state and zoom level: measured how often, and what was found (problems fail the scenario
     that measured them; small targets are listed, as 2.5.8 has exceptions only a person can judge)."""
-    rows: dict[tuple[str, int, bool], dict[str, Any]] = {}
+    rows: dict[tuple[str, int, bool], LayoutRow] = {}
     for scenario in scenarios:
         for measured in scenario.get("layout", []):
             for result in measured["results"]:

@@ -16,6 +16,8 @@ from harness.evidence.compare import compare
 from harness.evidence.criteria import CriteriaError, load_criteria, read_toml, readiness, verdict
 from harness.evidence.identity import config_hashes, sha256_file
 from harness.evidence.redact import redact_text
+from harness.evidence.schema import ContextJSON, RunJSON, ScenarioJSON
+from harness.evidence.summary import Conf, Facts, ScenarioView, SignoffRow, Summary
 from harness.run.timing import EVIDENCE, timed
 
 CRITERIA_FILE = "go-no-go.toml"
@@ -26,7 +28,7 @@ REQUIREMENTS_FILE = "requirements.toml"
 DISCIPLINES = ("QA", "Accessibility", "Product", "Engineering")
 
 
-def _signoff(root: Path) -> list[dict[str, Any]]:
+def _signoff(root: Path) -> list[SignoffRow]:
     entries = {str(e.get("discipline")): e for e in read_toml(root / SIGNOFF_FILE).get("signoff", [])}
     return [
         {
@@ -51,7 +53,7 @@ def _seeded_defects(root: Path) -> dict[str, list[dict[str, Any]]]:
     return defects_by_requirement(root)
 
 
-def _manual_checks(root: Path) -> list[dict[str, Any]]:
+def _manual_checks(root: Path) -> list[Conf]:
     out = []
     for index, check in enumerate(read_toml(root / MANUAL_FILE).get("check", [])):
         if not check.get("id"):
@@ -71,39 +73,57 @@ def _manual_checks(root: Path) -> list[dict[str, Any]]:
     return out
 
 
-def _with_tracked_toggles(scenarios: list[dict[str, Any]], criteria: dict[str, Any]) -> list[dict[str, Any]]:
+def _with_tracked_toggles(scenarios: list[ScenarioJSON], criteria: Conf) -> list[ScenarioJSON]:
     """Scenarios whose context lists only the toggles the matrix is about (the mock reports all of its
     toggles; the raw files keep them)."""
     matrix = criteria.get("matrix", {})
     tracked = set(matrix.get("toggle_defaults", {}))
     for state in matrix.get("toggle_states", []):
         tracked |= set(state.get("toggles", {}))
-    out = []
+    out: list[ScenarioJSON] = []
     for scenario in scenarios:
-        context = dict(scenario.get("context") or {})
+        context: ContextJSON = {**(scenario.get("context") or {})}
         context["toggles"] = {k: v for k, v in (context.get("toggles") or {}).items() if k in tracked}
         out.append({**scenario, "context": context})
     return out
 
 
-def judged_scenarios(
-    run: dict[str, Any], criteria: dict[str, Any], quarantined: list[quarantine.Entry]
-) -> list[dict[str, Any]]:
+def judged_scenarios(run: RunJSON, criteria: Conf, quarantined: list[quarantine.Entry]) -> list[ScenarioJSON]:
     """The run's records as the verdict sees them: tracked toggles only, quarantined ones held back."""
     tracked = _with_tracked_toggles(run["scenarios"], criteria)
     return quarantine.apply(sorted(tracked, key=lambda s: s["nodeid"]), quarantined)
 
 
+def _scenario_view(scenario: ScenarioJSON) -> ScenarioView:
+    s = scenario
+    return {
+        "nodeid": s["nodeid"],  # every reader before this one needs both
+        "name": s.get("name"),
+        "kind": s.get("kind"),
+        "status": s["status"],
+        "duration_s": s.get("duration_s"),
+        "failing_step": s.get("failing_step"),
+        "tags": s.get("tags"),
+        "requirements": s.get("requirements"),
+        "context": s.get("context"),
+        "seed": s.get("seed"),
+        "rerun": s.get("rerun"),
+        "trace": s.get("trace"),
+        "observed_status": s.get("observed_status"),
+        "quarantine": s.get("quarantine"),
+    }
+
+
 def summarise(
-    run: dict[str, Any],
+    run: RunJSON,
     root: Path,
     stage: str | None,
     baseline: dict[str, Any] | None,
     today: dt.date,
-    earlier: list[dict[str, Any]],
+    earlier: list[history.Entry],
     quarantined: list[quarantine.Entry],
-    scenarios: list[dict[str, Any]],
-) -> dict[str, Any]:
+    scenarios: list[ScenarioJSON],
+) -> Summary:
     """Every number the report shows, judged against the criteria; this dict is summary.json. `earlier`
     are the history's entries of the runs before this one; `scenarios` the records as judged (with the
     `quarantined` entries applied, `judged_scenarios`)."""
@@ -114,7 +134,9 @@ def summarise(
     current = history.entry(run["identity"], stage, "", scenarios)
     requirements = read_toml(root / REQUIREMENTS_FILE)
     manual = _manual_checks(root)
-    facts: dict[str, Any] = {
+    layout = aggregate.layout(scenarios)
+    ledger = wcag.ledger(scenarios, layout, manual)
+    facts: Facts = {
         "scenarios": scenarios,
         "counts": aggregate.status_counts(scenarios),
         "api": aggregate.api_metrics(scenarios, criteria.get("defaults", {}).get("fault_tag", "errors")),
@@ -126,7 +148,7 @@ def summarise(
             _seeded_defects(root),
         ),
         "a11y": aggregate.accessibility(scenarios, load_waivers(root / WAIVERS_FILE), today),
-        "layout": aggregate.layout(scenarios),
+        "layout": layout,
         "colour": colour_engines.colour(scenarios),  # Issue 22, colour and second engine
         "engines": colour_engines.engines(scenarios),  # Issue 22, colour and second engine
         "screen_reader": transcript.report_facts(scenarios),  # Issue 22, transcripts and aria snapshots
@@ -139,11 +161,11 @@ def summarise(
         "staging_coverage": staging.coverage(scenarios, run.get("collected") or []),
         "quarantine": quarantine.summarise(scenarios, quarantined),
         "history": history.analyse(current, earlier),
+        "wcag": ledger,
+        "wcag_manual": wcag.manual_progress(ledger, manual),
     }
-    facts["wcag"] = wcag.ledger(scenarios, facts["layout"], manual)
-    facts["wcag_manual"] = wcag.manual_progress(facts["wcag"], manual)
     decided = verdict(criteria, stage, facts, today)
-    summary: dict[str, Any] = {
+    summary: Summary = {
         "verdict": decided["verdict"],
         "stage": stage,
         "stage_label": decided["label"],
@@ -158,35 +180,34 @@ def summarise(
             for r in criteria.get("accepted_risk", [])
         ],
         "identity": run["identity"],
-        **{k: v for k, v in facts.items() if k != "scenarios"},
+        # every fact but the scenarios' whole records, in the facts' order
+        "counts": facts["counts"],
+        "api": facts["api"],
+        "matrix": facts["matrix"],
+        "traceability": facts["traceability"],
+        "a11y": facts["a11y"],
+        "layout": facts["layout"],
+        "colour": facts["colour"],
+        "engines": facts["engines"],
+        "screen_reader": facts["screen_reader"],
+        "links": facts["links"],
+        "dashboard": facts["dashboard"],
+        "rollout": facts["rollout"],
+        "manual_checks": facts["manual_checks"],
+        "env": facts["env"],
+        "staging": facts["staging"],
+        "staging_coverage": facts["staging_coverage"],
+        "quarantine": facts["quarantine"],
+        "history": facts["history"],
+        "wcag": facts["wcag"],
+        "wcag_manual": facts["wcag_manual"],
         "failures": aggregate.failures(scenarios),
         "writes": [{"scenario": s["name"], **w} for s in scenarios for w in s.get("writes", [])],
         "scenarios_without_requirement": sorted(
             s["nodeid"] for s in scenarios if s.get("kind") == "scenario" and not s.get("requirements")
         ),
         "signoff": _signoff(root),
-        "scenarios": [
-            {
-                k: s.get(k)
-                for k in (
-                    "nodeid",
-                    "name",
-                    "kind",
-                    "status",
-                    "duration_s",
-                    "failing_step",
-                    "tags",
-                    "requirements",
-                    "context",
-                    "seed",
-                    "rerun",
-                    "trace",
-                    "observed_status",
-                    "quarantine",
-                )
-            }
-            for s in scenarios
-        ],
+        "scenarios": [_scenario_view(s) for s in scenarios],
     }
     summary["comparison"] = compare(summary, baseline) if baseline else None
     return summary
@@ -199,7 +220,7 @@ def build(
     baseline: dict[str, Any] | None = None,
     today: dt.date | None = None,
     history_dir: Path | None = None,
-) -> dict[str, Any]:
+) -> Summary:
     """Write every output into `directory`, add the run to the history (`history_dir`, by default beside
     `directory`) and return the summary."""
     with timed(EVIDENCE):
@@ -213,7 +234,7 @@ def _build(
     baseline: dict[str, Any] | None,
     today: dt.date | None,
     history_dir: Path,
-) -> dict[str, Any]:
+) -> Summary:
     from harness.evidence.render import cucumber, html, markdown
 
     root = root or Path.cwd()
@@ -265,7 +286,7 @@ def _write_manifest(directory: Path, root: Path) -> None:
     )
 
 
-def verdict_lines(summary: dict[str, Any], directory: Path) -> list[str]:
+def verdict_lines(summary: Summary, directory: Path) -> list[str]:
     """What `make evidence` prints: the verdict, the rule, the key numbers and where the report is."""
     counts = summary.get("counts", {}).get("scenario", {})
     tests = summary.get("counts", {}).get("test", {})
@@ -307,7 +328,7 @@ def verdict_lines(summary: dict[str, Any], directory: Path) -> list[str]:
     return lines
 
 
-def _staging_lines(summary: dict[str, Any]) -> list[str]:
+def _staging_lines(summary: Summary) -> list[str]:
     """A staging run's users, its coverage of all scenarios and, when some could not run, whom to add."""
     pool = summary.get("staging")
     if not pool:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from markupsafe import Markup
 
 from harness.evidence.aggregate import FAILING
+from harness.evidence.summary import Comparison, ScenarioView, Summary
 
 # Contrast against white: 7.1, 7.0, 4.9, 4.6 (WCAG 1.4.11 asks 3:1 for graphics).
 BLUE, RED, BROWN, GREY = "#005ea2", "#b50909", "#8b5a00", "#5c5c5c"
@@ -108,7 +109,7 @@ def _pct(value: float) -> str:
 
 
 # --- the report's charts: each returns None when the run has nothing to draw --------------------------
-def rollout_shares(summary: dict[str, Any]) -> Markup | None:
+def rollout_shares(summary: Summary) -> Markup | None:
     entries = [(stage, e) for stage, items in (summary.get("rollout") or {}).items() for e in items]
     if not entries:
         return None
@@ -127,7 +128,7 @@ def rollout_shares(summary: dict[str, Any]) -> Markup | None:
     )
 
 
-def latency(summary: dict[str, Any]) -> Markup | None:
+def latency(summary: Summary) -> Markup | None:
     kinds = {k: v for k, v in (summary.get("api", {}).get("latency_ms") or {}).items() if v.get("histogram")}
     if not any(v["count"] for v in kinds.values()):
         return None
@@ -147,7 +148,7 @@ def latency(summary: dict[str, Any]) -> Markup | None:
     )
 
 
-def a11y_by_state(summary: dict[str, Any]) -> Markup | None:
+def a11y_by_state(summary: Summary) -> Markup | None:
     states = summary.get("a11y", {}).get("states") or []
     if not states:
         return None
@@ -165,16 +166,20 @@ def a11y_by_state(summary: dict[str, Any]) -> Markup | None:
     )
 
 
-def slowest_scenarios(summary: dict[str, Any]) -> list[dict[str, Any]]:
+def slowest_scenarios(summary: Summary) -> list[ScenarioView]:
     ran = [
         s
         for s in summary.get("scenarios", [])
         if s.get("kind") == "scenario" and s.get("status") != "not run" and s.get("duration_s") is not None
     ]
-    return sorted(ran, key=lambda s: (-float(s["duration_s"]), s["nodeid"]))[:SLOWEST]
+    return sorted(ran, key=lambda s: (-_seconds(s), s["nodeid"]))[:SLOWEST]
 
 
-def durations(summary: dict[str, Any]) -> Markup | None:
+def _seconds(scenario: ScenarioView) -> float:
+    return float(scenario["duration_s"] or 0)  # slowest_scenarios keeps those with a duration
+
+
+def durations(summary: Summary) -> Markup | None:
     slowest = slowest_scenarios(summary)
     if not slowest:
         return None
@@ -184,12 +189,17 @@ def durations(summary: dict[str, Any]) -> Markup | None:
         "Seconds per scenario (setup, steps and teardown), slowest first. The slowest scenarios table "
         "below has the same numbers.",
         [s.get("name") or s["nodeid"] for s in slowest],
-        [Series("seconds", BLUE, [float(s["duration_s"]) for s in slowest])],
+        [Series("seconds", BLUE, [_seconds(s) for s in slowest])],
         fmt=lambda v: f"{v:.2f} s",
     )
 
 
-def changes(comparison: dict[str, Any]) -> list[dict[str, Any]]:
+class Change(TypedDict):
+    label: str
+    count: int
+
+
+def changes(comparison: Comparison) -> list[Change]:
     """What changed since the baseline, as counts (the chart and its table)."""
     status = comparison.get("status_changes", [])
     failing = FAILING
@@ -213,10 +223,11 @@ def changes(comparison: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def comparison(summary: dict[str, Any]) -> Markup | None:
-    if not summary.get("comparison"):
+def comparison(summary: Summary) -> Markup | None:
+    compared = summary.get("comparison")
+    if not compared:
         return None
-    rows = changes(summary["comparison"])
+    rows = changes(compared)
     return bar_chart(
         "chart-changes",
         "What changed since the earlier run",
@@ -227,7 +238,7 @@ def comparison(summary: dict[str, Any]) -> Markup | None:
     )
 
 
-def history(summary: dict[str, Any]) -> Markup | None:
+def history(summary: Summary) -> Markup | None:
     trend = [t for t in (summary.get("history") or {}).get("trend", []) if t.get("pass_rate") is not None]
     if len(trend) < 2:
         return None
@@ -237,13 +248,13 @@ def history(summary: dict[str, Any]) -> Markup | None:
         "Share of the scenarios that passed or failed which passed, per run, oldest first. The trend per run "
         "table below has the same numbers with each run's scenario time.",
         [f"{t['run']} {t['code'][:7]}" for t in trend],
-        [Series("pass rate", BLUE, [float(t["pass_rate"]) for t in trend])],
+        [Series("pass rate", BLUE, [float(t["pass_rate"] or 0) for t in trend])],  # none is None
         fmt=_pct,
         scale_max=1.0,
     )
 
 
-def all_charts(summary: dict[str, Any]) -> dict[str, Markup | None]:
+def all_charts(summary: Summary) -> dict[str, Markup | None]:
     return {
         "history": history(summary),
         "rollout": rollout_shares(summary),

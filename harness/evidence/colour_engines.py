@@ -4,14 +4,56 @@ read from the scenarios' evidence records only."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypedDict
 
 from harness.accessibility.colour import problems_in
+from harness.evidence.schema import ScenarioJSON
 
 
-def colour(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+class _ColourTally(TypedDict):
+    state: str
+    checked: int
+    fields: list[str]
+    alerts: list[str]
+    problems: list[str]
+    ms: list[float]
+    screenshot: str | None
+    scenarios: list[str]
+
+
+class ColourRow(TypedDict):
+    state: str
+    checked: int
+    fields: list[str]  # each field in error and what it said
+    alerts: list[str]
+    problems: list[str]
+    screenshot: str | None  # a data URI of the state without colour
+    scenarios: list[str]
+    median_ms: int
+
+
+class EngineState(TypedDict):
+    state: str
+    scans: int
+    engine_failed: list[str]  # WCAG criteria
+    axe_failed: list[str]
+    engine_review: list[str]
+    disagreements: list[dict[str, Any]]  # harness.accessibility.second_engine's, as recorded
+
+
+class EnginesSummary(TypedDict):
+    engine: str | None
+    states: list[EngineState]
+    disagreements: int
+    scans: int
+    median_ms: int | None
+    max_ms: int | None
+
+
+def colour(scenarios: Sequence[ScenarioJSON]) -> list[ColourRow]:
     """One row per checked state (the same state checked by several scenarios is one row)."""
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[str, _ColourTally] = {}
     for scenario in scenarios:
         for checked in scenario.get("colour", []):
             row = rows.setdefault(
@@ -35,16 +77,20 @@ def colour(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 text = f'{a["status"]}: "{a.get("text") or ""}"' + (" with an icon" if a.get("icon") else "")
                 row["alerts"] += [text] if text not in row["alerts"] else []
             row["problems"] += [p for p in problems_in(checked) if p not in row["problems"]]
-    out = []
+    out: list[ColourRow] = []
     for row in rows.values():
-        ms = sorted(row.pop("ms"))
-        out.append({**row, "median_ms": round(ms[len(ms) // 2]) if ms else 0})
+        ms = sorted(row["ms"])
+        out.append(
+            {"state": row["state"], "checked": row["checked"], "fields": row["fields"],
+             "alerts": row["alerts"], "problems": row["problems"], "screenshot": row["screenshot"],
+             "scenarios": row["scenarios"], "median_ms": round(ms[len(ms) // 2]) if ms else 0}
+        )  # fmt: skip
     return sorted(out, key=lambda r: r["state"])
 
 
-def engines(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+def engines(scenarios: Sequence[ScenarioJSON]) -> EnginesSummary:
     """Per page state the second engine's and axe's violated criteria and where they disagree; its cost."""
-    states: dict[str, dict[str, Any]] = {}
+    states: dict[str, EngineState] = {}
     costs: list[float] = []
     name = None
     for scenario in scenarios:

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from harness.evidence.summary import Comparison, FindingView, StatusChange, Summary
 
-def compare(current: dict[str, Any], baseline: dict[str, Any]) -> dict[str, Any]:
+
+def compare(current: Summary, baseline: dict[str, Any]) -> Comparison:
+    """`baseline` is an earlier summary.json as read, of whichever harness wrote it."""
     old_findings = {f["fingerprint"]: f for f in baseline.get("a11y", {}).get("findings", [])}
     new_findings = {f["fingerprint"]: f for f in current["a11y"]["findings"]}
 
-    def view(finding: dict[str, Any]) -> dict[str, Any]:
-        return {k: finding.get(k) for k in ("fingerprint", "state", "rule", "impact", "target", "status")}
+    def view(finding: Mapping[str, Any]) -> FindingView:
+        return {
+            "fingerprint": finding.get("fingerprint"),
+            "state": finding.get("state"),
+            "rule": finding.get("rule"),
+            "impact": finding.get("impact"),
+            "target": finding.get("target"),
+            "status": finding.get("status"),
+        }
 
     old_status = {s["nodeid"]: s["status"] for s in baseline.get("scenarios", [])}
     new_status = {s["nodeid"]: s["status"] for s in current["scenarios"]}
-    changes = [
+    changes: list[StatusChange] = [
         {
             "nodeid": nodeid,
             "before": old_status.get(nodeid, "absent"),

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contract import STAGE_NAMES
 from harness.evidence import dashboard
 from harness.evidence.a11y import IMPACTS
+from harness.evidence.staging import StagingCoverage
+from harness.evidence.summary import Conf, CriterionJSON, Facts, Readiness, Verdict
 
 GO, NO_GO, GO_WITH_RISK = "GO", "NO-GO", "GO WITH RISK"
 _LIST_KEYS = ("tags", "requirements", "manual_checks")
-
-
-Conf = dict[str, Any]  # a criteria table or the aggregated facts, as read from TOML and built
 
 
 class CriteriaError(Exception):
@@ -37,11 +37,11 @@ class Criterion:
     passed: bool
     stage: str
     details: list[str] = field(default_factory=list)
-    accepted_by: dict[str, Any] | None = None
+    accepted_by: Conf | None = None
     needs_mock_run: bool = False  # a staging run cannot meet it; not a failure of that run
     applies: bool = True  # False: not a criterion of this kind of run (shown, never failing, not counted)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> CriterionJSON:
         return {
             "id": self.id,
             "title": self.title,
@@ -86,8 +86,9 @@ def load_criteria(path: Path) -> dict[str, Any]:
     if not stages:
         raise CriteriaError(f"{path}: no [stages.X] tables")
     for name in stages:
-        if name not in "ABCDE" or len(name) != 1:
-            raise CriteriaError(f"{path}: unknown stage {name!r} (stages are A to E)")
+        if name not in STAGE_NAMES:
+            known = f"{STAGE_NAMES[0]} to {STAGE_NAMES[-1]}"
+            raise CriteriaError(f"{path}: unknown stage {name!r} (stages are {known})")
     for index, risk in enumerate(data.get("accepted_risk", [])):
         for key in ("id", "criterion", "owner", "reason", "expires"):
             if not risk.get(key):
@@ -100,7 +101,7 @@ def stage_config(criteria: dict[str, Any], stage: str) -> dict[str, Any]:
     """Stage settings merged from A up to `stage`: lists add up, scalars and tables are overridden."""
     merged: dict[str, Any] = {key: [] for key in _LIST_KEYS}
     merged["max_a11y"] = dict(criteria.get("defaults", {}).get("max_a11y", {"critical": 0, "serious": 0}))
-    for name in "ABCDE":
+    for name in STAGE_NAMES:
         own = criteria["stages"].get(name, {})
         for key, value in own.items():
             if key in _LIST_KEYS:
@@ -117,14 +118,14 @@ def stage_config(criteria: dict[str, Any], stage: str) -> dict[str, Any]:
     return merged
 
 
-def evaluate_stage(criteria: dict[str, Any], stage: str, facts: dict[str, Any]) -> list[Criterion]:
+def evaluate_stage(criteria: Conf, stage: str, facts: Facts) -> list[Criterion]:
     """Every criterion that applies to `stage`, judged against the aggregated `facts`, in report order."""
     conf = stage_config(criteria, stage)
     defaults = criteria.get("defaults", {})
     return [criterion for check in _CHECKS for criterion in check(stage, conf, defaults, facts)]
 
 
-def _scenarios_ran(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _scenarios_ran(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """At least the minimum number of scenarios ran."""
     ran = [
         s
@@ -137,7 +138,7 @@ def _scenarios_ran(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Itera
     )
 
 
-def _failures(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _failures(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """No more failed or erroring scenarios than allowed."""
     failing = [s for s in facts["scenarios"] if s["status"] in ("failed", "error", "xpassed")]
     max_failed = int(defaults.get("max_failed", 0))
@@ -158,7 +159,7 @@ def _failures(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[C
     )
 
 
-def _tagged_scenarios(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _tagged_scenarios(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """Every scenario with a tag the stage requires passes, and at least one ran."""
     for tag in conf["tags"]:
         tagged = [s for s in facts["scenarios"] if tag in s.get("tags", [])]
@@ -175,7 +176,7 @@ def _tagged_scenarios(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> It
         )
 
 
-def _requirements(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _requirements(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """Each requirement the stage names is covered and passing."""
     trace = {row["id"]: row for row in facts["traceability"]}
     req_ids = (
@@ -196,7 +197,7 @@ def _requirements(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterat
         )
 
 
-def _accessibility(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _accessibility(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """Unwaived axe violations per impact within the stage's limits, and enough page states scanned."""
     opened = facts["a11y"]["open_by_impact"]
     for impact in IMPACTS:
@@ -228,7 +229,7 @@ def _accessibility(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Itera
         )
 
 
-def _rum_actions(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _rum_actions(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """The release plan's RUM actions were observed."""
     if conf.get("rum_actions"):
         rows = facts["links"]["rum_required"]
@@ -244,7 +245,7 @@ def _rum_actions(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterato
         )
 
 
-def _rum_collection(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _rum_collection(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """DD collection at the planned rate on every page of the new flow."""
     if conf.get("rum_collection"):
         collected = facts["dashboard"]["collection"] if "dashboard" in facts else dashboard.collection([])
@@ -271,7 +272,7 @@ def _rum_collection(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iter
         )
 
 
-def _coverage_matrix(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _coverage_matrix(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """Every cell of the coverage matrix (toggle state x observed patient shape) ran."""
     if conf.get("matrix"):
         matrix = facts["matrix"]
@@ -286,7 +287,7 @@ def _coverage_matrix(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Ite
         )
 
 
-def _staging_coverage(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _staging_coverage(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """In a staging run, enough of ALL scenarios (the ones not staging-safe and the skipped ones
     included) ran and passed on staging; a mock run is not judged by it."""
     if conf.get("min_staging_coverage") is None:
@@ -298,19 +299,21 @@ def _staging_coverage(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> It
         yield Criterion("staging_coverage", title, threshold, "does not apply (mock run)", True, stage,
                         applies=False)  # fmt: skip
         return
-    cov = facts.get("staging_coverage") or {}
-    if not cov.get("collected"):
+    cov: StagingCoverage = facts.get("staging_coverage") or {}
+    collected = cov.get("collected")
+    if not collected:
         yield Criterion("staging_coverage", title, threshold, "not recorded", False, stage,
                         ["the run did not record how many scenarios it collected (a run of an older "
                          "harness); rerun it to judge staging coverage"])  # fmt: skip
         return
-    share = cov["passed"] / cov["collected"]
+    share = cov["passed"] / collected
     details = [
         f"{cov['passed']} passed of {cov['collected']} scenarios: {cov['not_run']} not run on staging "
         f"(not staging-safe, or filtered out), {cov['skipped']} skipped, {cov['not_passed']} failed or "
         "expected to fail"
     ]
-    missing = (facts.get("staging") or {}).get("unrunnable", {}).get("sentence")
+    staging = facts.get("staging")
+    missing = staging["unrunnable"]["sentence"] if staging else None
     if share < need and missing:
         details.append(missing)
     yield Criterion(
@@ -324,7 +327,7 @@ def _staging_coverage(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> It
     )
 
 
-def _new_flaky(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _new_flaky(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """No scenario turned flaky (passed and failed on the same code and seed) since the last stage."""
     if conf.get("max_new_flaky") is None:
         return
@@ -343,7 +346,7 @@ def _new_flaky(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[
     )
 
 
-def _send_error_rate(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _send_error_rate(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """The send error rate in fault-free scenarios stays under its limit."""
     key = "max_send_error_rate_fault_free"
     configured = conf.get(key, defaults.get(key))
@@ -366,7 +369,7 @@ def _send_error_rate(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Ite
         )
 
 
-def _manual_checks(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _manual_checks(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """The stage's manual checks passed."""
     manual = {c["id"]: c for c in facts["manual_checks"]}
     for check_id in conf["manual_checks"]:
@@ -381,10 +384,10 @@ def _manual_checks(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Itera
         )
 
 
-def _rollout_evidence(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> Iterator[Criterion]:
+def _rollout_evidence(stage: str, conf: Conf, defaults: Conf, facts: Facts) -> Iterator[Criterion]:
     """Rollout evidence for every stage up to this one, within tolerance."""
     if conf.get("rollout_evidence"):
-        for name in [n for n in "ABCDE" if n <= stage]:
+        for name in [n for n in STAGE_NAMES if n <= stage]:
             entries = facts["rollout"].get(name, [])
             bad = [e for e in entries if not e["ok"]]
             actual = (
@@ -405,7 +408,7 @@ def _rollout_evidence(stage: str, conf: Conf, defaults: Conf, facts: Conf) -> It
             )
 
 
-_CHECKS: tuple[Callable[[str, Conf, Conf, Conf], Iterator[Criterion]], ...] = (
+_CHECKS: tuple[Callable[[str, Conf, Conf, Facts], Iterator[Criterion]], ...] = (
     _scenarios_ran,
     _failures,
     _tagged_scenarios,
@@ -436,7 +439,7 @@ def _risk_for(
     return None
 
 
-def verdict(criteria: dict[str, Any], stage: str, facts: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def verdict(criteria: Conf, stage: str, facts: Facts, today: dt.date) -> Verdict:
     judged = evaluate_stage(criteria, stage, facts)
     risks = criteria.get("accepted_risk", [])
     mock_only = criteria.get("staging", {}).get("needs_mock_run", []) if facts.get("env") == "staging" else []
@@ -479,11 +482,11 @@ def verdict(criteria: dict[str, Any], stage: str, facts: dict[str, Any], today: 
     }
 
 
-def readiness(criteria: dict[str, Any], facts: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def readiness(criteria: Conf, facts: Facts, today: dt.date) -> Readiness:
     """'Ready for stage N' (the highest stage whose verdict, and every earlier one, is not NO-GO) and what
     the next stage still misses."""
     per_stage = {
-        name: verdict(criteria, name, facts, today) for name in "ABCDE" if name in criteria["stages"]
+        name: verdict(criteria, name, facts, today) for name in STAGE_NAMES if name in criteria["stages"]
     }
     ready = None
     for name, result in per_stage.items():

@@ -14,48 +14,103 @@ mock journal's figures beside it and every disagreement flagged.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import NotRequired, TypedDict, cast
 from urllib.parse import urlsplit
 
+from contract import BY_NAME, CURATED_LIST_FLOW, ENDPOINTS, INTERSTITIAL, SELECT_CARE_TEAM, START_MESSAGE
 from harness.evidence.aggregate import percentile
+from harness.evidence.schema import ApiJSON, RumCollectionJSON, RumJSON, RumResourceJSON, ScenarioJSON
 
-CURATED = "mhv_secure_messaging_curated_list_flow"
 EXPECTED_SERVICE = "va.gov-mhv-secure-messaging"
 EXPECTED_SAMPLE_RATE = 100
-ROOT = "/my-health/secure-messages"
-NEW_FLOW_VIEWS = (f"{ROOT}/new-message/select-care-team/", f"{ROOT}/new-message/start-message/")
-NEW_SEND_VIEWS = (f"{ROOT}/new-message/start-message/",)
-LEGACY_SEND_VIEWS = (f"{ROOT}/new-message/",)
-_DRAFT = re.compile(r"/my_health/v1/messaging/message_drafts(/\d+)?/?$")
-_SEND = re.compile(r"/my_health/v1/messaging/messages/?$")
+NEW_FLOW_VIEWS = (SELECT_CARE_TEAM, START_MESSAGE)
+NEW_SEND_VIEWS = (START_MESSAGE,)
+LEGACY_SEND_VIEWS = (INTERSTITIAL,)
+_DRAFTS = (ENDPOINTS["draft_create"].pattern, ENDPOINTS["draft_update"].pattern)
+_SEND = ENDPOINTS["send"].pattern
 _JOURNAL_DRAFTS = {"draft_create", "draft_update"}
+# What a scenario without RUM or API evidence reads as (never written to).
+_NO_RUM: RumJSON = {"mode": "", "clicked": [], "actions": [], "resources": [], "errors": 0, "views": 0}
+_NO_API: ApiJSON = {"calls": [], "metrics": {}}
 
 
-def _kind(resource: dict[str, Any]) -> str | None:
+class ClickRow(TypedDict):
+    action: str
+    rum: int  # actions RUM counted under the element's names
+    clicked: int  # clicks the scenarios made on it
+    flags: list[str]
+
+
+class Stats(TypedDict):
+    p50: float | None
+    p95: float | None
+    count: int
+
+
+class LatencyRow(TypedDict):
+    rum: Stats
+    journal: Stats
+    flags: list[str]
+
+
+class Rate(TypedDict):
+    errors: int
+    total: int
+    rate: float | None
+
+
+class ErrorRateRow(TypedDict):
+    rum: Rate
+    journal: Rate
+    flags: list[str]
+
+
+class CollectionRow(RumCollectionJSON):
+    scenario: str
+    reason: NotRequired[str]  # why it does not prove its page collected (collection_row_problem)
+
+
+class Collection(TypedDict):
+    pages: list[CollectionRow]
+    bad: list[CollectionRow]
+    service: str
+    rate: int
+
+
+class Dashboard(TypedDict):
+    scenarios_with_rum: int
+    clicks: list[ClickRow]
+    latency_ms: dict[str, LatencyRow]  # "draft", "send"
+    send_error_rate: dict[str, ErrorRateRow]  # "new", "legacy"
+    collection: Collection
+
+
+def _kind(resource: RumResourceJSON) -> str | None:
     # The SDK does not always report the method of a fetch resource: the path alone names the call then
     # (the app only writes to these two paths; GETs of a message use /messages/<id>).
     path, method = resource.get("path") or "", (resource.get("method") or "").upper()
-    if _DRAFT.search(path) and method in ("POST", "PUT", ""):
+    if any(p.search(path) for p in _DRAFTS) and method in ("POST", "PUT", ""):
         return "draft"
     if _SEND.search(path) and method in ("POST", ""):
         return "send"
     return None
 
 
-def _failed(status: Any) -> bool:
+def _failed(status: int | None) -> bool:
     return not isinstance(status, int) or status == 0 or status >= 400
 
 
-def _stats(values: list[float]) -> dict[str, Any]:
+def _stats(values: list[float]) -> Stats:
     return {"p50": percentile(values, 50), "p95": percentile(values, 95), "count": len(values)}
 
 
-def _rate(errors: int, total: int) -> dict[str, Any]:
+def _rate(errors: int, total: int) -> Rate:
     return {"errors": errors, "total": total, "rate": round(errors / total, 4) if total else None}
 
 
-def _curated(scenario: dict[str, Any]) -> bool | None:
-    value = ((scenario.get("context") or {}).get("toggles") or {}).get(CURATED)
+def _curated(scenario: ScenarioJSON) -> bool | None:
+    value = ((scenario.get("context") or {}).get("toggles") or {}).get(CURATED_LIST_FLOW)
     return None if value is None else str(value).lower() in ("on", "true", "100%")
 
 
@@ -65,16 +120,16 @@ def _spelt(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
 
 
-def clicks(scenarios: list[dict[str, Any]], required: list[list[str]]) -> list[dict[str, Any]]:
+def clicks(scenarios: Sequence[ScenarioJSON], required: list[list[str]]) -> list[ClickRow]:
     """Per tracked element: the actions RUM counted under its names, beside the clicks the scenarios made
     on it (every click, recorded where the page objects click: `pages/tracked.py`). A row is flagged only
     where the two disagree."""
-    rows = []
+    rows: list[ClickRow] = []
     for names in required:
         wanted = {_spelt(n) for n in names}
-        actions = [a for s in scenarios for a in (s.get("rum") or {}).get("actions", [])
+        actions = [a for s in scenarios for a in (s.get("rum") or _NO_RUM).get("actions", [])
                    if _spelt(str(a.get("name") or "")) in wanted]  # fmt: skip
-        clicked = [n for s in scenarios for n in (s.get("rum") or {}).get("clicked", [])]
+        clicked = [n for s in scenarios for n in (s.get("rum") or _NO_RUM).get("clicked", [])]
         made = sum(1 for n in clicked if _spelt(n) in wanted)
         not_clicks = sum(1 for a in actions if a.get("type") != "click")
         # One flag per disagreeing row: a click counted twice (a custom action beside the click) is one fault.
@@ -89,38 +144,39 @@ def clicks(scenarios: list[dict[str, Any]], required: list[list[str]]) -> list[d
     return rows
 
 
-def latency(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+def latency(scenarios: Sequence[ScenarioJSON]) -> dict[str, LatencyRow]:
     rum: dict[str, list[float]] = {"draft": [], "send": []}
     journal: dict[str, list[float]] = {"draft": [], "send": []}
     for scenario in scenarios:
-        for resource in (scenario.get("rum") or {}).get("resources", []):
+        for resource in (scenario.get("rum") or _NO_RUM).get("resources", []):
             kind = _kind(resource)
-            if kind and resource.get("view") in NEW_FLOW_VIEWS and resource.get("duration_ms") is not None:
-                rum[kind].append(float(resource["duration_ms"]))
+            duration = resource.get("duration_ms")
+            if kind and resource.get("view") in NEW_FLOW_VIEWS and duration is not None:
+                rum[kind].append(float(duration))
         if _curated(scenario) and scenario.get("rum"):
-            for call in (scenario.get("api") or {}).get("calls", []):
+            for call in (scenario.get("api") or _NO_API).get("calls", []):
                 kind = "draft" if call.get("endpoint") in _JOURNAL_DRAFTS else (
                     "send" if call.get("endpoint") == "send" else None)  # fmt: skip
-                if kind and call.get("latency_ms") is not None:
-                    journal[kind].append(float(call["latency_ms"]))
+                if kind and (ms := call.get("latency_ms")) is not None:
+                    journal[kind].append(float(ms))
     out = {}
     for kind in ("draft", "send"):
-        row: dict[str, Any] = {"rum": _stats(rum[kind]), "journal": _stats(journal[kind]), "flags": []}
+        row: LatencyRow = {"rum": _stats(rum[kind]), "journal": _stats(journal[kind]), "flags": []}
         if row["rum"]["count"] != row["journal"]["count"]:
             seen, served = row["rum"]["count"], row["journal"]["count"]
             row["flags"].append(f"RUM saw {seen} calls, the mock served {served}")
-        low = row["rum"]["p50"] is not None and row["journal"]["p50"] is not None
-        if low and row["rum"]["p50"] < row["journal"]["p50"]:
+        browser, server = row["rum"]["p50"], row["journal"]["p50"]
+        if browser is not None and server is not None and browser < server:
             row["flags"].append("the browser measured less time than the server spent")
         out[kind] = row
     return out
 
 
-def error_rates(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+def error_rates(scenarios: Sequence[ScenarioJSON]) -> dict[str, ErrorRateRow]:
     counts = {("rum", "new"): [0, 0], ("rum", "legacy"): [0, 0],
               ("journal", "new"): [0, 0], ("journal", "legacy"): [0, 0]}  # fmt: skip
     for scenario in scenarios:
-        for resource in (scenario.get("rum") or {}).get("resources", []):
+        for resource in (scenario.get("rum") or _NO_RUM).get("resources", []):
             if _kind(resource) != "send":
                 continue
             flow = "new" if resource.get("view") in NEW_SEND_VIEWS else (
@@ -132,11 +188,11 @@ def error_rates(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
         if curated is None or not scenario.get("rum"):
             continue
         flow = "new" if curated else "legacy"
-        for call in (scenario.get("api") or {}).get("calls", []):
+        for call in (scenario.get("api") or _NO_API).get("calls", []):
             if call.get("endpoint") == "send":
                 counts["journal", flow][0] += _failed(call.get("status"))
                 counts["journal", flow][1] += 1
-    out: dict[str, Any] = {}
+    out: dict[str, ErrorRateRow] = {}
     for flow in ("new", "legacy"):
         rum, journal = _rate(*counts["rum", flow]), _rate(*counts["journal", flow])
         flags = []
@@ -149,18 +205,15 @@ def error_rates(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 # Where each page of the new flow lives: a row names a page, and is only evidence for it when its address
-# is that page's (a direct load of select care team is redirected to the interstitial). Pinned to
-# `pages.paths.BY_NAME` by tests/evidence/test_collection_rows.py; the report reads no page objects.
+# is that page's (a direct load of select care team is redirected to the interstitial). The contract's
+# routes, so the report reads no page objects.
 NEW_FLOW_PAGE_PATHS = {
-    "interstitial": f"{ROOT}/new-message/",
-    "recent care teams": f"{ROOT}/new-message/recent/",
-    "select care team": f"{ROOT}/new-message/select-care-team/",
-    "care team help": f"{ROOT}/new-message/care-team-help/",
-    "start message": f"{ROOT}/new-message/start-message/",
+    name: BY_NAME[name]
+    for name in ("interstitial", "recent care teams", "select care team", "care team help", "start message")
 }
 
 
-def collection_row_problem(row: dict[str, Any]) -> str | None:
+def collection_row_problem(row: RumCollectionJSON) -> str | None:
     """Why a DD-collection row does not prove its page collected at the planned rate (None: it does)."""
     name, url = str(row.get("page")), str(row.get("url"))
     expected = NEW_FLOW_PAGE_PATHS.get(name)
@@ -173,8 +226,13 @@ def collection_row_problem(row: dict[str, Any]) -> str | None:
     return None
 
 
-def collection(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
-    pages = [{**entry, "scenario": s["nodeid"]} for s in scenarios for entry in s.get("rum_collection", [])]
+def collection(scenarios: Sequence[ScenarioJSON]) -> Collection:
+    # A copy of each entry, which gets a `reason` when it proves nothing.
+    pages = [
+        cast(CollectionRow, {**entry, "scenario": s["nodeid"]})
+        for s in scenarios
+        for entry in s.get("rum_collection", [])
+    ]
     bad = []
     for page in pages:
         problem = collection_row_problem(page)
@@ -184,7 +242,7 @@ def collection(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
     return {"pages": pages, "bad": bad, "service": EXPECTED_SERVICE, "rate": EXPECTED_SAMPLE_RATE}
 
 
-def rum_dashboard(scenarios: list[dict[str, Any]], required: list[list[str]]) -> dict[str, Any]:
+def rum_dashboard(scenarios: Sequence[ScenarioJSON], required: list[list[str]]) -> Dashboard:
     with_rum = [s for s in scenarios if s.get("rum")]
     return {
         "scenarios_with_rum": len(with_rum),

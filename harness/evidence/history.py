@@ -13,16 +13,62 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from harness.accessibility import transcript
+from harness.evidence.schema import ScenarioJSON
 
 KEEP = 20  # runs kept in the history folder
 RECENT = 10  # results shown per scenario
 PASSING = {"passed", "xfailed"}
 FAILING = {"failed", "error", "xpassed"}
 _SAFE = re.compile(r"[^0-9A-Za-z]+")
+
+
+class ScenarioResult(TypedDict):
+    name: str | None
+    status: str  # its own status, quarantined or not
+    seed: int | None
+    duration_s: float | None
+
+
+class Entry(TypedDict):
+    """One run as the history keeps it (a file of the history folder)."""
+
+    run: str  # the run's ISO time
+    code: str  # code_of its identity
+    env: str
+    stage: str
+    verdict: str
+    scenarios: dict[str, ScenarioResult]  # by node id
+    transcripts: dict[str, Any]  # harness.accessibility.transcript.history_block
+
+
+class TrendRow(TypedDict):
+    run: str
+    code: str
+    stage: str | None
+    verdict: str | None
+    scenarios: int
+    pass_rate: float | None
+    duration_s: float
+
+
+class FlakyRow(TypedDict):
+    nodeid: str
+    name: str | None
+    evidence: list[str]
+
+
+class Analysis(TypedDict):
+    runs: int
+    trend: list[TrendRow]
+    recent: dict[str, list[str]]  # node id -> its latest statuses, oldest first
+    flaky: list[FlakyRow]
+    new_flaky: list[str]
+    since: str | None  # the run after which newly flaky scenarios count
 
 
 def default_dir(evidence_dir: Path) -> Path:
@@ -37,9 +83,7 @@ def code_of(identity: dict[str, Any]) -> str:
     return f"{commit}+{git['diff_sha256'][:12]}" if git.get("dirty") and git.get("diff_sha256") else commit
 
 
-def entry(
-    identity: dict[str, Any], stage: str, verdict: str, scenarios: list[dict[str, Any]]
-) -> dict[str, Any]:
+def entry(identity: dict[str, Any], stage: str, verdict: str, scenarios: Sequence[ScenarioJSON]) -> Entry:
     """What the history keeps of one run: when, which code, and each scenario's own result and seed."""
     return {
         "run": str(identity.get("date") or ""),
@@ -62,16 +106,16 @@ def entry(
     }
 
 
-def _file_name(item: dict[str, Any]) -> str:
+def _file_name(item: Entry) -> str:
     return f"{_SAFE.sub('-', item['run']).strip('-')}-{_SAFE.sub('', item['code'])[:12]}.json"
 
 
-def load(directory: Path, exclude_run: str | None = None) -> list[dict[str, Any]]:
+def load(directory: Path, exclude_run: str | None = None) -> list[Entry]:
     """The earlier runs' entries, oldest first; unreadable files are skipped (a history is a convenience,
     never a reason a report cannot be built)."""
     if not directory.is_dir():
         return []
-    out = []
+    out: list[Entry] = []
     for path in directory.glob("*.json"):
         try:
             item = json.loads(path.read_text(encoding="utf-8"))
@@ -82,11 +126,11 @@ def load(directory: Path, exclude_run: str | None = None) -> list[dict[str, Any]
             and isinstance(item.get("scenarios"), dict)
             and item.get("run") != exclude_run
         ):
-            out.append(item)
+            out.append(cast(Entry, item))  # an entry `save` wrote, read back
     return sorted(out, key=lambda item: str(item.get("run")))
 
 
-def save(directory: Path, item: dict[str, Any], keep: int = KEEP) -> None:
+def save(directory: Path, item: Entry, keep: int = KEEP) -> None:
     """Write this run's entry (a rebuilt report replaces its own) and keep only the newest `keep` runs."""
     directory.mkdir(parents=True, exist_ok=True)
     for path in directory.glob("*.json"):  # the same run rebuilt, perhaps on other code: one entry per run
@@ -101,9 +145,9 @@ def save(directory: Path, item: dict[str, Any], keep: int = KEEP) -> None:
         path.unlink()
 
 
-def flaky(runs: list[dict[str, Any]]) -> dict[str, list[str]]:
+def flaky(runs: list[Entry]) -> dict[str, list[str]]:
     """Scenarios that passed and failed on the same code and seed, each with the runs that show it."""
-    seen: dict[tuple[str, str, Any], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    seen: dict[tuple[str, str, int | None], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for run in runs:
         for nodeid, result in run["scenarios"].items():
             seen[(nodeid, run["code"], result.get("seed"))][result.get("status") or "?"].append(run["run"])
@@ -119,7 +163,7 @@ def flaky(runs: list[dict[str, Any]]) -> dict[str, list[str]]:
     return out
 
 
-def _since_last_stage(earlier: list[dict[str, Any]], stage: str) -> int:
+def _since_last_stage(earlier: list[Entry], stage: str) -> int:
     """Index of the first earlier run after the newest one judged for another stage (0 when none was)."""
     for index in range(len(earlier) - 1, -1, -1):
         if earlier[index].get("stage") != stage:
@@ -127,12 +171,12 @@ def _since_last_stage(earlier: list[dict[str, Any]], stage: str) -> int:
     return 0
 
 
-def _pass_rate(run: dict[str, Any]) -> float | None:
+def _pass_rate(run: Entry) -> float | None:
     judged = [r for r in run["scenarios"].values() if r.get("status") in PASSING | FAILING]
     return sum(r["status"] in PASSING for r in judged) / len(judged) if judged else None
 
 
-def analyse(current: dict[str, Any], earlier: list[dict[str, Any]]) -> dict[str, Any]:
+def analyse(current: Entry, earlier: list[Entry]) -> Analysis:
     """Recent results per scenario, the trend per run, flaky scenarios and those newly flaky."""
     runs = [*earlier, current]
     cut = _since_last_stage(earlier, current["stage"])

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.evidence import store
+from harness.evidence.schema import RunJSON
 
 DURATIONS = "durations.json"  # node id -> seconds, what `pytest --durations-file` balances shards with
 
@@ -73,7 +74,7 @@ def _scenario_ids(directory: Path) -> list[str]:
     ]
 
 
-def merge(directories: list[Path], out: Path) -> dict[str, Any]:
+def merge(directories: list[Path], out: Path) -> RunJSON:
     """Copy the shards' raw evidence and screenshots into `out` with one run.json; return that run."""
     out = out.resolve()
     if any(d.resolve() == out for d in directories):
@@ -114,7 +115,7 @@ def merge(directories: list[Path], out: Path) -> dict[str, Any]:
     return store.load(out)
 
 
-def write_durations(run: dict[str, Any], out: Path) -> Path:
+def write_durations(run: RunJSON, out: Path) -> Path:
     """Seconds per scenario of this run, for balancing the next run's shards (CI caches the file)."""
     durations = {
         s["nodeid"]: s["duration_s"] for s in run["scenarios"] if isinstance(s.get("duration_s"), int | float)

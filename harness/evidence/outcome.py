@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.profiles import PROFILES
+from harness.evidence.context import fill_from_tags
 from harness.evidence.record import ErrorInfo, ScenarioRecord, StepRecord
-from harness.evidence.recorder import normalise_toggle
 from harness.evidence.redact import redact_text
-from harness.gherkin.tags import TOGGLE_TAGS
 
 _ERROR_LINES = 40
 _STEP_ERROR_CHARS = 500
@@ -26,7 +24,7 @@ def finish(record: ScenarioRecord, reports: dict[str, pytest.TestReport], planne
     record.writes = [w for key, value in properties if key == "staging_writes" and isinstance(value, list)
                      for w in value]  # fmt: skip
     _close_steps(record, planned)
-    _context_from_tags(record)
+    fill_from_tags(record.context, record.tags)
 
 
 def error_text(report: pytest.TestReport | pytest.CollectReport) -> str:
@@ -80,17 +78,6 @@ def _close_steps(record: ScenarioRecord, planned: list[StepRecord]) -> None:
         record.steps.append(StepRecord(planned_step.keyword, planned_step.text, planned_step.line, "not run"))
     if record.status == "xfailed" and record.failing_step is None:
         record.failing_step = next((s.title for s in record.steps if s.status == "failed"), None)
-
-
-def _context_from_tags(record: ScenarioRecord) -> None:
-    """Scenarios that never called set_context still land in the matrix through their tags."""
-    context = record.context
-    tags = set(record.tags)
-    for tag, (name, state) in TOGGLE_TAGS.items():
-        if tag in tags:
-            context.toggles.setdefault(name, normalise_toggle(state))
-    if context.profile is None:
-        context.profile = next((p for p in PROFILES if p in tags), None)
 
 
 def junit_properties(record: ScenarioRecord) -> list[tuple[str, str]]:

@@ -17,15 +17,13 @@ from typing import Any
 
 import pytest
 
+from contract import STAGE_NAMES
 from harness.evidence import quarantine, store
 from harness.evidence.record import ErrorInfo, ScenarioRecord
 from harness.evidence.recorder import ScenarioEvidence
 from harness.evidence.redact import redact_text
 from harness.evidence.run import EvidenceRun
 from harness.evidence.scenario_hooks import ScenarioHooks, evidence_of, scenario_template
-from harness.rollout.stages import STAGES as ROLLOUT_STAGES
-
-STAGES = tuple(stage.name for stage in ROLLOUT_STAGES)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -57,7 +55,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--stage",
-        choices=STAGES,
+        choices=STAGE_NAMES,
         type=str.upper,
         default=None,
         help="Rollout stage the verdict is for (default: target_stage in go-no-go.toml).",
@@ -159,8 +157,8 @@ class RunHooks:
         from harness.evidence.build import verdict_lines
 
         terminalreporter.section("go/no-go evidence")
-        if run.build_error:
+        if run.build_error or run.summary is None:  # a build leaves one of the two
             terminalreporter.write_line(f"evidence report could not be built: {run.build_error}", red=True)
             return
-        for line in verdict_lines(run.summary or {}, run.directory):
+        for line in verdict_lines(run.summary, run.directory):
             terminalreporter.write_line(line)

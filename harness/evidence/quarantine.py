@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from harness.evidence.criteria import CriteriaError, as_date, read_toml
+from harness.evidence.schema import QuarantineEntryJSON, ScenarioJSON
+from harness.evidence.summary import QuarantineView
 
 QUARANTINE_FILE = "quarantine.toml"
 MAX_ENTRIES = 5
@@ -34,12 +36,12 @@ class Entry:
     ticket: str
     expires: dt.date
 
-    def matches(self, record: dict[str, Any]) -> bool:
+    def matches(self, record: ScenarioJSON) -> bool:
         return record.get("kind") == "scenario" and any(
             fnmatch.fnmatchcase(str(record.get(key) or ""), self.scenario) for key in ("name", "nodeid")
         )
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> QuarantineEntryJSON:
         return {
             "scenario": self.scenario,
             "reason": self.reason,
@@ -81,10 +83,10 @@ def load(path: Path, today: dt.date) -> list[Entry]:
     return entries
 
 
-def apply(scenarios: list[dict[str, Any]], entries: list[Entry]) -> list[dict[str, Any]]:
+def apply(scenarios: Sequence[ScenarioJSON], entries: list[Entry]) -> list[ScenarioJSON]:
     """The scenarios as the verdict sees them: a quarantined one has status 'quarantined', its own status
     in `observed_status` and its entry in `quarantine`."""
-    out = []
+    out: list[ScenarioJSON] = []
     for record in scenarios:
         entry = next((e for e in entries if e.matches(record)), None)
         if entry is None:
@@ -101,7 +103,7 @@ def apply(scenarios: list[dict[str, Any]], entries: list[Entry]) -> list[dict[st
     return out
 
 
-def summarise(scenarios: list[dict[str, Any]], entries: list[Entry]) -> list[dict[str, Any]]:
+def summarise(scenarios: Sequence[ScenarioJSON], entries: list[Entry]) -> list[QuarantineView]:
     """Each entry with the scenarios it held back this run and their own results."""
     return [
         {

@@ -1,12 +1,30 @@
 """The evidence record of one scenario, typed: what the recorder fills in and writes as JSON.
 
-The JSON written per worker (`as_json`) is what the report builder reads; its keys are the field names.
+The JSON written per worker (`as_json`) is what the report builder reads: `schema.ScenarioJSON`, whose
+keys are the field names here.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
+
+from harness.evidence.schema import (
+    A11yScanJSON,
+    ApiJSON,
+    AriaJSON,
+    ColourJSON,
+    EnginesJSON,
+    HeardJSON,
+    LayoutJSON,
+    LinkJSON,
+    RolloutJSON,
+    RumActionJSON,
+    RumCollectionJSON,
+    RumJSON,
+    ScenarioJSON,
+    TranscriptJSON,
+)
 
 
 @dataclass
@@ -21,8 +39,8 @@ class StepRecord:
     screenshot: str | None = None
     error: str | None = None
     # What assistive technology was told during the step: live-region changes, focus moves, alerts shown
-    # (harness.accessibility.announcements), each {kind, text, detail, path}.
-    heard: list[dict[str, str]] = field(default_factory=list)
+    # (harness.accessibility.announcements).
+    heard: list[HeardJSON] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -48,7 +66,8 @@ class ErrorInfo:
 class ScenarioContext:
     """The patient profile, toggle states and data seed a scenario ran with, and in words what data.
 
-    Records written before a field existed simply lack its key; readers use `.get` with these defaults.
+    Records written before a field existed simply lack its key (`schema.ContextJSON`); readers use `.get`
+    with these defaults. `recorder.update_context` is the one writer.
     """
 
     profile: str | None = None
@@ -84,25 +103,26 @@ class ScenarioRecord:
     rerun: str | None = None
     context: ScenarioContext = field(default_factory=ScenarioContext)
     # What the scenario observed, each already redacted (see ScenarioEvidence).
-    a11y: list[dict[str, Any]] = field(default_factory=list)
-    links: list[dict[str, Any]] = field(default_factory=list)
-    rum_actions: list[dict[str, Any]] = field(default_factory=list)
-    rum: dict[str, Any] | None = None
-    rum_collection: list[dict[str, Any]] = field(default_factory=list)
+    a11y: list[A11yScanJSON] = field(default_factory=list)
+    links: list[LinkJSON] = field(default_factory=list)
+    rum_actions: list[RumActionJSON] = field(default_factory=list)
+    rum: RumJSON | None = None
+    rum_collection: list[RumCollectionJSON] = field(default_factory=list)
     # Zoom, reflow, text spacing, focus and target size per page state (harness.accessibility.geometry).
-    layout: list[dict[str, Any]] = field(default_factory=list)
+    layout: list[LayoutJSON] = field(default_factory=list)
     # Issue 22, colour and second engine: per page state, fields in error and alerts without colour
     # (harness.accessibility.colour), and the second engine's criteria beside axe's (second_engine).
-    colour: list[dict[str, Any]] = field(default_factory=list)
-    engines: list[dict[str, Any]] = field(default_factory=list)
+    colour: list[ColourJSON] = field(default_factory=list)
+    engines: list[EnginesJSON] = field(default_factory=list)
     # Issue 22, transcripts and aria snapshots: per page state what a screen reader reads and the aria
     # snapshot against its stored template (harness.accessibility.aria_snapshots).
-    transcripts: list[dict[str, Any]] = field(default_factory=list)
-    aria: list[dict[str, Any]] = field(default_factory=list)
-    api: dict[str, Any] | None = None
-    rollout: list[dict[str, Any]] = field(default_factory=list)
+    transcripts: list[TranscriptJSON] = field(default_factory=list)
+    aria: list[AriaJSON] = field(default_factory=list)
+    api: ApiJSON | None = None
+    rollout: list[RolloutJSON] = field(default_factory=list)
     writes: list[dict[str, Any]] = field(default_factory=list)  # staging writes the guard allowed
     notes: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+    def as_json(self) -> ScenarioJSON:
+        # asdict copies the nested dataclasses into the dicts ScenarioJSON describes, field for field.
+        return cast(ScenarioJSON, asdict(self))

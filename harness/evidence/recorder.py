@@ -9,44 +9,12 @@ import time
 from typing import Any
 
 from harness.evidence import a11y
+from harness.evidence.context import update_context
 from harness.evidence.record import ScenarioRecord, StepRecord
 from harness.evidence.redact import redact, redact_url
 
 # Journal fields kept per API call: enough for counts and latency, no request bodies (they hold messages).
 _CALL_FIELDS = ("endpoint", "method", "path", "status", "latency_ms")
-
-
-def normalise_toggle(value: Any) -> str:
-    """'on' | 'off' | '25%' from whatever a step or the mock gives (bool, 'on', 25.0, 'percentage 25%')."""
-    if isinstance(value, dict):  # the mock's Flipper gate description
-        if value.get("boolean"):
-            return "on"
-        percentage = float(value.get("percentage_of_actors") or value.get("percentage_of_time") or 0)
-        if percentage:
-            return normalise_toggle(percentage)
-        return "actors" if value.get("actors") else "off"
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    if isinstance(value, int | float):
-        return "on" if value >= 100 else "off" if value <= 0 else f"{value:g}%"
-    text = str(value).strip().lower()
-    if text.endswith("%"):
-        number = text.split()[-1].rstrip("%")
-        try:
-            return normalise_toggle(float(number))
-        except ValueError:
-            return text
-    if text in {"on", "true", "enabled", "1", "yes"}:
-        return "on"
-    if text in {"off", "false", "disabled", "0", "no"}:
-        return "off"
-    return text
-
-
-def _add_unique(into: list[str], values: list[str]) -> None:
-    for value in map(str, values):
-        if value not in into:
-            into.append(value)
 
 
 class ScenarioEvidence:
@@ -55,6 +23,7 @@ class ScenarioEvidence:
     def __init__(self, nodeid: str, name: str) -> None:
         self.record = ScenarioRecord(nodeid, name)
         self._step_started: float | None = None
+        self._tracked_clicks: list[str] = []  # handed over by the steps, recorded with the RUM events
 
     # --- the contract (CONTRACTS.md §5) -------------------------------------------------------------
     def set_context(
@@ -69,27 +38,12 @@ class ScenarioEvidence:
         shapes: list[str] | None = None,
     ) -> None:
         """The patient profile, toggle states and data seed this scenario ran with, and in words what data
-        it ran on (profile and seed, a fixture folder, or the staging user); later calls merge.
-
-        `premises` and `unmet` add up over calls (steps may ask one premise each); `shapes` describes one
-        observed patient, so a later call replaces it, as it does `profile` and `staging_user`."""
-        context = self.record.context
-        if data is not None:
-            context.data = str(data)
-        if profile is not None:
-            context.profile = str(profile)
-        if toggles:
-            context.toggles.update({str(k): normalise_toggle(v) for k, v in toggles.items()})
-        if seed is not None:
-            context.seed = int(seed)
-        if premises:
-            _add_unique(context.premises, premises)
-        if staging_user is not None:
-            context.staging_user = str(staging_user)
-        if unmet:
-            _add_unique(context.unmet, unmet)
-        if shapes is not None:
-            context.shapes = list(dict.fromkeys(str(s) for s in shapes))
+        it ran on (profile and seed, a fixture folder, or the staging user); later calls merge
+        (`context.update_context` says how)."""
+        update_context(
+            self.record.context, profile=profile, toggles=toggles, seed=seed, data=data, premises=premises,
+            staging_user=staging_user, unmet=unmet, shapes=shapes,
+        )  # fmt: skip
 
     def add_a11y(self, state: str, url: str, result: dict[str, Any]) -> None:
         """One axe scan of a page state (axe's raw result dict, or an already compact one)."""
@@ -148,10 +102,13 @@ class ScenarioEvidence:
                 seen.add(key)
                 self.record.rum_actions.append({"name": key[0], "type": key[1]})
 
-    def add_rum_events(
-        self, events: list[dict[str, Any]], clicked: list[str] | tuple[str, ...] = (), mode: str = "journal"
-    ) -> None:
-        """What the RUM intake received for this scenario (harness.rum: journal or interception), and the
+    def add_tracked_clicks(self, names: list[str]) -> None:
+        """The RUM names of every click on a tracked element the scenario made, asserted or not (the page
+        objects count them where they click), for the dashboard to compare with what RUM counted."""
+        self._tracked_clicks = [str(n) for n in names]
+
+    def add_rum_events(self, events: list[dict[str, Any]], mode: str = "journal") -> None:
+        """What the RUM intake received for this scenario (harness.rum: journal or interception), beside the
         tracked clicks the scenario made. Cumulative, so a later call replaces an earlier one."""
         actions = [e for e in events if e.get("kind") == "action"]
         resources = [
@@ -163,7 +120,7 @@ class ScenarioEvidence:
         self.record.rum = redact(
             {
                 "mode": mode,
-                "clicked": [str(n) for n in clicked],
+                "clicked": list(self._tracked_clicks),
                 "actions": [
                     {"name": a.get("name"), "type": a.get("type"), "view": (a.get("view") or {}).get("path")}
                     for a in actions

@@ -18,18 +18,15 @@ from harness.evidence import history, screenshots, store
 from harness.evidence.identity import run_identity
 from harness.evidence.record import ScenarioRecord
 from harness.evidence.redact import redact_text
+from harness.evidence.schema import FactsJSON
+from harness.evidence.summary import Summary
 from harness.run.options import options_of
 from harness.run.shard import shard_of
 from harness.staging.pool import pool_of
 
 
 def recording_requested(config: pytest.Config) -> bool:
-    return bool(
-        config.getoption("evidence")
-        or config.getoption("gate")
-        or config.getoption("stage")
-        or config.getoption("compare")
-    )
+    return options_of(config).evidence.requested
 
 
 def _under_root(config: pytest.Config, path: str) -> Path:
@@ -38,12 +35,12 @@ def _under_root(config: pytest.Config, path: str) -> Path:
 
 def evidence_dir(config: pytest.Config) -> Path:
     """Where the report goes (`--evidence-dir`; its default where this plugin is not loaded)."""
-    return _under_root(config, config.getoption("evidence_dir", default=None) or "reports/evidence")
+    return _under_root(config, options_of(config).evidence.directory)
 
 
 def history_dir(config: pytest.Config) -> Path:
     """Where earlier runs are kept (`--evidence-history`, else a folder beside the report)."""
-    kept = config.getoption("evidence_history", default=None)
+    kept = options_of(config).evidence.history
     return _under_root(config, kept) if kept else history.default_dir(evidence_dir(config))
 
 
@@ -57,20 +54,20 @@ class EvidenceRun:
         self.run_token = (self.workerinput or {}).get("evidence_run") or uuid.uuid4().hex[:8]
         self.directory = evidence_dir(config)
         self.history_dir = history_dir(config)
-        self.screenshots: str = config.getoption("evidence_screenshots")
-        self.stage: str | None = config.getoption("stage")
-        self.gate = bool(config.getoption("gate"))
+        self.screenshots = options_of(config).evidence.screenshots
+        self.stage = options_of(config).evidence.stage
+        self.gate = options_of(config).evidence.gate
         # The harness's options reader works without the rest of the harness (defaults for what is absent).
         self.options = options_of(config)
         self.records: list[ScenarioRecord] = []
-        self.facts: dict[str, Any] = {
+        self.facts: FactsJSON = {
             "browser": None,
             "axe_version": None,
             "base_url": None,
             "run_seed": self.options.seed,
         }
         self.baseline: dict[str, Any] | None = None
-        self.summary: dict[str, Any] | None = None
+        self.summary: Summary | None = None
         self.build_error: str | None = None
 
     @property
@@ -79,7 +76,7 @@ class EvidenceRun:
 
     def start(self) -> None:
         """Controller only: read the --compare baseline, clear the raw folder, write run.json."""
-        compare = self.config.getoption("compare")
+        compare = options_of(self.config).evidence.compare
         if compare:  # read now: the old summary may be in the directory this run overwrites
             try:
                 self.baseline = json.loads(Path(compare).read_text(encoding="utf-8"))
@@ -134,4 +131,6 @@ class EvidenceRun:
             )
         except Exception as exc:
             self.build_error = f"{type(exc).__name__}: {exc}"
-        return self.build_error is not None or (self.summary or {}).get("verdict") == "NO-GO"
+        return self.build_error is not None or (
+            self.summary is not None and self.summary["verdict"] == "NO-GO"
+        )

@@ -224,11 +224,11 @@ class ScenarioHooks:
         if rum is None:
             return
         try:
-            # Every click on a tracked element the scenario made, asserted or not: the page objects count
-            # them where they click and the steps hand them over (steps/rum.py), so the dashboard compares
-            # RUM with what really happened. The harness never imports the page objects.
-            state = _active(request, "scenario_state") or {}
-            evidence.add_rum_events(rum.events(), clicked=state.get("tracked_clicks", []), mode=rum.mode)
+            # Recorded beside every click on a tracked element the scenario made, asserted or not: the page
+            # objects count them where they click and the steps hand them over first (steps/rum.py,
+            # `add_tracked_clicks`), so the dashboard compares RUM with what really happened. The harness
+            # never imports the page objects or the steps.
+            evidence.add_rum_events(rum.events(), mode=rum.mode)
         except Exception as exc:
             evidence.note(f"could not read RUM: {type(exc).__name__}: {exc}")
 

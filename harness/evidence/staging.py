@@ -9,25 +9,61 @@ recorded in run.json at the run's start): never a patient's name, id or cookie.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypedDict
 
 from harness.evidence.aggregate import PASSING, ran
+from harness.evidence.schema import ContextJSON, ScenarioJSON
 
 _ADD_A_USER = "add a test user with"
+
+
+class UserRow(TypedDict):
+    name: str
+    shape: str | None  # the patient in words; None when the pool was not recorded
+    ran: int
+    passed: int
+
+
+class NeedsGroup(TypedDict):
+    needs: list[str]
+    unmet: list[str]
+    count: int
+    scenarios: list[str]
+
+
+class Unrunnable(TypedDict):
+    scenarios: int
+    groups: list[NeedsGroup]
+    sentence: str | None
+
+
+class StagingCoverage(TypedDict, total=False):
+    collected: int | None  # None: the run did not record what it collected (then nothing else)
+    passed: int
+    share: float
+    not_run: int
+    skipped: int
+    not_passed: int
+
+
+class StagingSummary(TypedDict):
+    users: list[UserRow]
+    unrunnable: Unrunnable
 
 
 def _count(n: int) -> str:
     return f"{n} scenario" + ("" if n == 1 else "s")
 
 
-def _scenarios(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _scenarios(scenarios: Sequence[ScenarioJSON]) -> list[ScenarioJSON]:
     return [s for s in scenarios if s.get("kind") == "scenario"]
 
 
-def users(pool: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def users(pool: list[dict[str, Any]], scenarios: Sequence[ScenarioJSON]) -> list[UserRow]:
     """Each pool user with the scenarios that ran as it; a label the records name but the pool does not
     (a pool not recorded) still gets its row, its patient unknown."""
-    rows: dict[str, dict[str, Any]] = {
+    rows: dict[str, UserRow] = {
         str(u["name"]): {"name": str(u["name"]), "shape": u.get("shape"), "ran": 0, "passed": 0} for u in pool
     }
     for scenario in _scenarios(scenarios):
@@ -40,19 +76,19 @@ def users(pool: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> list[d
     return list(rows.values())
 
 
-def needs_of(context: dict[str, Any]) -> list[str]:
+def needs_of(context: ContextJSON) -> list[str]:
     """What a new test user needs to run a scenario no user could: every premise the scenario asked for
     (one user runs the whole scenario), the unmet ones included even when the premises were not recorded."""
     premises = [str(p) for p in context.get("premises") or []]
     return premises + [str(u) for u in context.get("unmet") or [] if str(u) not in premises]
 
 
-def unrunnable(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+def unrunnable(scenarios: Sequence[ScenarioJSON]) -> Unrunnable:
     """Skipped scenarios whose premises no pool user met, grouped by what a new user needs, most first,
     and the one sentence that says which users to add."""
-    groups: dict[tuple[str, ...], dict[str, Any]] = {}
+    groups: dict[tuple[str, ...], NeedsGroup] = {}
     for scenario in _scenarios(scenarios):
-        context = scenario.get("context") or {}
+        context: ContextJSON = scenario.get("context") or {}
         if scenario["status"] != "skipped" or not context.get("unmet"):
             continue
         needs = tuple(needs_of(context))
@@ -69,7 +105,7 @@ def unrunnable(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
     return {"scenarios": total, "groups": ordered, "sentence": sentence}
 
 
-def coverage(scenarios: list[dict[str, Any]], collected: list[str]) -> dict[str, Any]:
+def coverage(scenarios: Sequence[ScenarioJSON], collected: list[str]) -> StagingCoverage:
     """Of every scenario collected (those -m staging_safe deselected and those skipped included), how many
     ran and passed; None counts when the run did not record what it collected (an older run)."""
     if not collected:
@@ -88,7 +124,7 @@ def coverage(scenarios: list[dict[str, Any]], collected: list[str]) -> dict[str,
     }
 
 
-def summarise(identity: dict[str, Any], scenarios: list[dict[str, Any]]) -> dict[str, Any] | None:
+def summarise(identity: dict[str, Any], scenarios: Sequence[ScenarioJSON]) -> StagingSummary | None:
     """The report's "Staging test users" section; None in a mock run, which has no pool."""
     if (identity.get("env") or "mock") != "staging":
         return None

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from harness.evidence.schema import FactsJSON, RunJSON, ScenarioJSON
 from harness.run.timing import EVIDENCE, timed
 
 SCHEMA = 1
@@ -51,9 +52,7 @@ def update_identity(directory: Path, **values: Any) -> None:
     write_run(directory, {**(run.get("identity") or {}), **values}, run.get("options") or {})
 
 
-def write_worker(
-    directory: Path, worker: str, facts: dict[str, Any], scenarios: list[dict[str, Any]]
-) -> None:
+def write_worker(directory: Path, worker: str, facts: FactsJSON, scenarios: list[ScenarioJSON]) -> None:
     with timed(EVIDENCE):
         write_json(
             directory / RAW / f"{worker}.json",
@@ -73,7 +72,7 @@ def read(path: Path) -> dict[str, Any]:
     return data
 
 
-def load(directory: Path) -> dict[str, Any]:
+def load(directory: Path) -> RunJSON:
     """Merge run.json and every worker file into one run: identity, options and all scenarios."""
     run_file = directory / "run.json"
     run = read(run_file) if run_file.is_file() else {"identity": {}, "options": {}}
@@ -84,7 +83,7 @@ def load(directory: Path) -> dict[str, Any]:
             "run pytest with --evidence"
         )
     identity = dict(run.get("identity") or {})
-    scenarios: list[dict[str, Any]] = []
+    scenarios: list[ScenarioJSON] = []
     base_urls: list[str] = []
     # Every process (and shard) collects the whole selection before filtering it: a union, never a sum.
     collected: set[str] = set()
@@ -106,7 +105,7 @@ def load(directory: Path) -> dict[str, Any]:
     if collected:  # older runs did not record it
         identity["scenarios_collected"] = len(collected)
     # A scenario rerun in the same directory (e.g. a retry on another worker) keeps its last record.
-    by_id: dict[str, dict[str, Any]] = {}
+    by_id: dict[str, ScenarioJSON] = {}
     for scenario in scenarios:
         by_id[scenario["nodeid"]] = scenario
     return {

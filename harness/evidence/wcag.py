@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from harness.accessibility.colour import problems_in as colour_problems
 from harness.accessibility.ruleset import wcag_criteria
+from harness.evidence.aggregate import LayoutRow
+from harness.evidence.schema import ScenarioJSON
 
 # WCAG 2.2 Level A and AA (4.1.1 Parsing is obsolete in 2.2 and left out).
 CRITERIA: tuple[tuple[str, str, str], ...] = (
@@ -126,7 +129,55 @@ SUPPORTS, PARTIAL, FAILS, NA, NOT_EVALUATED, REVIEW = (
 )
 
 
-def _axe(scenarios: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+class Row(TypedDict):
+    """One success criterion of the ledger."""
+
+    criterion: str  # "1.4.3"
+    level: str  # "A", "AA"
+    name: str
+    how: list[str]
+    result: str  # SUPPORTS ... REVIEW
+    remarks: str
+    manual: list[str]  # the manual checks that cover it
+
+
+class ManualProgress(TypedDict):
+    id: str
+    title: str
+    result: str
+    proved: list[str]
+    left: list[str]
+
+
+class AcrRow(TypedDict):
+    criteria: str
+    conformance_level: str
+    remarks_and_explanations: str
+    methods: list[str]
+
+
+class Acr(TypedDict):
+    product: str
+    standard: str
+    evaluated: str | None
+    commit: str | None
+    environment: str
+    criteria: list[AcrRow]
+
+
+class _Measured(TypedDict):
+    measured: int
+    found: list[str]
+
+
+class _Heard(TypedDict):
+    read: int
+    matched: int
+    failing: list[str]
+    review: list[str]
+
+
+def _axe(scenarios: Sequence[ScenarioJSON]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """Per criterion: page states where axe passed it, failed it, or asked for review."""
     passed: dict[str, int] = {}
     failed: dict[str, int] = {}
@@ -135,14 +186,14 @@ def _axe(scenarios: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, int
         for scan in scenario.get("a11y", []):
             for number in scan.get("passed_criteria", []):
                 passed[number] = passed.get(number, 0) + 1
-            for kind, into in (("violations", failed), ("incomplete", review)):
-                for rule in scan.get(kind, []):
+            for rules, into in ((scan.get("violations", []), failed), (scan.get("incomplete", []), review)):
+                for rule in rules:
                     for number in wcag_criteria(list(rule.get("tags", []))):
                         into[number] = into.get(number, 0) + 1
     return passed, failed, review
 
 
-def _scenarios(scenarios: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
+def _scenarios(scenarios: Sequence[ScenarioJSON]) -> dict[str, dict[str, list[str]]]:
     """Per criterion: the scenarios that check it, split by result."""
     out: dict[str, dict[str, list[str]]] = {}
     for scenario in scenarios:
@@ -158,9 +209,9 @@ def _scenarios(scenarios: list[dict[str, Any]]) -> dict[str, dict[str, list[str]
     return out
 
 
-def _geometry(layout: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def _geometry(layout: list[LayoutRow]) -> dict[str, _Measured]:
     """Per criterion the geometry checks: page states measured and what they found."""
-    out: dict[str, dict[str, Any]] = {n: {"measured": 0, "found": []} for n in BY_GEOMETRY}
+    out: dict[str, _Measured] = {n: {"measured": 0, "found": []} for n in BY_GEOMETRY}
     for row in layout:
         applies = ["2.4.11", "2.5.8"] + (["1.4.12"] if row["spacing"] else [])
         applies += ["1.4.4"] if row["zoom"] == 200 and not row["spacing"] else []
@@ -175,7 +226,7 @@ def _geometry(layout: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _screen_reader(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
+def _screen_reader(scenarios: Sequence[ScenarioJSON]) -> _Heard:
     """Page states read and snapshots matched, and what differed (a failure on the mock, a review item on
     staging) or was lost since the previous run on the same data."""
     read = sum(len(s.get("transcripts") or []) for s in scenarios)
@@ -193,7 +244,7 @@ def _screen_reader(scenarios: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 # Issue 22, colour and second engine
-def _colour_and_engine(scenarios: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
+def _colour_and_engine(scenarios: Sequence[ScenarioJSON]) -> dict[str, dict[str, list[str]]]:
     """Per criterion the colour check's and the second engine's how, evidence, failures and review items."""
     out: dict[str, dict[str, list[str]]] = {}
 
@@ -230,15 +281,15 @@ def _colour_and_engine(scenarios: list[dict[str, Any]]) -> dict[str, dict[str, l
 
 
 def ledger(
-    scenarios: list[dict[str, Any]], layout: list[dict[str, Any]], manual: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+    scenarios: Sequence[ScenarioJSON], layout: list[LayoutRow], manual: list[dict[str, Any]]
+) -> list[Row]:
     """One row per WCAG 2.2 A/AA success criterion."""
     passed, failed, review = _axe(scenarios)
     by_scenario = _scenarios(scenarios)
     geometry = _geometry(layout)
     heard = _screen_reader(scenarios)
     more = _colour_and_engine(scenarios)  # Issue 22, colour and second engine
-    rows = []
+    rows: list[Row] = []
     for number, level, name in CRITERIA:
         how: list[str] = []
         evidence: list[str] = []
@@ -309,10 +360,10 @@ def ledger(
     return rows
 
 
-def manual_progress(rows: list[dict[str, Any]], manual: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def manual_progress(rows: list[Row], manual: list[dict[str, Any]]) -> list[ManualProgress]:
     """For each manual check, what automation already proved of its criteria and what is left to a person."""
     by_number = {r["criterion"]: r for r in rows}
-    out = []
+    out: list[ManualProgress] = []
     for check in manual:
         numbers = [n for n in check.get("criteria", []) if n in by_number]
         if not numbers:
@@ -324,7 +375,7 @@ def manual_progress(rows: list[dict[str, Any]], manual: list[dict[str, Any]]) ->
     return out
 
 
-def staging_review_markdown(rows: list[dict[str, Any]], identity: dict[str, Any]) -> str:
+def staging_review_markdown(rows: list[Row], identity: dict[str, Any]) -> str:
     """VA's Staging Review accessibility artifact: one table against WCAG 2.2 A/AA."""
     commit = str((identity.get("git") or {}).get("commit") or "?")[:12]
     lines = [
@@ -347,7 +398,7 @@ def staging_review_markdown(rows: list[dict[str, Any]], identity: dict[str, Any]
     return "\n".join(lines) + "\n"
 
 
-def acr(rows: list[dict[str, Any]], identity: dict[str, Any]) -> dict[str, Any]:
+def acr(rows: list[Row], identity: dict[str, Any]) -> Acr:
     """An ACR-style report (the VPAT's table) as data."""
     return {
         "product": "VA.gov Secure Messaging, Start a new message (curated list flow)",
@@ -367,7 +418,7 @@ def acr(rows: list[dict[str, Any]], identity: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def acr_html(report: dict[str, Any]) -> str:
+def acr_html(report: Acr) -> str:
     e = html.escape
     body = "".join(
         f'<tr><th scope="row">{e(c["criteria"])}</th><td>{e(c["conformance_level"])}</td>'
@@ -388,7 +439,7 @@ def acr_html(report: dict[str, Any]) -> str:
     )
 
 
-def write_exports(directory: Path, rows: list[dict[str, Any]], identity: dict[str, Any]) -> None:
+def write_exports(directory: Path, rows: list[Row], identity: dict[str, Any]) -> None:
     (directory / "a11y-staging-review.md").write_text(
         staging_review_markdown(rows, identity), encoding="utf-8"
     )

@@ -8,9 +8,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from contract import CURATED_LIST_FLOW
 from harness.evidence import store
 from harness.evidence.build import build
 from harness.evidence.record import FeatureRef, ScenarioContext, ScenarioRecord
+from harness.evidence.schema import ScenarioJSON
+from harness.evidence.staging import StagingSummary
+from harness.evidence.summary import Summary
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 12, 7)
@@ -39,10 +43,10 @@ def record(
     unmet: tuple[str, ...] = (),
     shapes: tuple[str, ...] = (),
     profile: str | None = None,
-) -> dict[str, Any]:
+) -> ScenarioJSON:
     context = ScenarioContext(
         profile=profile,
-        toggles={"mhv_secure_messaging_curated_list_flow": "on"},
+        toggles={CURATED_LIST_FLOW: "on"},
         premises=list(premises),
         staging_user=user,
         unmet=list(unmet),
@@ -64,7 +68,7 @@ def record(
     ).as_json()
 
 
-def staging_records() -> list[dict[str, Any]]:
+def staging_records() -> list[ScenarioJSON]:
     """3 passed (2 as vista-recent, 1 as oh-only), 1 failed as vista-recent, 6 no user could run."""
     return [
         record("Recent list", user="vista-recent", premises=(VISTA, RECENT), shapes=("vista_only",)),
@@ -93,13 +97,13 @@ def project(tmp_path: Path) -> Path:
 
 def build_run(
     tmp_path: Path,
-    records: list[dict[str, Any]],
+    records: list[ScenarioJSON],
     *,
     env: str = "staging",
     collected: list[str] | None = None,
     pool: list[dict[str, str]] | None = None,
     stage: str | None = None,
-) -> tuple[Path, dict[str, Any]]:
+) -> tuple[Path, Summary]:
     """Write the run as the recorder would (run.json, one worker's file) and build its report."""
     directory = tmp_path / f"evidence-{env}"
     store.reset(directory)
@@ -110,3 +114,10 @@ def build_run(
     ids = [r["nodeid"] for r in records] + NOT_STAGING_SAFE if collected is None else collected
     store.write_worker(directory, "main", {"scenarios_collected": ids}, records)
     return directory, build(directory, root=project(tmp_path), stage=stage, today=TODAY)
+
+
+def staging_of(summary: Summary) -> StagingSummary:
+    """The summary's staging section, which only a mock run's summary lacks."""
+    staging = summary["staging"]
+    assert staging is not None, "a staging run's summary has a staging section"
+    return staging

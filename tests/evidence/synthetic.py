@@ -10,6 +10,8 @@ import textwrap
 
 import pytest
 
+from contract import CURATED_LIST_FLOW
+
 FEATURE = """\
 Feature: Synthetic start message
   @smoke @req:REQ-1
@@ -52,6 +54,8 @@ STEPS = """\
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from contract import CONTACT_LIST, CURATED_LIST_FLOW, RECENT_RECIPIENTS, SELECT_CARE_TEAM
+
 scenarios("start.feature")
 
 AXE = {
@@ -74,8 +78,7 @@ def journal():
 
 @given(parsers.parse('a patient with profile "{profile}"'))
 def patient(evidence, profile):
-    evidence.set_context(profile=profile, toggles={"mhv_secure_messaging_curated_list_flow": "on",
-                                                   "mhv_secure_messaging_recent_recipients": True}, seed=7)
+    evidence.set_context(profile=profile, toggles={CURATED_LIST_FLOW: "on", RECENT_RECIPIENTS: True}, seed=7)
 
 
 @when("the patient sends a message")
@@ -99,14 +102,13 @@ def skip():
 
 @when(parsers.parse('the page state "{state}" is scanned'))
 def scan(evidence, state):
-    evidence.add_a11y(state, "http://127.0.0.1:1/my-health/secure-messages/new-message/select-care-team/",
-                      AXE)
+    evidence.add_a11y(state, f"http://127.0.0.1:1{SELECT_CARE_TEAM}", AXE)
 
 
 @when(parsers.parse('the link "{name}" is clicked'))
 def click(evidence, name):
-    evidence.add_link("select care team", name, "/my-health/secure-messages/contact-list/",
-                      "http://127.0.0.1:1/my-health/secure-messages/contact-list/?token=hunter2", name)
+    evidence.add_link("select care team", name, CONTACT_LIST, f"http://127.0.0.1:1{CONTACT_LIST}?token=hunter2",
+                      name)
     evidence.add_rollout(stage="A", percentage=5, cohort=200, expected_share=0.05, observed_share=0.055,
                          sticky=True, monotonic=True, mismatches=0)
 
@@ -127,12 +129,12 @@ def test_plain_unit_test():
     assert 1 + 1 == 2
 """
 
-CRITERIA = """\
+CRITERIA = f"""\
 version = "test-1"
 target_stage = "A"
 [defaults]
 max_failed = 0
-max_a11y = { critical = 0, serious = 0 }
+max_a11y = {{ critical = 0, serious = 0 }}
 max_send_error_rate_fault_free = 0.0
 fault_tag = "errors"
 [stages.A]
@@ -154,7 +156,7 @@ required = [
 ]
 [matrix]
 profiles = ["mixed", "vista_only"]
-toggle_states = [{ name = "curated on", toggles = { mhv_secure_messaging_curated_list_flow = "on" } }]
+toggle_states = [{{ name = "curated on", toggles = {{ {CURATED_LIST_FLOW} = "on" }} }}]
 """
 
 REQUIREMENTS = """\

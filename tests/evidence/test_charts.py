@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import cast
 
 from harness.evidence import aggregate, charts
+from harness.evidence.summary import Comparison, Summary
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -21,9 +23,9 @@ def test_a_chart_is_an_image_named_by_its_title_and_description() -> None:
     )
     assert svg.get("role") == "img"
     assert svg.get("aria-labelledby") == "c1-t c1-d"
-    assert svg.find(f"{SVG}title").text == "Title <&>"  # escaped in the markup, intact once parsed
-    assert svg.find(f"{SVG}desc").text == "What it shows"
-    bars = [float(r.get("width")) for r in svg.iter(f"{SVG}rect")]
+    assert svg.findtext(f"{SVG}title") == "Title <&>"  # escaped in the markup, intact once parsed
+    assert svg.findtext(f"{SVG}desc") == "What it shows"
+    bars = [float(r.get("width", "")) for r in svg.iter(f"{SVG}rect")]
     assert bars[1] == 3 * bars[0]  # bars are proportional
     assert {t.text for t in svg.iter(f"{SVG}text")} >= {"a", "b", "1", "3"}
 
@@ -51,21 +53,26 @@ def test_latency_histogram_counts_each_call_once() -> None:
 
 
 def test_charts_are_left_out_when_there_is_nothing_to_draw() -> None:
-    empty = {"rollout": {}, "api": {"latency_ms": {}}, "a11y": {"states": []}, "scenarios": []}
+    # A partial summary on purpose: only what the charts read.
+    empty = cast(Summary, {"rollout": {}, "api": {"latency_ms": {}}, "a11y": {"states": []}, "scenarios": []})
     assert all(chart is None for chart in charts.all_charts(empty).values())
 
 
 def test_what_changed_counts_new_failures_and_fixes() -> None:
-    comparison = {
-        "a11y_new": [{}],
-        "a11y_fixed": [{}, {}],
-        "a11y_persistent": [],
-        "status_changes": [
-            {"nodeid": "a", "before": "passed", "after": "failed"},
-            {"nodeid": "b", "before": "failed", "after": "passed"},
-            {"nodeid": "c", "before": "absent", "after": "passed"},
-        ],
-    }
+    # A partial comparison on purpose: only the counts the chart reads.
+    comparison = cast(
+        Comparison,
+        {
+            "a11y_new": [{}],
+            "a11y_fixed": [{}, {}],
+            "a11y_persistent": [],
+            "status_changes": [
+                {"nodeid": "a", "before": "passed", "after": "failed"},
+                {"nodeid": "b", "before": "failed", "after": "passed"},
+                {"nodeid": "c", "before": "absent", "after": "passed"},
+            ],
+        },
+    )
     counts = {r["label"]: r["count"] for r in charts.changes(comparison)}
     assert counts == {
         "New accessibility findings": 1,
@@ -78,12 +85,16 @@ def test_what_changed_counts_new_failures_and_fixes() -> None:
 
 
 def test_slowest_scenarios_only_count_scenarios_that_ran() -> None:
-    summary = {
-        "scenarios": [
-            {"nodeid": "f::a", "kind": "scenario", "status": "passed", "duration_s": 1.0},
-            {"nodeid": "f::b", "kind": "scenario", "status": "not run", "duration_s": 0.0},
-            {"nodeid": "t::c", "kind": "test", "status": "passed", "duration_s": 9.0},
-            {"nodeid": "f::d", "kind": "scenario", "status": "failed", "duration_s": 2.0},
-        ]
-    }
+    # A partial summary on purpose: only the scenarios' kind, status and duration.
+    summary = cast(
+        Summary,
+        {
+            "scenarios": [
+                {"nodeid": "f::a", "kind": "scenario", "status": "passed", "duration_s": 1.0},
+                {"nodeid": "f::b", "kind": "scenario", "status": "not run", "duration_s": 0.0},
+                {"nodeid": "t::c", "kind": "test", "status": "passed", "duration_s": 9.0},
+                {"nodeid": "f::d", "kind": "scenario", "status": "failed", "duration_s": 2.0},
+            ]
+        },
+    )
     assert [s["nodeid"] for s in charts.slowest_scenarios(summary)] == ["f::d", "f::a"]

@@ -17,13 +17,15 @@ from typing import Any
 
 import pytest
 
+from contract import SELECT_CARE_TEAM
 from harness.evidence import dashboard
 from harness.evidence.recorder import ScenarioEvidence
+from harness.evidence.schema import ScenarioJSON
 from harness.rum import tracked_actions
 from pages.tracked import TRACKED, by_rum_name, tracked
 
 ROOT = Path(__file__).resolve().parents[2]
-SELECT = "/my-health/secure-messages/new-message/select-care-team/"
+SELECT = SELECT_CARE_TEAM
 HELP = "Learn what to do if you can’t find your care team"
 CONTACT = "Update your contact list"
 RADIO = "Care System Radio button"
@@ -38,13 +40,14 @@ def _click(name: str, kind: str = "click") -> dict[str, Any]:
     }
 
 
-def _scenario(nodeid: str, actions: list[dict[str, Any]], clicked: list[str]) -> dict[str, Any]:
+def _scenario(nodeid: str, actions: list[dict[str, Any]], clicked: list[str]) -> ScenarioJSON:
     record = ScenarioEvidence(nodeid, nodeid)
-    record.add_rum_events(actions, clicked=clicked)
-    return {**record.record.as_json(), "nodeid": nodeid}
+    record.add_tracked_clicks(clicked)
+    record.add_rum_events(actions)
+    return record.record.as_json()
 
 
-def _clean_run() -> list[dict[str, Any]]:
+def _clean_run() -> list[ScenarioJSON]:
     """Scenarios that click tracked elements without asserting them, and one that asserts."""
     return [
         _scenario("a", [_click(RADIO), _click(RADIO), _click(HELP)], [RADIO, RADIO, HELP]),
@@ -54,7 +57,7 @@ def _clean_run() -> list[dict[str, Any]]:
     ]
 
 
-def _flags(scenarios: list[dict[str, Any]]) -> list[str]:
+def _flags(scenarios: list[ScenarioJSON]) -> list[str]:
     return [
         f"{row['action']}: {flag}"
         for row in dashboard.clicks(scenarios, tracked_actions())

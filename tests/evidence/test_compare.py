@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from harness.evidence.compare import compare
+from harness.evidence.summary import Summary
 
 
 def finding(rule: str, target: str) -> dict[str, str]:
@@ -16,7 +19,8 @@ def finding(rule: str, target: str) -> dict[str, str]:
     }
 
 
-def summary(findings: list[dict[str, str]], statuses: dict[str, str], verdict: str) -> dict:
+def summary(findings: list[dict[str, str]], statuses: dict[str, str], verdict: str) -> dict[str, Any]:
+    """A summary.json as read, with only what the comparison reads."""
     return {
         "verdict": verdict,
         "identity": {"date": "2026-11-26", "git": {"commit": "abc"}},
@@ -36,7 +40,7 @@ def test_new_fixed_persistent_and_status_changes() -> None:
         {"s1": "failed", "s2": "passed", "added": "passed"},
         "NO-GO",
     )
-    result = compare(new, old)
+    result = compare(cast(Summary, new), old)  # the current run's summary, partial on purpose
     assert [f["rule"] for f in result["a11y_new"]] == ["region"]
     assert [f["rule"] for f in result["a11y_fixed"]] == ["label"]
     assert [f["rule"] for f in result["a11y_persistent"]] == ["color-contrast"]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
 from harness.accessibility.waivers import Waiver
 from harness.evidence import aggregate
 from harness.evidence.criteria import CriteriaError, load_criteria, readiness, verdict
+from harness.evidence.schema import ScenarioJSON
+from harness.evidence.staging import StagingCoverage
+from harness.evidence.summary import Facts
 
 TODAY = dt.date(2026, 11, 27)
 SEND_OK = {"calls": [{"endpoint": "send", "method": "POST", "path": "/m", "status": 200, "latency_ms": 4.0}]}
@@ -39,8 +42,9 @@ CRITERIA: dict[str, Any] = {
 
 def scenario(
     name: str, status: str = "passed", tags: tuple[str, ...] = ("smoke",), **extra: Any
-) -> dict[str, Any]:
-    return {
+) -> ScenarioJSON:
+    # A partial record on purpose: only the keys the aggregates and the rules read.
+    record: dict[str, Any] = {
         "nodeid": f"features/x.feature::{name}",
         "name": name,
         "kind": "scenario",
@@ -56,10 +60,12 @@ def scenario(
         "steps": [],
         **extra,
     }
+    return cast(ScenarioJSON, record)
 
 
-def facts(scenarios: list[dict[str, Any]], waivers: list[Waiver] | None = None) -> dict[str, Any]:
-    return {
+def facts(scenarios: list[ScenarioJSON], waivers: list[Waiver] | None = None) -> Facts:
+    # Partial facts on purpose: only what the stage rules under test read.
+    judged: dict[str, Any] = {
         "scenarios": scenarios,
         "api": aggregate.api_metrics(scenarios, "errors"),
         "matrix": aggregate.coverage_matrix(scenarios, CRITERIA["matrix"]),
@@ -69,6 +75,7 @@ def facts(scenarios: list[dict[str, Any]], waivers: list[Waiver] | None = None) 
         "rollout": {},
         "manual_checks": [],
     }
+    return cast(Facts, judged)
 
 
 def contrast_scan(target: str = "#continue") -> dict[str, Any]:
@@ -222,7 +229,7 @@ def test_a_staging_run_marks_what_only_the_mock_run_can_meet_instead_of_failing(
 
 def test_staging_coverage_never_fails_a_mock_run_nor_counts_in_its_rule() -> None:
     criteria = {**CRITERIA, "stages": {"A": {**CRITERIA["stages"]["A"], "min_staging_coverage": 0.5}}}
-    run = {**facts([scenario("one")]), "staging_coverage": {"collected": None}}
+    run: Facts = {**facts([scenario("one")]), "staging_coverage": {"collected": None}}
     result = verdict(criteria, "A", run, TODAY)
     assert result["verdict"] == "GO"
     assert result["rule"] == "all 6 criteria for stage A (5%) met"  # the one that does not apply is not met
@@ -233,14 +240,14 @@ def test_staging_coverage_never_fails_a_mock_run_nor_counts_in_its_rule() -> Non
 def test_staging_coverage_judges_a_staging_run_against_all_scenarios_collected() -> None:
     criteria = {**CRITERIA, "stages": {"A": {**CRITERIA["stages"]["A"], "min_staging_coverage": 0.5}}}
     for passed, collected, verdict_expected in ((2, 4, "GO"), (1, 4, "NO-GO")):
-        cov = {
+        cov: StagingCoverage = {
             "collected": collected,
             "passed": passed,
             "not_run": collected - 1,
             "skipped": 0,
             "not_passed": 0,
         }
-        run = {**facts([scenario("one")]), "env": "staging", "staging_coverage": cov}
+        run: Facts = {**facts([scenario("one")]), "env": "staging", "staging_coverage": cov}
         result = verdict(criteria, "A", run, TODAY)
         assert result["verdict"] == verdict_expected, result["rule"]
         coverage = next(c for c in result["criteria"] if c["id"] == "staging_coverage")

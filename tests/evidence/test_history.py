@@ -8,20 +8,21 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from harness.evidence import history, quarantine, store
 from harness.evidence.build import build
 from harness.evidence.record import FeatureRef, ScenarioContext, ScenarioRecord
+from harness.evidence.schema import ScenarioJSON
+from harness.evidence.summary import Summary
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 12, 7)
 NAMES = ("Sends a message", "Saves a draft", "Opens the inbox")
 
 
-def record(name: str, status: str, seed: int = 1) -> dict[str, Any]:
+def record(name: str, status: str, seed: int = 1) -> ScenarioJSON:
     return ScenarioRecord(
         f"features/x.feature::{name}",
         name,
@@ -54,7 +55,7 @@ def run_once(
     commit: str = "a" * 40,
     stage: str = "B",
     seed: int = 1,
-) -> dict[str, Any]:
+) -> Summary:
     """Record one run (as the plugin would) into a fresh report folder and build it."""
     directory = tmp_path / "evidence"
     store.reset(directory)
@@ -125,11 +126,17 @@ def test_a_flaky_scenario_known_before_the_last_stage_is_not_new(tmp_path: Path,
     assert summary["history"]["since"] == "2026-12-07T10:00:00+00:00"
 
 
+def history_entry(run: str, code: str) -> history.Entry:
+    """A run with no scenarios: keeping and replacing entries goes by the run's time alone."""
+    return {"run": run, "code": code, "env": "mock", "stage": "A", "verdict": "GO", "scenarios": {},
+            "transcripts": {}}  # fmt: skip
+
+
 def test_the_history_keeps_the_last_20_runs_and_a_rebuild_replaces_its_own_entry(tmp_path: Path) -> None:
     folder = tmp_path / "history"
     for hour in range(23):
-        history.save(folder, {"run": f"2026-12-07T{hour:02d}:00:00", "code": "c" * 40, "scenarios": {}})
-    history.save(folder, {"run": "2026-12-07T22:00:00", "code": "d" * 40, "scenarios": {}})
+        history.save(folder, history_entry(f"2026-12-07T{hour:02d}:00:00", "c" * 40))
+    history.save(folder, history_entry("2026-12-07T22:00:00", "d" * 40))
     runs = [item["run"] for item in history.load(folder)]
     assert len(runs) == history.KEEP
     assert runs[0] == "2026-12-07T03:00:00" and runs[-1] == "2026-12-07T22:00:00"

@@ -11,11 +11,12 @@ from pathlib import Path
 from harness.evidence import store
 from harness.evidence.build import build
 from harness.evidence.record import ErrorInfo, FeatureRef, ScenarioContext, ScenarioRecord, StepRecord
+from harness.evidence.schema import ScenarioJSON
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def scenario(index: int) -> dict:
+def scenario(index: int) -> ScenarioJSON:
     failed = index == 7
     name = f"Scenario {index:04d}"
     steps = [

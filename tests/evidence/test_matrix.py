@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from harness.evidence import aggregate
+from harness.evidence.aggregate import CoverageMatrix, MatrixCell
 from harness.evidence.criteria import verdict
+from harness.evidence.schema import ScenarioJSON
+from harness.evidence.summary import Facts
 from tests.evidence.staging_run import build_run, record
 
 MATRIX: dict[str, Any] = {
@@ -21,17 +24,19 @@ MATRIX: dict[str, Any] = {
 }
 
 
-def scenario(name: str, toggle: str, status: str = "passed", **context: Any) -> dict[str, Any]:
-    return {
+def scenario(name: str, toggle: str, status: str = "passed", **context: Any) -> ScenarioJSON:
+    # A partial record on purpose: only the keys the matrix reads (an old record may lack "shapes").
+    record: dict[str, Any] = {
         "nodeid": f"features/x.feature::{name}",
         "name": name,
         "kind": "scenario",
         "status": status,
         "context": {"toggles": {"curated": toggle}, **context},
     }
+    return cast(ScenarioJSON, record)
 
 
-def cell(matrix: dict[str, Any], state: str, shape: str) -> dict[str, Any]:
+def cell(matrix: CoverageMatrix, state: str, shape: str) -> MatrixCell:
     return next(c for c in matrix["cells"] if (c["state"], c["profile"]) == (state, shape))
 
 
@@ -73,14 +78,18 @@ def test_one_scenario_with_many_shapes_closes_every_gap_it_covers() -> None:
     assert (matrix["covered"], matrix["required"], matrix["gaps"]) == (5, 5, [])
     criteria = {"stages": {"D": {"matrix": True}}, "defaults": {}}
     today = dt.date(2026, 12, 7)
-    facts = {
-        "matrix": matrix,
-        "scenarios": runs,
-        "traceability": [],
-        "a11y": aggregate.accessibility([], [], today),
-        "manual_checks": [],
-        "rollout": {},
-    }
+    # Partial facts on purpose: only what the matrix rule reads.
+    facts = cast(
+        Facts,
+        {
+            "matrix": matrix,
+            "scenarios": runs,
+            "traceability": [],
+            "a11y": aggregate.accessibility([], [], today),
+            "manual_checks": [],
+            "rollout": {},
+        },
+    )
     judged = {c["id"]: c for c in verdict(criteria, "D", facts, today)["criteria"]}
     assert (judged["matrix"]["actual"], judged["matrix"]["passed"]) == ("5/5", True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contract import CURATED_LIST_FLOW
 from harness.evidence.redact import REDACTED, redact, redact_text, redact_url
 
 
@@ -25,5 +26,5 @@ def test_secrets_inside_text_and_urls() -> None:
 
 
 def test_ordinary_values_are_kept() -> None:
-    record = {"profile": "mixed", "toggles": {"mhv_secure_messaging_curated_list_flow": "on"}, "status": 200}
+    record = {"profile": "mixed", "toggles": {CURATED_LIST_FLOW: "on"}, "status": 200}
     assert redact(record) == record

@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 
 from harness.accessibility import ruleset
 from harness.run.browser import CHROMIUM_ARGS, chromium_executable
-from tests.evidence.staging_run import POOL, build_run, staging_records
+from tests.evidence.staging_run import POOL, build_run, staging_of, staging_records
 from tests.evidence.synthetic import write_suite
 
 pytest_plugins = ["pytester"]
@@ -105,7 +105,7 @@ def test_report_html_passes_axe(report: tuple[Path, dict[str, Any]]) -> None:
 def test_staging_report_html_passes_axe(tmp_path: Path) -> None:
     """A staging run's own sections: the test users, whom to add, each scenario's user and premises."""
     directory, summary = build_run(tmp_path, staging_records(), pool=POOL)
-    assert summary["staging"]["unrunnable"]["groups"]
+    assert staging_of(summary)["unrunnable"]["groups"]
     assert '<h2 id="staging">' in (directory / "index.html").read_text()
     assert_axe_clean(directory / "index.html")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -38,7 +38,7 @@ def pytest_configure(config):
 
 
 def run_json(pytester: pytest.Pytester) -> dict[str, Any]:
-    return json.loads((pytester.path / "reports" / "evidence" / "run.json").read_text())
+    return cast(dict[str, Any], json.loads((pytester.path / "reports" / "evidence" / "run.json").read_text()))
 
 
 @pytest.mark.parametrize("workers", [(), ("-n", "2")], ids=["serial", "xdist"])

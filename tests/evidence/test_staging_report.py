@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from harness.evidence.summary import CriterionJSON, Summary
 from tests.evidence.staging_run import (
     MIGRATING,
     ORACLE,
@@ -14,6 +15,7 @@ from tests.evidence.staging_run import (
     VISTA,
     build_run,
     record,
+    staging_of,
     staging_records,
 )
 
@@ -23,13 +25,13 @@ SENTENCE = (
 )
 
 
-def criterion(summary: dict, criterion_id: str = "staging_coverage") -> dict:
+def criterion(summary: Summary, criterion_id: str = "staging_coverage") -> CriterionJSON:
     return next(c for c in summary["criteria"] if c["id"] == criterion_id)
 
 
 def test_the_pool_lists_each_user_with_its_patient_and_the_scenarios_run_as_it(tmp_path: Path) -> None:
     directory, summary = build_run(tmp_path, staging_records(), pool=POOL)
-    users = summary["staging"]["users"]
+    users = staging_of(summary)["users"]
     assert [(u["name"], u["shape"], u["ran"], u["passed"]) for u in users] == [
         ("vista-recent", POOL[0]["shape"], 3, 2),
         ("oh-only", POOL[1]["shape"], 1, 1),
@@ -41,7 +43,8 @@ def test_the_pool_lists_each_user_with_its_patient_and_the_scenarios_run_as_it(t
     assert "Ran as staging test user oh-only<br>" in html
     assert 'Recent list <span class="note">(0.0 s, as vista-recent)</span>' in html
     scenarios = {s["name"]: s for s in summary["scenarios"]}
-    assert scenarios["Oracle notice"]["context"]["staging_user"] == "oh-only"
+    context = scenarios["Oracle notice"]["context"]
+    assert context is not None and context["staging_user"] == "oh-only"
     markdown = (directory / "summary.md").read_text()
     assert "### Staging test users" in markdown
     assert f"| oh-only | {POOL[1]['shape']} | 1 | 1 |" in markdown
@@ -49,7 +52,7 @@ def test_the_pool_lists_each_user_with_its_patient_and_the_scenarios_run_as_it(t
 
 def test_scenarios_no_user_could_run_name_the_test_user_to_add(tmp_path: Path) -> None:
     directory, summary = build_run(tmp_path, staging_records(), pool=POOL)
-    unrunnable = summary["staging"]["unrunnable"]
+    unrunnable = staging_of(summary)["unrunnable"]
     assert unrunnable["scenarios"] == 6
     # grouped by what one new user needs, most scenarios first; a scenario runs as ONE user, so a premise
     # some user already meets is still named (Oracle recent: oh-only has the Oracle team, nobody recent ones)
@@ -70,7 +73,7 @@ def test_scenarios_no_user_could_run_name_the_test_user_to_add(tmp_path: Path) -
 def test_one_scenario_reads_in_the_singular(tmp_path: Path) -> None:
     records = [record("Only one", "skipped", premises=(RECENT,), unmet=(RECENT,))]
     _, summary = build_run(tmp_path, records, pool=POOL)
-    assert summary["staging"]["unrunnable"]["sentence"] == (
+    assert staging_of(summary)["unrunnable"]["sentence"] == (
         f"To run the remaining 1 scenario, add a test user with: {RECENT} (1 scenario)."
     )
 
@@ -129,11 +132,11 @@ def test_a_staging_run_without_a_recorded_count_cannot_claim_coverage(tmp_path: 
 
 def test_a_pool_not_recorded_still_counts_the_users_the_scenarios_name(tmp_path: Path) -> None:
     directory, summary = build_run(tmp_path, staging_records()[:2], pool=None)
-    assert summary["staging"]["users"] == [{"name": "vista-recent", "shape": None, "ran": 2, "passed": 2}]
+    assert staging_of(summary)["users"] == [{"name": "vista-recent", "shape": None, "ran": 2, "passed": 2}]
     assert '<th scope="row">vista-recent</th><td>not recorded</td>' in (directory / "index.html").read_text()
 
 
 def test_summary_json_keeps_labels_and_shapes_only(tmp_path: Path) -> None:
     directory, summary = build_run(tmp_path, staging_records(), pool=POOL)
     assert json.loads((directory / "summary.json").read_text())["staging"] == summary["staging"]
-    assert all(set(user) == {"name", "shape", "ran", "passed"} for user in summary["staging"]["users"])
+    assert all(set(user) == {"name", "shape", "ran", "passed"} for user in staging_of(summary)["users"])

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from harness.evidence import wcag
+from harness.evidence.aggregate import LayoutRow
+from harness.evidence.schema import ScenarioJSON
 
 
 def scan(passed: list[str], violated_tags: list[str] | None = None) -> dict[str, Any]:
@@ -16,12 +18,13 @@ def scan(passed: list[str], violated_tags: list[str] | None = None) -> dict[str,
 
 
 def scenario(name: str, status: str = "passed", reqs: list[str] | None = None, steps: list[str] | None = None,
-             scans: list[dict[str, Any]] | None = None) -> dict[str, Any]:  # fmt: skip
-    return {"kind": "scenario", "name": name, "status": status, "requirements": reqs or [],
-            "steps": [{"text": s} for s in steps or []], "a11y": scans or []}  # fmt: skip
+             scans: list[dict[str, Any]] | None = None) -> ScenarioJSON:  # fmt: skip
+    # A partial record on purpose: only the keys the ledger reads.
+    return cast(ScenarioJSON, {"kind": "scenario", "name": name, "status": status, "requirements": reqs or [],
+                               "steps": [{"text": s} for s in steps or []], "a11y": scans or []})  # fmt: skip
 
 
-def rows_by_number(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def rows_by_number(rows: list[wcag.Row]) -> dict[str, wcag.Row]:
     return {r["criterion"]: r for r in rows}
 
 
@@ -56,11 +59,11 @@ def test_supports_needs_passing_evidence_and_nothing_failing() -> None:
 
 
 def test_a_failed_scenario_or_geometry_problem_is_a_failure_and_small_targets_need_review() -> None:
-    layout = [
-        {"state": "StartMessage", "zoom": 400, "spacing": False, "problems": ["text clipped: p"],
-         "small_targets": []},
-        {"state": "StartMessage", "zoom": 200, "spacing": True, "problems": [],
-         "small_targets": ["button x"]},
+    layout: list[LayoutRow] = [
+        {"state": "StartMessage", "zoom": 400, "spacing": False, "measured": 1,
+         "problems": ["text clipped: p"], "small_targets": [], "controls": 1},
+        {"state": "StartMessage", "zoom": 200, "spacing": True, "measured": 1,
+         "problems": [], "small_targets": ["button x"], "controls": 1},
     ]  # fmt: skip
     rows = rows_by_number(wcag.ledger([scenario("Keyboard walk", "failed", ["KEYBOARD-1"])], layout, []))
     assert rows["2.1.1"]["result"] == wcag.FAILS

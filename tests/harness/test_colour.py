@@ -9,7 +9,9 @@ from PIL import Image
 from playwright.sync_api import Page
 
 from harness.accessibility import colour
+from harness.accessibility.page_state import ScanCache
 from harness.evidence import colour_engines, wcag
+from harness.evidence.record import ScenarioRecord
 
 RED_BORDER_ONLY = """<main><h1>Compose</h1><div class="usa-form-group">
 <label for="s">Subject</label>
@@ -107,7 +109,7 @@ def test_an_alert_with_neither_words_nor_icon_fails(page: Page) -> None:
 
 def test_a_state_is_checked_once_and_the_emulation_is_reset(page: Page) -> None:
     page.set_content(WITH_TEXT)
-    cache = colour.ScanCache()
+    cache = ScanCache()
     first = colour.check(page, "once", screenshot=True, cache=cache)
     again = colour.check(page, "once", screenshot=True, cache=cache)
     assert not first.cached and again.cached and again.fields == first.fields
@@ -116,7 +118,9 @@ def test_a_state_is_checked_once_and_the_emulation_is_reset(page: Page) -> None:
     # nothing); the page still paints colour, which a screenshot of a red box shows.
     page.set_content('<div style="width: 20px; height: 20px; background: rgb(255, 0, 0)"></div>')
     shot = page.screenshot(clip={"x": 10, "y": 10, "width": 4, "height": 4}, type="png")
-    red, green, blue, *_ = Image.open(io.BytesIO(shot)).convert("RGB").getpixel((1, 1))
+    pixel = Image.open(io.BytesIO(shot)).convert("RGB").getpixel((1, 1))
+    assert isinstance(pixel, tuple)  # an RGB image's pixel is (red, green, blue)
+    red, green, blue, *_ = pixel
     assert red > 200 and green < 50 and blue < 50, (red, green, blue)
 
 
@@ -127,8 +131,8 @@ def test_the_wcag_ledger_and_the_report_read_the_results_under_1_4_1() -> None:
         **ok,
         "fields": [{"field": "Subject", "message": "", "hidden": ['"Subject cannot be blank." (x)']}],
     }
-    passing = [{"kind": "scenario", "name": "A", "status": "passed", "colour": [ok]}]
-    failing = [{"kind": "scenario", "name": "B", "status": "failed", "colour": [bad]}]
+    passing = [ScenarioRecord("A", "A", kind="scenario", status="passed", colour=[ok]).as_json()]
+    failing = [ScenarioRecord("B", "B", kind="scenario", status="failed", colour=[bad]).as_json()]
     assert {r["criterion"]: r for r in wcag.ledger(passing, [], [])}["1.4.1"]["result"] == wcag.SUPPORTS
     row = {r["criterion"]: r for r in wcag.ledger(failing, [], [])}["1.4.1"]
     assert row["result"] == wcag.FAILS and "colour alone" in row["remarks"]

@@ -14,6 +14,7 @@ from harness.accessibility.fixture import run_axe
 from harness.accessibility.page_state import ScanCache
 from harness.accessibility.results import build_result
 from harness.evidence import colour_engines, wcag
+from harness.evidence.record import ScenarioRecord
 
 PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
 MISSING_ALT = f"""<html lang="en"><head><title>Start message</title></head><body><main><h1>Start message</h1>
@@ -89,8 +90,10 @@ def test_the_ledger_counts_engine_passes_as_evidence_and_its_lone_violations_for
             "axe_failed": [], "axe_passed": ["4.1.2"],
             "disagreements": [{"criterion": "4.1.2", "violated_by": "second engine", "other": "axe passed it",
                                "rules": ["aria_hidden_nontabbable"], "where": []}]}  # fmt: skip
-    rows = {r["criterion"]: r for r in wcag.ledger([{"kind": "test", "engines": [scan]}], [], [])}
+    test = ScenarioRecord("t", "t", kind="test", engines=[scan]).as_json()
+    rows = {r["criterion"]: r for r in wcag.ledger([test], [], [])}
     assert rows["1.1.1"]["result"] == wcag.SUPPORTS and "second engine" in rows["1.1.1"]["how"]
     assert rows["4.1.2"]["result"] == wcag.REVIEW  # a disagreement is listed, never a failure
-    report = colour_engines.engines([{"engines": [scan, {**scan, "cached": True}]}])
+    cached_twice = ScenarioRecord("t", "t", engines=[scan, {**scan, "cached": True}]).as_json()
+    report = colour_engines.engines([cached_twice])
     assert report["disagreements"] == 1 and report["scans"] == 1 and report["median_ms"] == 400

@@ -10,6 +10,7 @@ import pytest
 from harness.evidence import store
 from harness.evidence.__main__ import main
 from harness.evidence.merge import check_shards, merge
+from harness.evidence.record import ScenarioRecord
 
 
 def shard_dir(
@@ -20,7 +21,9 @@ def shard_dir(
     shard = {"index": index, "total": total, "durations_sha256": durations}
     identity = {"run_seed": seed, "shard": shard, "date": "2026-12-02"}
     store.write_run(directory, identity, {"stage": None, "gate": False})
-    scenarios = [{"nodeid": n, "status": "passed", "duration_s": 1.0 + i} for i, n in enumerate(nodeids)]
+    scenarios = [
+        ScenarioRecord(n, n, status="passed", duration_s=1.0 + i).as_json() for i, n in enumerate(nodeids)
+    ]
     store.write_worker(directory, "gw0-abc", {}, scenarios)
     return directory
 

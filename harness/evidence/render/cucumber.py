@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from harness.evidence.schema import ScenarioJSON
+
 _STATUS = {
     "passed": "passed",
     "failed": "failed",
@@ -29,7 +31,7 @@ def _embedding(directory: Path, relative: str | None) -> list[dict[str, str]]:
     ]
 
 
-def render(scenarios: list[dict[str, Any]], directory: Path) -> list[dict[str, Any]]:
+def render(scenarios: list[ScenarioJSON], directory: Path) -> list[dict[str, Any]]:
     features: dict[str, dict[str, Any]] = {}
     for scenario in sorted(scenarios, key=lambda s: s["nodeid"]):
         if scenario.get("kind") != "scenario":
@@ -52,7 +54,7 @@ def render(scenarios: list[dict[str, Any]], directory: Path) -> list[dict[str, A
         tags += [
             {"name": f"@req:{r}", "line": feature.get("line") or 0} for r in scenario.get("requirements", [])
         ]
-        steps = []
+        steps: list[dict[str, Any]] = []
         for step in scenario.get("steps", []):
             result: dict[str, Any] = {
                 "status": _STATUS.get(step["status"], "skipped"),
@@ -70,6 +72,7 @@ def render(scenarios: list[dict[str, Any]], directory: Path) -> list[dict[str, A
                     "embeddings": _embedding(directory, step.get("screenshot")),
                 }
             )
+        error = scenario.get("error")
         if scenario["status"] in ("failed", "error") and not any(
             s["result"]["status"] == "failed" for s in steps
         ):
@@ -83,7 +86,7 @@ def render(scenarios: list[dict[str, Any]], directory: Path) -> list[dict[str, A
                     "result": {
                         "status": "failed",
                         "duration": 0,
-                        "error_message": (scenario.get("error") or {}).get("message", ""),
+                        "error_message": error.get("message", "") if error else "",
                     },
                     "embeddings": [],
                 }

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from harness.evidence.summary import Summary
 
 
-def render(summary: dict[str, Any]) -> str:
+def render(summary: Summary) -> str:
     counts = summary["counts"]["scenario"]
     api = summary["api"]
     rate = api["send_error_rate_fault_free"]
@@ -60,7 +60,7 @@ def render(summary: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _staging(summary: dict[str, Any]) -> list[str]:
+def _staging(summary: Summary) -> list[str]:
     """A staging run's test users (label and patient in words), and whom to add for what could not run."""
     pool = summary.get("staging")
     if not pool:
@@ -81,7 +81,7 @@ def _staging(summary: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _history(summary: dict[str, Any]) -> list[str]:
+def _history(summary: Summary) -> list[str]:
     """Flaky scenarios found over the history, and those held back by the quarantine."""
     found = summary.get("history") or {}
     held = summary.get("quarantine") or []
