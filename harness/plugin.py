@@ -1,33 +1,63 @@
-"""The harness's pytest plugin: .feature collection, tags, options, seeds, browser, mock and a11y fixtures.
+"""The harness's pytest plugin and its one wiring point (the root conftest.py names only this and `steps`).
 
-Loaded from the root conftest.py. Fixture contract: docs/CONTRACTS.md §5.
+`pytest_plugins` below registers each subsystem, in the order its hooks and fixtures load; the fixtures
+pytest-playwright lets a plugin override (`browser_type_launch_args`, `browser_context_args`, `context`,
+`page`) are overridden here only, composing the subsystems' plain functions in a visible order. This
+module also owns the run's core: options, seeds, .feature collection and tags, the mock per worker.
+Fixture contract: docs/CONTRACTS.md §5.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Generator, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Playwright
+from playwright.sync_api import BrowserContext, Page, Playwright
 
+from harness import rum
+from harness.accessibility.announcements import listen_for_announcements
 from harness.gherkin import dry_run, tags
 from harness.gherkin.collector import REQUIREMENTS_KEY, FeatureFile, is_feature_file
 from harness.oracle.traffic import ObservedTraffic
 from harness.run import base_url as base_url_plugin
 from harness.run import browser as browser_choice
 from harness.run import seeds
+from harness.run.artifacts import kept_on_failure
 from harness.run.mock_server import WorkerMock, start_worker_mock
 from harness.run.options import HarnessOptions, add_options, options_of, rerun_command, validate
 from harness.selfcheck import defect_matrix
+from harness.staging import plugin as staging
 from mocks.client import Session
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import SetCookieParam
     from pytest_bdd.parser import Feature, Step
+
+pytest_plugins = [
+    # the run: the browser, per-scenario time limits, phase timings, shards, failure artifacts
+    "harness.run.browser",
+    "harness.run.timeouts",
+    "harness.run.timing",
+    "harness.run.shard",
+    "harness.run.artifacts",
+    # accessibility: where axe results go; what assistive technology is told (`announcements`)
+    "harness.accessibility.plugin",
+    "harness.accessibility.announcements",
+    # the evidence recorder and report
+    "harness.evidence.plugin",
+    # staging: sign-in, the pool of users, live toggles, the write guard's report
+    "harness.staging.plugin",
+    # Datadog RUM: the intake read in both modes (`rum` fixture, --rum-forward, --rum-replay)
+    "harness.rum",
+    # the rollout cohort (option and session fixtures) steps/rollout.py uses
+    "harness.rollout.cohort",
+]
+_OBSERVED = pytest.StashKey[ObservedTraffic]()
 
 STAGING_SAFE = "staging_safe"
 STAGING_WRITE = "staging_write"
@@ -263,32 +293,62 @@ def browser_type_launch_args(
     playwright: Playwright,
     pytestconfig: pytest.Config,
 ) -> dict[str, Any]:
-    """pytest-playwright's launch args (headed, slowmo, channel) plus Debian chromium and quiet flags."""
+    """pytest-playwright's launch args (headed, slowmo, channel) plus Debian chromium and quiet flags, and
+    in staging Datadog's intake hosts resolved to nowhere (unless --rum-forward)."""
     server = browser_choice.browser_server(pytestconfig)
     local_default = playwright.chromium.executable_path
     try:
-        return browser_choice.launch_args(
+        args = browser_choice.launch_args(
             browser_type_launch_args, harness_options.browser_path, local_default, server
         )
     except pytest.UsageError as error:
         pytest.fail(str(error), pytrace=False)
+    return rum.launch_args(args, pytestconfig)
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(
-    browser_context_args: dict[str, Any], harness_options: HarnessOptions
+    browser_context_args: dict[str, Any], harness_options: HarnessOptions, pytestconfig: pytest.Config
 ) -> dict[str, Any]:
+    """pytest-playwright's context args, the saved sign-in (--storage-state), and in staging service
+    workers blocked."""
     args = dict(browser_context_args)
     if harness_options.storage_state is not None:
         args["storage_state"] = str(harness_options.storage_state)
-    return args
+    return staging.context_args(args, pytestconfig)
 
 
 @pytest.fixture
-def observed(context: BrowserContext) -> ObservedTraffic:
+def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
+    """pytest-playwright's context, set up in this order and undone in reverse:
+    1. the failure artifacts: tracing from the start, kept with screenshots when the scenario fails;
+    2. the announcements log, an init script on every page (what assistive technology is told);
+    3. in staging, the write guard, whose route must see every write before anything else answers it;
+    4. the RUM intake counted, and in staging intercepted (its route sits above the guard's);
+    5. the oracle's recorder of what the app receives: listening only, before the first request.
+    """
+    with ExitStack() as undo:
+        undo.enter_context(kept_on_failure(context, request))
+        listen_for_announcements(context, request)
+        undo.enter_context(staging.writes_guarded(context, request))
+        undo.enter_context(rum.rum_counted(context, request))
+        traffic = ObservedTraffic()
+        traffic.attach(context)
+        request.node.stash[_OBSERVED] = traffic
+        yield context
+
+
+@pytest.fixture
+def page(page: Page, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """pytest-playwright's page; in staging its RUM session is ended before the page closes."""
+    yield page
+    rum.end_rum(request, page)
+
+
+@pytest.fixture
+def observed(context: BrowserContext, request: pytest.FixtureRequest) -> ObservedTraffic:
     """What the app receives in this scenario's browser context: the oracle steps read expectations from."""
-    traffic = ObservedTraffic()
-    traffic.attach(context)
+    traffic: ObservedTraffic = request.node.stash[_OBSERVED]
     return traffic
 
 

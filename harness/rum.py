@@ -21,6 +21,7 @@ import time
 import tomllib
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -146,7 +147,8 @@ class JournalRum:
     session: Any
 
     def events(self, kind: str | None = None) -> list[dict[str, Any]]:
-        return self.session.rum_events(kind)["events"]
+        events: list[dict[str, Any]] = self.session.rum_events(kind)["events"]
+        return events
 
 
 @dataclass
@@ -198,7 +200,8 @@ def init_configuration(page: Page, wait: bool = True) -> dict[str, Any] | None:
             page.wait_for_function(_INIT_JS, timeout=INIT_TIMEOUT_MS)
         except Exception:
             return None
-    return page.evaluate(_INIT_JS)
+    config: dict[str, Any] | None = page.evaluate(_INIT_JS)
+    return config
 
 
 # ---------------------------------------------------------------- fixtures
@@ -208,21 +211,17 @@ def _staging(config: pytest.Config) -> bool:
     return options_of(config).staging
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any], pytestconfig: pytest.Config
-) -> dict[str, Any]:
+def launch_args(args: dict[str, Any], config: pytest.Config) -> dict[str, Any]:
     """Staging without --rum-forward: Datadog's intake hosts do not resolve in the harness's browser."""
-    args = browser_type_launch_args
-    if not _staging(pytestconfig) or options_of(pytestconfig).rum_forward:
+    if not _staging(config) or options_of(config).rum_forward:
         return args
     return {**args, "args": [*args.get("args", []), BLOCK_INTAKE_HOSTS]}
 
 
-@pytest.fixture
-def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    """The browser context with its RUM intake traffic counted; in staging, the intake intercepted and
-    every open page's RUM session ended before the context closes."""
+@contextmanager
+def rum_counted(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The browser context's RUM intake traffic counted; in staging, the intake intercepted and every
+    open page's RUM session ended before the context closes."""
     traffic = IntakeTraffic()
     traffic.install(context)
     request.node.stash[_TRAFFIC_KEY] = traffic
@@ -231,13 +230,15 @@ def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator
         intercepted = InterceptedRum(forward=options_of(request.config).rum_forward)
         intercepted.install(context)
         request.node.stash[_INTERCEPT_KEY] = intercepted
-    yield context
+    yield
     if intercepted is not None:
         for page in context.pages:  # pages opened outside the `page` fixture
-            _end_rum(request, page)
+            end_rum(request, page)
 
 
-def _end_rum(request: pytest.FixtureRequest, page: Page) -> None:
+def end_rum(request: pytest.FixtureRequest, page: Page) -> None:
+    """In staging, end the page's RUM session before it closes: the SDK's beacon at close is the one
+    request the route may not see."""
     intercepted = request.node.stash.get(_INTERCEPT_KEY, None)
     if intercepted is None or page.is_closed():
         return
@@ -245,14 +246,6 @@ def _end_rum(request: pytest.FixtureRequest, page: Page) -> None:
         Rum(intercepted, request.node.stash[_TRAFFIC_KEY], "interception").leave(page, TEARDOWN_FLUSH_S)
     except Exception:  # a page without RUM (blank, sampled out) has nothing to send
         return
-
-
-@pytest.fixture
-def page(page: Page, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """pytest-playwright's page; in staging its RUM session is ended before the page closes, because the
-    SDK's beacon at close is the one request the route may not see."""
-    yield page
-    _end_rum(request, page)
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -264,18 +263,17 @@ def announcements_of(node: pytest.Item) -> Announcements | None:
     return node.stash.get(_KEY, None)
 
 
-@pytest.fixture
-def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    """The browser context with the announcements log installed on every page it opens."""
+def listen_for_announcements(context: BrowserContext, request: pytest.FixtureRequest) -> None:
+    """The announcements log installed on every page the context opens."""
     log = Announcements()
     log.install(context)
     request.node.stash[_KEY] = log
-    yield context
 
 
 @pytest.fixture
 def announcements(context: BrowserContext, request: pytest.FixtureRequest) -> Announcements:
-    return request.node.stash[_KEY]
+    log: Announcements = request.node.stash[_KEY]
+    return log
 
 
 @pytest.hookimpl(optionalhook=True)

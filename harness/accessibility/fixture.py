@@ -56,7 +56,8 @@ def run_axe(
         )
         if key is not None:
             cache.put(key, response)  # type: ignore[union-attr]
-        return response
+        result: dict[str, Any] = response
+        return result
 
 
 def session_waivers(config: pytest.Config) -> list[Waiver]:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from harness.run.options import options_of
+
 RESULTS_DIR = Path("reports") / "accessibility"
 
 
@@ -28,8 +30,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def results_dir(config: pytest.Config) -> Path:
-    chosen = config.getoption("--a11y-results", default=None)
-    return Path(chosen).resolve() if chosen else config.rootpath / RESULTS_DIR
+    return options_of(config).a11y_results or config.rootpath / RESULTS_DIR
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 # VA's platform axeCheck tags (existing-cypress-suite.md §3), never fewer; plus WCAG 2.2 AA.
 VA_TAGS = ["section508", "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -35,7 +36,7 @@ def axe_script() -> Path:
     return pinned_script(AXE_SCRIPT_PATH, "axe-core")
 
 
-def axe_options() -> dict:
+def axe_options() -> dict[str, Any]:
     return {
         "runOnly": {"type": "tag", "values": TAGS},
         "rules": RULES,

@@ -1,47 +1,86 @@
-"""Failure artifacts without the cost a passing scenario throws away (a pytest plugin; see the class)."""
+"""Failure artifacts without the cost a passing scenario throws away, through Playwright's public tracing API.
+
+pytest-playwright's own recorder, with `--tracing retain-on-failure --screenshot only-on-failure` (our
+defaults), traces with a screencast and DOM snapshots, then at every context close writes the trace zip
+and takes screenshots, and deletes both when the test passed. Recording snapshots of the VA components'
+shadow DOM on every action was about a sixth of the suite's time. So this plugin acts on those two
+options itself (they keep their meaning and names) and turns pytest-playwright's handling of them off:
+- `retain-on-failure`: the trace keeps actions, network, console and sources, no screencast or DOM
+  snapshots; a scenario that passed just stops tracing; `on` records everything and keeps it;
+- `only-on-failure` / `on`: a full-page screenshot of every open page.
+Artifacts go where pytest-playwright puts them (its `output_path` fixture, under `--output`) and are named
+in the teardown report's user properties (`playwright_trace`, `playwright_screenshot`) as it names them.
+Video stays pytest-playwright's. In staging both are off (harness/run/options.py): they record cookies.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import BrowserContext
-from pytest_playwright.pytest_playwright import ArtifactsRecorder
+
+from harness.run.options import options_of
+
+_CALL = pytest.StashKey[pytest.TestReport]()
 
 
-class LeanArtifactsRecorder(ArtifactsRecorder):
-    """pytest-playwright's recorder, minus the work a passing scenario throws away.
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    options_of(config)  # the choices are read (HarnessOptions.tracing/screenshot) before they are handed over
+    for name in ("tracing", "screenshot"):
+        if hasattr(config.option, name):
+            setattr(config.option, name, "off")
 
-    With `--tracing retain-on-failure --screenshot only-on-failure` (our defaults) pytest-playwright traces
-    with a screencast, then at every context close writes the trace zip and takes a screenshot, and
-    deletes both when the test passed. Here the trace keeps actions, network, console and sources,
-    without the screencast or DOM snapshots (recording snapshots of the VA components' shadow DOM on every
-    action was about a sixth of the suite's time; `--tracing on` records both), and a context that closes
-    after a passed call just stops tracing. A failing scenario keeps its trace.zip and screenshot as before.
-    """
 
-    def on_did_create_browser_context(self, context: BrowserContext) -> None:
-        if self._tracing_option != "retain-on-failure" or not self._capture_trace:
-            super().on_did_create_browser_context(context)
-            return
-        self._capture_trace = False  # the parent registers the pages; the trace starts here
-        try:
-            super().on_did_create_browser_context(context)
-        finally:
-            self._capture_trace = True
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL] = report
+    return report
+
+
+def _failed(node: pytest.Item) -> bool:
+    """Failed, or the context closes before the call ended (setup failed, interrupted): keep everything."""
+    call = node.stash.get(_CALL, None)
+    return call is None or call.failed
+
+
+@contextmanager
+def kept_on_failure(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Trace the context and, if the scenario fails, keep the trace and a screenshot of each open page."""
+    options = options_of(request.config)
+    tracing, screenshot = options.tracing, options.screenshot
+    if tracing in ("on", "retain-on-failure"):
+        everything = tracing == "on"
         context.tracing.start(
-            title=self._request.node.nodeid, screenshots=False, snapshots=False, sources=True
+            title=request.node.nodeid, screenshots=everything, snapshots=everything, sources=True
         )
-
-    def on_will_close_browser_context(self, context: BrowserContext) -> None:
-        call = getattr(self._request.node, "rep_call", None)
-        keep_anyway = self._tracing_option == "on" or self._pytestconfig.getoption("--screenshot") == "on"
-        if call is None or call.failed or keep_anyway:
-            super().on_will_close_browser_context(context)  # failed, or closed mid-test: keep everything
-            return
+    yield
+    keep = _failed(request.node)
+    folder = Path(request.getfixturevalue("output_path"))
+    if screenshot == "on" or (screenshot == "only-on-failure" and keep):
+        for index, page in enumerate(p for p in context.pages if not p.is_closed()):
+            path = folder / f"test-{'failed' if keep else 'finished'}-{index + 1}.png"
+            try:
+                page.screenshot(path=str(path), timeout=5_000, full_page=options.full_page_screenshot)
+            except Exception:  # a page mid-navigation or crashed: the trace still shows it
+                continue
+            _name(request, "screenshot", path)
+    if tracing == "on" or (tracing == "retain-on-failure" and keep):
+        path = folder / "trace.zip"
+        context.tracing.stop(path=str(path))
+        _name(request, "trace", path)
+    elif tracing == "retain-on-failure":
         context.tracing.stop()
 
 
-@pytest.fixture
-def _artifacts_recorder(_artifacts_recorder: ArtifactsRecorder) -> ArtifactsRecorder:
-    """pytest-playwright's own fixture (its teardown keeps or drops the artifacts), made lean."""
-    _artifacts_recorder.__class__ = LeanArtifactsRecorder
-    return _artifacts_recorder
+def _name(request: pytest.FixtureRequest, kind: str, path: Path) -> None:
+    """As pytest-playwright names its artifacts: relative to where pytest was started, when below it."""
+    start = Path(request.config.invocation_params.dir)
+    shown = os.path.relpath(path, start) if path.is_relative_to(start) else str(path)
+    request.node.user_properties.append((f"playwright_{kind}", shown))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.run.mock_server import WorkerMock
 from harness.run.options import HarnessOptions
 
 
@@ -16,4 +17,5 @@ def base_url(harness_options: HarnessOptions, request: pytest.FixtureRequest) ->
     """The mock's URL in mock mode; --base-url in staging mode."""
     if harness_options.staging:
         return (harness_options.base_url or "").rstrip("/")
-    return request.getfixturevalue("mock_server").url
+    mock: WorkerMock = request.getfixturevalue("mock_server")
+    return mock.url

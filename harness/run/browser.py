@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from harness.run.options import options_of
+
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_PATH_ENV = "CHROMIUM_PATH"
 BROWSER_SERVER_ENV = "BROWSER_SERVER"
@@ -102,7 +104,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def browser_server(config: pytest.Config) -> str | None:
-    return config.getoption("browser_server", default=None) or None
+    return options_of(config).browser_server
 
 
 @pytest.fixture(scope="session")

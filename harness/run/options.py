@@ -6,6 +6,7 @@ import os
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,6 +87,19 @@ def add_options(parser: pytest.Parser) -> None:
 
 
 @dataclass(frozen=True)
+class EvidenceOptions:
+    """The evidence recorder's options (harness/evidence/plugin.py defines them)."""
+
+    requested: bool = False  # --evidence, or --gate, --stage or --compare, which need it
+    directory: str = "reports/evidence"  # --evidence-dir, as given
+    history: str | None = None  # --evidence-history, as given
+    gate: bool = False
+    stage: str | None = None
+    compare: str | None = None
+    screenshots: str = "each-step"  # --evidence-screenshots
+
+
+@dataclass(frozen=True)
 class HarnessOptions:
     """Every harness option, read once (`options_of`); plugins that define an option still read it here."""
 
@@ -107,6 +121,18 @@ class HarnessOptions:
     staging_users: tuple[str, ...] = ()  # --staging-user NAME=PATH, as given
     staging_users_file: Path | None = None  # --staging-users FILE.toml
     update_aria_snapshots: str | None = None  # replace | merge (Issue 22, transcripts and aria snapshots)
+    # pytest-playwright's --tracing and --screenshot, which harness/run/artifacts.py acts on (tracing is
+    # off in staging: a trace records cookies and request headers)
+    tracing: str = "off"
+    screenshot: str = "off"
+    full_page_screenshot: bool = False
+    browser_server: str | None = None  # --browser-server (harness/run/browser.py)
+    phase_timings: Path | None = None  # --phase-timings DIR (harness/run/timing.py)
+    scenario_timeout: float = 0.0  # the `scenario_timeout` ini, seconds (harness/run/timeouts.py)
+    shard: str | None = None  # --shard K/N (harness/run/shard.py)
+    shard_durations: str | None = None  # --durations-file, as given
+    a11y_results: Path | None = None  # --a11y-results DIR (harness/accessibility/plugin.py)
+    evidence: EvidenceOptions = EvidenceOptions()  # harness/evidence/plugin.py
 
     @property
     def staging(self) -> bool:
@@ -120,6 +146,9 @@ def read_options(config: pytest.Config) -> HarnessOptions:
     defects += [name.strip() for name in os.environ.get(DEFECTS_ENV, "").split(",") if name.strip()]
     storage_state = config.getoption("storage_state", default=None)
     users_file = config.getoption("staging_users_file", default=None)  # defined by the staging plugin
+    timings = config.getoption("phase_timings", default=None)
+    a11y = config.getoption("a11y_results", default=None)
+    staging = (config.getoption("harness_env", default=None) or ENV_MOCK) == ENV_STAGING
     # Each xdist worker parses the same command line and ini, so all resolve the same run seed.
     asked, pinned = config.getoption("seed", default=None), _ini(config, seeds.SEED_INI)
     try:
@@ -150,6 +179,32 @@ def read_options(config: pytest.Config) -> HarnessOptions:
         staging_users=tuple(config.getoption("staging_user", default=None) or ()),
         staging_users_file=Path(users_file) if users_file else None,
         update_aria_snapshots=config.getoption("update_aria_snapshots", default=None),
+        tracing="off" if staging else config.getoption("tracing", default=None) or "off",
+        screenshot=config.getoption("screenshot", default=None) or "off",
+        full_page_screenshot=bool(config.getoption("full_page_screenshot", default=False)),
+        browser_server=config.getoption("browser_server", default=None) or None,
+        phase_timings=Path(timings) if timings else None,
+        scenario_timeout=float(_ini(config, "scenario_timeout") or 0),
+        shard=config.getoption("shard", default=None) or None,
+        shard_durations=config.getoption("durations_file", default=None) or None,
+        a11y_results=Path(a11y).resolve() if a11y else None,
+        evidence=_evidence_options(config),
+    )
+
+
+def _evidence_options(config: pytest.Config) -> EvidenceOptions:
+    def get(name: str) -> Any:
+        return config.getoption(name, default=None)
+
+    stage, compare, gate = get("stage"), get("compare"), bool(get("gate"))
+    return EvidenceOptions(
+        requested=bool(get("evidence") or gate or stage or compare),
+        directory=get("evidence_dir") or "reports/evidence",
+        history=get("evidence_history"),
+        gate=gate,
+        stage=stage,
+        compare=compare,
+        screenshots=get("evidence_screenshots") or "each-step",
     )
 
 

@@ -5,6 +5,13 @@ once. With a durations file (nodeid -> seconds; `python -m harness.evidence merg
 `durations.json`) the split balances recorded time, longest first onto the least loaded shard; tests it
 does not list count as the median recorded test. Without one every test counts the same. Ties break on the
 node id, so the split never depends on collection order, the machine or xdist.
+
+Why not pytest-split (`--splits N --group K`, whose `least_duration` does the same split): the shards'
+evidence is merged into one report (`python -m harness.evidence merge`), and the merge must know each
+run's shard identity and prove the slices fit together: every shard records K, N and the sha256 of the
+durations file it split by in run.json, and the merge refuses a missing, repeated or foreign shard. The
+durations come from the merged evidence itself (`durations.json`), not from a separate
+`--store-durations` run. pytest-split records none of that; the split itself is the 30 lines below.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from harness.run.options import options_of
 
 DURATIONS_FILE = "test-durations.json"
 SHARD_KEY = pytest.StashKey["Shard"]()
@@ -87,13 +96,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    text = config.getoption("shard", default=None)
+    text = options_of(config).shard
     if text:
         config.stash[SHARD_KEY] = parse_shard(text)
 
 
 def durations_for(config: pytest.Config) -> tuple[dict[str, float], Path | None]:
-    option = config.getoption("durations_file", default=None)
+    option = options_of(config).shard_durations
     if option:
         path = Path(option)
         if not path.is_absolute():
@@ -132,10 +141,7 @@ def shard_of(config: pytest.Config) -> dict[str, Any] | None:
     """This run's shard for the evidence's run.json, or None when the run is not sharded: K, N and the
     sha256 of the durations file, which every shard must share for the slices to fit together. Read from
     the option, not the stash: other plugins' pytest_configure may run before this one's."""
-    try:
-        text = config.getoption("shard")
-    except ValueError:  # the evidence recorder runs without the harness in its own tests
-        return None
+    text = options_of(config).shard
     if not text:
         return None
     _, path = durations_for(config)

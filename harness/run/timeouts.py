@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from harness.run.options import options_of
+
 SCENARIO_TIMEOUT_INI = "scenario_timeout"
 DEFAULT_SCENARIO_TIMEOUT = "180"
 PYTEST_TIMEOUT_MARK = "Timeout (>"  # how pytest-timeout's failure text starts
@@ -28,7 +30,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def scenario_limit(config: pytest.Config) -> float:
-    return float(config.getini(SCENARIO_TIMEOUT_INI) or 0)
+    return options_of(config).scenario_timeout
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from harness.run.options import options_of
+
 if TYPE_CHECKING:
     from pytest_bdd.parser import Feature, Step
 
@@ -127,9 +129,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    directory = config.getoption("phase_timings", default=None)
+    directory = options_of(config).phase_timings
     if directory:
-        config.pluginmanager.register(PhaseTimer(config, Path(directory)), "harness-phase-timer")
+        config.pluginmanager.register(PhaseTimer(config, directory), "harness-phase-timer")
 
 
 class PhaseTimer:

@@ -4,7 +4,8 @@ What it adds to the harness core (which owns the options, the @staging_safe sele
 check and applies --storage-state to every context):
 - stops the run with a clear reason when the saved session has expired (401 / sign-in redirect);
 - reads the live feature toggles once, for the `live_toggles` fixture, so steps expect the matching flow;
-- wraps `context` with a route guard that aborts and records writes (harness/staging/guard.py);
+- a route guard on every context that aborts and records writes (`writes_guarded`, composed into the
+  one `context` fixture by harness/plugin.py; harness/staging/guard.py);
 - keeps secrets out of reports and logs: tracing and video off, storage-state values scrubbed.
 In mock mode it changes nothing except providing `live_toggles` from the scenario's mock session.
 """
@@ -12,6 +13,7 @@ In mock mode it changes nothing except providing `live_toggles` from the scenari
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -205,29 +207,28 @@ def pytest_runtest_makereport(
 # ---------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any], pytestconfig: pytest.Config) -> dict[str, Any]:
+def context_args(args: dict[str, Any], config: pytest.Config) -> dict[str, Any]:
     """In staging, service workers are blocked: their requests would bypass the write guard's route."""
-    if not is_staging(pytestconfig):
-        return browser_context_args
-    return {**browser_context_args, "service_workers": "block"}
+    if not is_staging(config):
+        return args
+    return {**args, "service_workers": "block"}
 
 
-@pytest.fixture
-def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    """pytest-playwright's context; in staging mode with the write guard installed, and afterwards the
-    drafts the scenario saved and left deleted. Every write goes into the report (user property
-    `staging_writes`, which the evidence recorder reads)."""
+@contextmanager
+def writes_guarded(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[None]:
+    """In staging mode, the write guard installed on the context, and afterwards the drafts the scenario
+    saved and left deleted. Every write goes into the report (user property `staging_writes`, which the
+    evidence recorder reads). In mock mode, nothing."""
     config = request.config
     if not is_staging(config):
-        yield context
+        yield
         return
     options = options_of(config)
     allow = options.allow_send and bool(options.test_care_team)
     guard = WriteGuard(WritePolicy(test_care_team=options.test_care_team if allow else None))
     guard.install(context)
     request.node.stash[_GUARD_KEY] = guard
-    yield context
+    yield
     try:
         guard.clean_up(context)
     finally:
@@ -238,7 +239,8 @@ def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator
 @pytest.fixture
 def staging_write_guard(context: BrowserContext, request: pytest.FixtureRequest) -> WriteGuard | None:
     """The scenario's write guard (None in mock mode): `.attempts`, `.blocked`."""
-    return request.node.stash.get(_GUARD_KEY, None)
+    guard: WriteGuard | None = request.node.stash.get(_GUARD_KEY, None)
+    return guard
 
 
 @pytest.fixture(scope="session")
@@ -267,7 +269,8 @@ def staging_user(request: pytest.FixtureRequest) -> pool.PoolUser | None:
         )
     if assignment.user is None:
         pytest.skip(assignment.skip_reason)
-    return assignment.user
+    user: pool.PoolUser = assignment.user
+    return user
 
 
 def _evidence(request: pytest.FixtureRequest) -> Any | None:

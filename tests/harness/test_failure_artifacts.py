@@ -20,15 +20,21 @@ def _run(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, tracing: st
     pytester.makeconftest(
         """
         import pytest
+        from harness.run.artifacts import kept_on_failure
         from harness.run.browser import CHROMIUM_ARGS, chromium_executable
 
-        # As in the project: a conftest plugin loads after pytest-playwright, so its fixtures override.
+        # As in the project: the artifacts plugin, composed into `context` as harness/plugin.py does.
         pytest_plugins = ["harness.run.artifacts"]
 
         @pytest.fixture(scope="session")
         def browser_type_launch_args(browser_type_launch_args):
             path = chromium_executable(None, None)
             return {**browser_type_launch_args, "executable_path": str(path), "args": CHROMIUM_ARGS}
+
+        @pytest.fixture
+        def context(context, request):
+            with kept_on_failure(context, request):
+                yield context
         """
     )
     pytester.makepyfile(
