@@ -43,6 +43,7 @@ $(STAMPS)/chromium:
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
 # The slowest tests are listed at the end (issue 21): where the next minute of CI goes.

@@ -26,7 +26,7 @@ _READ_ONLY_POST = re.compile(r"^/my_health/v1/messaging/folders/-?\d+/search")
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
 
 
 @dataclass

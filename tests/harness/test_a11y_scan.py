@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 from harness.accessibility.fixture import A11y
 from harness.accessibility.ruleset import axe_version
@@ -22,18 +24,18 @@ PAGE = """<!doctype html><html lang="en"><head><title>Tiny</title></head><body>
 
 class RecordingEvidence:
     def __init__(self) -> None:
-        self.scans: list[tuple[str, str, dict]] = []
-        self.transcripts: list[dict] = []
-        self.aria: list[dict] = []
+        self.scans: list[tuple[str, str, dict[str, Any]]] = []
+        self.transcripts: list[dict[str, Any]] = []
+        self.aria: list[dict[str, Any]] = []
 
-    def add_a11y(self, state: str, url: str, result: dict) -> None:
+    def add_a11y(self, state: str, url: str, result: dict[str, Any]) -> None:
         self.scans.append((state, url, result))
 
     # The scan hands on the same state's transcript and aria snapshot too (accessibility.aria_snapshots).
-    def add_transcript(self, read: dict) -> None:
+    def add_transcript(self, read: dict[str, Any]) -> None:
         self.transcripts.append(read)
 
-    def add_aria(self, check: dict) -> None:
+    def add_aria(self, check: dict[str, Any]) -> None:
         self.aria.append(check)
 
 
@@ -43,7 +45,7 @@ def evidence() -> RecordingEvidence:
 
 
 def test_known_violation_is_found_saved_and_handed_to_evidence(
-    page, a11y: A11y, evidence: RecordingEvidence, tmp_path: Path
+    page: Page, a11y: A11y, evidence: RecordingEvidence, tmp_path: Path
 ) -> None:
     a11y.out_dir = tmp_path
     page.set_content(PAGE)
@@ -61,7 +63,7 @@ def test_known_violation_is_found_saved_and_handed_to_evidence(
         a11y.assert_clean(page, "Start message: tiny again")
 
 
-def test_a_clean_page_passes(page, a11y: A11y, tmp_path: Path) -> None:
+def test_a_clean_page_passes(page: Page, a11y: A11y, tmp_path: Path) -> None:
     a11y.out_dir = tmp_path
     page.set_content(PAGE.replace('<img src="team.png">', '<img src="team.png" alt="Care team">'))
     assert a11y.assert_clean(page, "clean").clean
@@ -84,7 +86,7 @@ customElements.define("x-note", class extends HTMLElement {
 </script></main></body></html>"""
 
 
-def test_a_scan_waits_for_a_fade_in_inside_shadow_dom(page, a11y: A11y, tmp_path: Path) -> None:
+def test_a_scan_waits_for_a_fade_in_inside_shadow_dom(page: Page, a11y: A11y, tmp_path: Path) -> None:
     # Scanned mid-fade the note's text would be half transparent: a false colour-contrast violation.
     a11y.out_dir = tmp_path
     page.set_content(FADING_NOTE)
@@ -94,7 +96,7 @@ def test_a_scan_waits_for_a_fade_in_inside_shadow_dom(page, a11y: A11y, tmp_path
     assert [f.rule for f in result.violations] == []
 
 
-def test_an_unchanged_document_is_not_scanned_again(page) -> None:
+def test_an_unchanged_document_is_not_scanned_again(page: Page) -> None:
     from harness.accessibility.fixture import run_axe
     from harness.accessibility.page_state import ScanCache
 

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from harness.accessibility.results import build_result, target_text
+from contract import SELECT_CARE_TEAM
+from harness.accessibility.results import A11yResult, build_result, target_text
 from harness.accessibility.ruleset import wcag_criteria
 from harness.accessibility.waivers import WaiverFileError, load_waivers
 
 TODAY = dt.date(2026, 11, 27)
 
 AXE_RESPONSE = {
-    "url": "http://127.0.0.1/my-health/secure-messages/new-message/select-care-team/",
+    "url": f"http://127.0.0.1{SELECT_CARE_TEAM}",
     "testEngine": {"version": "4.12.1"},
     "violations": [
         {
@@ -63,7 +64,7 @@ expires = {expires}
 """
 
 
-def result_with(tmp_path: Path, expires: str):
+def result_with(tmp_path: Path, expires: str) -> A11yResult:
     waivers = load_waivers(write_waivers(tmp_path, WAIVER.format(expires=expires)))
     return build_result(
         AXE_RESPONSE,

@@ -20,7 +20,7 @@ def module_name(path: Path) -> str:
 
 
 def imported_pages_modules(tree: ast.AST, known: set[str]) -> set[str]:
-    """The `pages` modules a module imports (`from pages import paths` names the module pages.paths)."""
+    """The `pages` modules a module imports (`from pages import router` names the module pages.router)."""
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "pages":

@@ -8,6 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+from contract import RECENT_RECIPIENTS
 from harness.accessibility import transcript
 from harness.accessibility.transcript import Line
 
@@ -89,7 +90,9 @@ def test_from_a_container_the_landmarks_around_it_are_read_first(page: Page) -> 
     # already read as its control's name is not read again
 
 
-def _node(node_id: str, role: str, name: str = "", children: tuple[str, ...] = (), **extra: Any) -> dict:
+def _node(
+    node_id: str, role: str, name: str = "", children: tuple[str, ...] = (), **extra: Any
+) -> dict[str, Any]:
     props = [{"name": k, "value": {"value": v}} for k, v in extra.pop("props", {}).items()]
     return {"nodeId": node_id, "role": {"value": role}, "name": {"value": name}, "properties": props,
             "childIds": list(children), **extra}  # fmt: skip
@@ -170,7 +173,9 @@ def test_more_or_fewer_care_teams_on_another_seed_is_a_finding_never_a_failure()
     assert more.changed and not more.lost and not more.failure  # a gain is never a failure
 
 
-def _record(nodeid: str, data: str, masked: list[list[str]], toggles: dict | None = None, **kw: Any) -> dict:
+def _record(
+    nodeid: str, data: str, masked: list[list[str]], toggles: dict[str, Any] | None = None, **kw: Any
+) -> dict[str, Any]:
     transcripts = [{"state": "SelectCareTeam", "masked": masked, **kw}]
     return {"nodeid": nodeid, "name": nodeid, "seed": 1, "context": {"data": data, "toggles": toggles or {}},
             "transcripts": transcripts}  # fmt: skip
@@ -178,9 +183,9 @@ def _record(nodeid: str, data: str, masked: list[list[str]], toggles: dict | Non
 
 def test_the_previous_run_is_found_in_the_history_and_judged_like_with_like() -> None:
     masked = [[line.role, line.name, line.states] for line in BEFORE]
-    older = {"run": "r1", "env": "mock", "transcripts": transcript.history_block(
+    older: dict[str, Any] = {"run": "r1", "env": "mock", "transcripts": transcript.history_block(
         [_record("f::a", "profile mixed, seed 7", masked)])}  # fmt: skip
-    newer = {"run": "r2", "env": "mock", "transcripts": transcript.history_block(
+    newer: dict[str, Any] = {"run": "r2", "env": "mock", "transcripts": transcript.history_block(
         [_record("f::a", "profile mixed, seed 7", masked[:2], defects=True)])}  # fmt: skip
     assert len(older["transcripts"]["texts"]) == 1  # each transcript kept once, by digest
     previous = transcript.previous_of([older, newer], "f::a", "SelectCareTeam")
@@ -196,9 +201,9 @@ def test_the_previous_run_is_found_in_the_history_and_judged_like_with_like() ->
 def test_toggle_states_that_read_differently_are_listed() -> None:
     masked = [[line.role, line.name, line.states] for line in BEFORE]
     scenarios = [
-        _record("f::on", "d", masked, {"mhv_secure_messaging_recent_recipients": "on"}),
-        _record("f::off", "d", masked[:3], {"mhv_secure_messaging_recent_recipients": "off"}),
-        _record("f::off2", "d", masked[:3], {"mhv_secure_messaging_recent_recipients": "off"}),
+        _record("f::on", "d", masked, {RECENT_RECIPIENTS: "on"}),
+        _record("f::off", "d", masked[:3], {RECENT_RECIPIENTS: "off"}),
+        _record("f::off2", "d", masked[:3], {RECENT_RECIPIENTS: "off"}),
     ]
     found = transcript.toggle_findings(scenarios)
     assert len(found) == 1 and found[0]["state"] == "SelectCareTeam"

@@ -65,7 +65,7 @@ def assert_va_error(response: httpx.Response, status: int, code: str | None = No
     assert response.status_code == status, response.text
     body = response.json()
     assert_shape(body, "Errors")
-    first = body["errors"][0]
+    first: dict[str, Any] = body["errors"][0]  # the VA error shape, checked above
     assert first["status"] == str(status)
     if code is not None:
         assert first["code"] == code

@@ -1,17 +1,19 @@
 """Each public endpoint's shape and behaviour against sm-api.md."""
 
 import json
+from typing import Any
 
 import httpx
 import pytest
 
+from contract import LARGE_ATTACHMENTS
 from mocks.client import Session
 from tests.mock.conftest import assert_shape, assert_va_error
 
 MSG = "/my_health/v1/messaging"
 
 
-def _allowed(sess: Session, oh: bool | None = None) -> dict:
+def _allowed(sess: Session, oh: bool | None = None) -> dict[str, Any]:
     teams = sess.patient()["allowedCareTeams"]
     return next(t for t in teams if oh is None or t["ohTriageGroup"] == oh)
 
@@ -225,7 +227,7 @@ def test_attachment_limits_answer_va_validation_errors(api: httpx.Client, sess: 
     error = assert_va_error(api.post(f"{MSG}/messages", data={"message": message}, files=total), 422)
     assert error["title"] == "Total size of uploads exceeds 10.0 MB"
     # With the large-attachments toggle the same upload is accepted (10 files / 25 MB).
-    sess.set_toggle("mhv_secure_messaging_large_attachments", "on")
+    sess.set_toggle(LARGE_ATTACHMENTS, "on")
     assert api.post(f"{MSG}/messages", data={"message": message}, files=total).status_code == 200
 
 
@@ -301,7 +303,7 @@ def test_unsupported_file_type_is_sm122(api: httpx.Client, sess: Session) -> Non
     )
     movie = [("uploads[]", ("visit.mov", b"x", "video/quicktime"))]
     assert_va_error(api.post(f"{MSG}/messages", data={"message": message}, files=movie), 422, "SM122")
-    sess.set_toggle("mhv_secure_messaging_large_attachments", "on")  # the extended types come with it
+    sess.set_toggle(LARGE_ATTACHMENTS, "on")  # the extended types come with it
     assert api.post(f"{MSG}/messages", data={"message": message}, files=movie).status_code == 200
 
 

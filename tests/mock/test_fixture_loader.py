@@ -1,6 +1,7 @@
 """The vets-website fixture loader keeps documents verbatim and still understands their inconsistencies."""
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -21,7 +22,7 @@ def test_string_ids_and_relationship_type_are_understood() -> None:
     assert string_ids
     ids = {t.triage_team_id for t in patient.care_teams}
     assert {int(i) for i in string_ids} <= ids
-    assert all("relationshipType" in t.raw["attributes"] for t in patient.care_teams)  # kept as spelled
+    assert all(t.raw and "relationshipType" in t.raw["attributes"] for t in patient.care_teams)  # as spelled
 
 
 def test_string_id_team_can_receive_a_message() -> None:
@@ -45,7 +46,7 @@ def test_recipient_files_are_detected() -> None:
     }
 
 
-def test_missing_folder_or_file_is_a_clear_error(tmp_path) -> None:
+def test_missing_folder_or_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FixtureError, match="does not exist"):
         load_fixture_folder(tmp_path / "nope")
     with pytest.raises(FixtureError, match="no recipients response"):
@@ -55,6 +56,6 @@ def test_missing_folder_or_file_is_a_clear_error(tmp_path) -> None:
         load_fixture_folder(tmp_path)
 
 
-def test_server_refuses_a_bad_fixture_folder(tmp_path) -> None:
+def test_server_refuses_a_bad_fixture_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no recipients response"):
         start_server(build_config(fixtures=tmp_path, profile="fixtures"))

@@ -5,22 +5,27 @@ import random
 import httpx
 import pytest
 
+from contract import (
+    CERNER_PILOT,
+    CURATED_LIST_FLOW,
+    LARGE_ATTACHMENTS,
+    RECENT_RECIPIENTS,
+    RECIPIENT_OPT_GROUPS,
+)
 from fixtures import build_patient
 from mocks.api.flipper import Gates, bucket, parse_value
 from mocks.api.toggles import camel, underscore
 from mocks.client import MockClient, MockError, Session
 
 EMAIL = "vets.gov.user+228@gmail.com"
-CURATED = "mhv_secure_messaging_curated_list_flow"
-RECENT = "mhv_secure_messaging_recent_recipients"
 
 
 @pytest.mark.parametrize(
     ("feature", "actor", "expected"),
     [
-        (CURATED, EMAIL, 50080),
-        (RECENT, EMAIL, 75974),
-        (CURATED, "ab50bb37-d4c9-4c20-9d6e-767cee4a15e5", 38245),
+        (CURATED_LIST_FLOW, EMAIL, 50080),
+        (RECENT_RECIPIENTS, EMAIL, 75974),
+        (CURATED_LIST_FLOW, "ab50bb37-d4c9-4c20-9d6e-767cee4a15e5", 38245),
     ],
 )
 def test_bucket_matches_the_reference_vectors(feature: str, actor: str, expected: int) -> None:
@@ -28,27 +33,27 @@ def test_bucket_matches_the_reference_vectors(feature: str, actor: str, expected
 
 
 def test_percentage_of_actors_threshold_is_exclusive() -> None:
-    assert not Gates(percentage_of_actors=50.08).enabled(CURATED, EMAIL)
-    assert Gates(percentage_of_actors=50.081).enabled(CURATED, EMAIL)
-    assert not Gates(percentage_of_actors=75.974).enabled(RECENT, EMAIL)
-    assert Gates(percentage_of_actors=75.975).enabled(RECENT, EMAIL)
-    assert Gates(percentage_of_actors=100).enabled(RECENT, EMAIL)
-    assert not Gates(percentage_of_actors=99).enabled(CURATED, None)  # no actor, never opens
+    assert not Gates(percentage_of_actors=50.08).enabled(CURATED_LIST_FLOW, EMAIL)
+    assert Gates(percentage_of_actors=50.081).enabled(CURATED_LIST_FLOW, EMAIL)
+    assert not Gates(percentage_of_actors=75.974).enabled(RECENT_RECIPIENTS, EMAIL)
+    assert Gates(percentage_of_actors=75.975).enabled(RECENT_RECIPIENTS, EMAIL)
+    assert Gates(percentage_of_actors=100).enabled(RECENT_RECIPIENTS, EMAIL)
+    assert not Gates(percentage_of_actors=99).enabled(CURATED_LIST_FLOW, None)  # no actor, never opens
 
 
 def test_boolean_and_actor_gates() -> None:
-    assert Gates(boolean=True).enabled(CURATED, None)
-    assert not Gates().enabled(CURATED, EMAIL)
-    assert Gates(actors={EMAIL}).enabled(CURATED, EMAIL)
-    assert not Gates(actors={EMAIL}).enabled(CURATED, "someone@else")
+    assert Gates(boolean=True).enabled(CURATED_LIST_FLOW, None)
+    assert not Gates().enabled(CURATED_LIST_FLOW, EMAIL)
+    assert Gates(actors={EMAIL}).enabled(CURATED_LIST_FLOW, EMAIL)
+    assert not Gates(actors={EMAIL}).enabled(CURATED_LIST_FLOW, "someone@else")
 
 
 def test_percentage_of_time_is_not_sticky() -> None:
     rand = random.Random(3)
-    results = {Gates(percentage_of_time=50).enabled(CURATED, EMAIL, rand) for _ in range(50)}
+    results = {Gates(percentage_of_time=50).enabled(CURATED_LIST_FLOW, EMAIL, rand) for _ in range(50)}
     assert results == {True, False}
-    assert not Gates(percentage_of_time=0).enabled(CURATED, EMAIL, rand)
-    assert Gates(percentage_of_time=100).enabled(CURATED, EMAIL, rand)
+    assert not Gates(percentage_of_time=0).enabled(CURATED_LIST_FLOW, EMAIL, rand)
+    assert Gates(percentage_of_time=100).enabled(CURATED_LIST_FLOW, EMAIL, rand)
 
 
 @pytest.mark.parametrize("bad", ["maybe", "101%", "-1%", 250, None, "25"])
@@ -58,46 +63,42 @@ def test_parse_value_rejects_nonsense(bad: object) -> None:
 
 
 def test_name_forms() -> None:
-    assert camel(CURATED) == "mhvSecureMessagingCuratedListFlow"
-    assert underscore("mhvSecureMessagingCuratedListFlow") == CURATED
+    assert camel(CURATED_LIST_FLOW) == "mhvSecureMessagingCuratedListFlow"
+    assert underscore("mhvSecureMessagingCuratedListFlow") == CURATED_LIST_FLOW
 
 
 def test_toggles_endpoint_lists_both_forms(api: httpx.Client) -> None:
     features = api.get("/v0/feature_toggles", params={"cookie_id": "abc"}).json()["data"]["features"]
     names = {f["name"]: f["value"] for f in features}
-    assert names[CURATED] is True and names["mhvSecureMessagingCuratedListFlow"] is True
-    assert names[RECENT] is True
-    for toggle in (
-        "mhv_secure_messaging_cerner_pilot",
-        "mhv_secure_messaging_large_attachments",
-        "mhv_secure_messaging_recipient_opt_groups",
-    ):
+    assert names[CURATED_LIST_FLOW] is True and names["mhvSecureMessagingCuratedListFlow"] is True
+    assert names[RECENT_RECIPIENTS] is True
+    for toggle in (CERNER_PILOT, LARGE_ATTACHMENTS, RECIPIENT_OPT_GROUPS):
         assert toggle in names and camel(toggle) in names
 
 
 def test_toggles_endpoint_echoes_asked_names(api: httpx.Client, sess: Session) -> None:
-    sess.set_toggle(RECENT, "off")
-    asked = "mhvSecureMessagingCuratedListFlow,mhv_secure_messaging_recent_recipients,not_a_toggle"
+    sess.set_toggle(RECENT_RECIPIENTS, "off")
+    asked = f"mhvSecureMessagingCuratedListFlow,{RECENT_RECIPIENTS},not_a_toggle"
     features = api.get("/v0/feature_toggles", params={"features": asked}).json()["data"]["features"]
     assert features == [
         {"name": "mhvSecureMessagingCuratedListFlow", "value": True},
-        {"name": RECENT, "value": False},
+        {"name": RECENT_RECIPIENTS, "value": False},
         {"name": "not_a_toggle", "value": False},
     ]
 
 
 def test_session_percentage_uses_the_users_flipper_id(api: httpx.Client, sess: Session) -> None:
     flipper_id = sess.patient()["user"]["flipperId"]
-    threshold = bucket(CURATED, flipper_id) / 1000
-    asked = {"features": CURATED}
-    sess.set_toggle(CURATED, f"{threshold}%")
+    threshold = bucket(CURATED_LIST_FLOW, flipper_id) / 1000
+    asked = {"features": CURATED_LIST_FLOW}
+    sess.set_toggle(CURATED_LIST_FLOW, f"{threshold}%")
     assert api.get("/v0/feature_toggles", params=asked).json()["data"]["features"][0]["value"] is False
-    sess.set_toggle(CURATED, threshold + 0.001)
+    sess.set_toggle(CURATED_LIST_FLOW, threshold + 0.001)
     assert api.get("/v0/feature_toggles", params=asked).json()["data"]["features"][0]["value"] is True
-    sess.set_toggle(CURATED, "off")
-    sess.set_toggle_actors(CURATED, [flipper_id])
+    sess.set_toggle(CURATED_LIST_FLOW, "off")
+    sess.set_toggle_actors(CURATED_LIST_FLOW, [flipper_id])
     assert api.get("/v0/feature_toggles", params=asked).json()["data"]["features"][0]["value"] is True
-    assert sess.toggles()[CURATED]["actors"] == [flipper_id]
+    assert sess.toggles()[CURATED_LIST_FLOW]["actors"] == [flipper_id]
 
 
 def test_flipper_id_is_the_lower_cased_email_else_the_account_uuid(control: MockClient) -> None:
@@ -116,4 +117,4 @@ def test_flipper_id_is_the_lower_cased_email_else_the_account_uuid(control: Mock
 
 def test_bad_toggle_value_is_refused(control: MockClient, sess: Session) -> None:
     with pytest.raises(MockError, match="percentage"):
-        sess.set_toggle(CURATED, "sometimes")
+        sess.set_toggle(CURATED_LIST_FLOW, "sometimes")

@@ -4,10 +4,11 @@ import re
 
 from starlette.routing import Route
 
+from contract import APP_ROOT
 from mocks.api import MockConfig, create_app
 from tests.mock.conftest import OPENAPI
 
-UNDOCUMENTED = {"/", "/my-health/secure-messages", "/v0/maintenance_windows"}
+UNDOCUMENTED = {"/", APP_ROOT, "/v0/maintenance_windows"}
 
 
 def _normalise(path: str) -> str:

@@ -14,10 +14,10 @@ from typing import Any
 import httpx
 import pytest
 
+from contract import ENDPOINTS
 from fixtures.profiles import PROFILES
 from fixtures.vets_website import recipient_files
 from harness.oracle.patient import Exchange, ObservedPatient, build_patient
-from harness.oracle.traffic import ENDPOINTS
 from mocks.api.readouts import months_before
 from mocks.client import MockClient, Session
 from mocks.server import RunningServer, build_config, start_server
@@ -59,7 +59,7 @@ def observe(server: RunningServer, session: Session, now: str) -> ObservedPatien
     documents: dict[str, Exchange] = {}
     with httpx.Client(base_url=server.url, headers=session.headers, trust_env=False, timeout=10) as http:
         for endpoint, path in APP_PATHS.items():
-            method = ENDPOINTS[endpoint][0]
+            method = ENDPOINTS[endpoint].method
             body = window if endpoint == "sent_search" else None
             response = http.request(method, path, json=body)
             documents[endpoint] = Exchange(endpoint, response.status_code, body, response.json())

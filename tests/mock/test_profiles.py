@@ -1,12 +1,14 @@
 """Patient profiles: deterministic, the shapes the scenarios rely on, recent-team counts."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 import pytest
 
 from fixtures import PROFILES, build_patient
 from mocks.client import MockClient, MockError
+from mocks.server import RunningServer
 
 NOW = "2026-11-27T12:00:00Z"
 
@@ -36,7 +38,7 @@ def test_recent_care_teams_follow_the_apps_rule(control: MockClient, profile: st
 
 
 def test_profile_shapes(control: MockClient) -> None:
-    def patient(profile: str) -> dict:
+    def patient(profile: str) -> dict[str, Any]:
         s = control.create_session(profile=profile, seed=5, now=NOW)
         try:
             return s.patient()
@@ -75,7 +77,7 @@ def test_profile_shapes(control: MockClient) -> None:
     assert any("Release of Information" in t["name"] for t in signed)
 
 
-def test_migrating_user_and_allrecipients(mock_api_server, control: MockClient) -> None:
+def test_migrating_user_and_allrecipients(mock_api_server: RunningServer, control: MockClient) -> None:
     s = control.create_session(profile="migrating", seed=2, now=NOW)
     try:
         with httpx.Client(base_url=mock_api_server.url, headers=s.headers) as api:

@@ -7,6 +7,8 @@ case runs against a fresh app in-process (ASGI), so no case sees another's state
 
 from __future__ import annotations
 
+from typing import Any
+
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.config import SchemathesisConfig
@@ -66,5 +68,5 @@ schema = schemathesis.openapi.from_asgi(
     phases=[Phase.explicit, Phase.generate],  # a failure is reported as found, without shrinking
     suppress_health_check=list(HealthCheck),
 )
-def test_the_mock_answers_as_its_openapi_document_says(case: schemathesis.Case) -> None:
+def test_the_mock_answers_as_its_openapi_document_says(case: schemathesis.Case[Any]) -> None:
     case.call_and_validate(app=fresh_app())

@@ -3,6 +3,7 @@ defects; `--defect NAME` switches a defect on in every session the served app cr
 
 import argparse
 import json
+from typing import cast
 
 import httpx
 import pytest
@@ -18,7 +19,8 @@ CONFIG_JS = "/sm-web/config.js"  # the stand-in reads its switched-on defects fr
 
 def serve_help() -> str:
     subcommands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
-    return subcommands.choices["serve"].format_help()
+    serve: argparse.ArgumentParser = subcommands.choices["serve"]
+    return serve.format_help()
 
 
 def test_help_shows_defaults_toggles_and_defects() -> None:
@@ -48,7 +50,8 @@ def test_defect_needs_the_control_plane(capsys: pytest.CaptureFixture[str]) -> N
 def stand_in_defects(base: str, session_id: str | None = None) -> list[str]:
     headers = {"X-Mock-Session": session_id} if session_id else {}
     script = httpx.get(base + CONFIG_JS, headers=headers).text
-    return json.loads(script.removeprefix("window.SM_STANDIN_CONFIG = ").rstrip().rstrip(";"))["defects"]
+    config = json.loads(script.removeprefix("window.SM_STANDIN_CONFIG = ").rstrip().rstrip(";"))
+    return cast(list[str], config["defects"])
 
 
 def test_served_defects_reach_every_session() -> None:

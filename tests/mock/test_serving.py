@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from contract import EDIT_CONTACT_LIST, INBOX, RECENT_CARE_TEAMS, RECENT_RECIPIENTS
 from mocks.client import MockClient
 from mocks.server import build_config, start_server
 from tests.mock.conftest import ROOT, SHARED_FIXTURES, VENDORED_FIXTURES, assert_va_error
@@ -20,13 +21,11 @@ FOLDERS = [VENDORED_FIXTURES] + ([SHARED_FIXTURES] if SHARED_FIXTURES.is_dir() e
 def test_root_redirects_to_inbox(plain: httpx.Client) -> None:
     response = plain.get("/")
     assert response.status_code == 302
-    assert response.headers["location"] == "/my-health/secure-messages/inbox/"
+    assert response.headers["location"] == INBOX
 
 
 @pytest.mark.skipif(not (ROOT / "mocks" / "web" / "index.html").is_file(), reason="stand-in not built")
-@pytest.mark.parametrize(
-    "path", ["/my-health/secure-messages/inbox/", "/my-health/secure-messages/new-message/recent/"]
-)
+@pytest.mark.parametrize("path", [INBOX, RECENT_CARE_TEAMS])
 def test_every_app_path_serves_index(plain: httpx.Client, path: str) -> None:
     response = plain.get(path)
     assert response.status_code == 200
@@ -112,7 +111,7 @@ def test_fixture_folder_is_served_as_is(folder: Path, stem: str) -> None:
             features = {
                 f["name"]: f["value"] for f in api.get("/v0/feature_toggles").json()["data"]["features"]
             }
-            assert features["mhv_secure_messaging_edit_contact_list"] is True  # from toggles-response.json
+            assert features[EDIT_CONTACT_LIST] is True  # from toggles-response.json
     finally:
         server.stop()
 
@@ -148,11 +147,11 @@ def test_openapi_is_served(plain: httpx.Client) -> None:
 
 
 def test_cli_serves_and_logs_requests() -> None:
-    toggle = "mhv_secure_messaging_recent_recipients=off"
+    toggle = f"{RECENT_RECIPIENTS}=off"
     with served("--profile", "vista_only", "--seed", "9", "--toggle", toggle) as mock:
         since = len(mock.lines)
         features = httpx.get(
-            mock.url + "/v0/feature_toggles", params={"features": "mhv_secure_messaging_recent_recipients"}
+            mock.url + "/v0/feature_toggles", params={"features": RECENT_RECIPIENTS}
         ).json()
         assert features["data"]["features"][0]["value"] is False
         assert MockClient(mock.url).session("default").patient()["profile"] == "vista_only"

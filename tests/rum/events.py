@@ -6,11 +6,12 @@ import json
 import zlib
 from typing import Any
 
+from contract import SELECT_CARE_TEAM
+
 RUM_URL = "/rum-intake?ddforward=%2Fapi%2Fv2%2Frum%3Fddsource%3Dbrowser%26dd-evp-origin%3Dbrowser"
 DEFLATE_URL = RUM_URL + "%26dd-evp-encoding%3Ddeflate"
 REPLAY_URL = "/rum-intake?ddforward=%2Fapi%2Fv2%2Freplay%3Fddsource%3Dbrowser"
-APP = "http://127.0.0.1:8000/my-health/secure-messages"
-VIEW = {"id": "view-1", "url": f"{APP}/new-message/select-care-team/"}
+VIEW = {"id": "view-1", "url": f"http://127.0.0.1:8000{SELECT_CARE_TEAM}"}
 
 
 def action(name: str, kind: str = "click", action_id: str = "a1",

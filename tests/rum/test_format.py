@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from contract import SELECT_CARE_TEAM
 from harness.rum import is_intake
 from mocks.rum_format import BatchError, RumStore, legacy_action, parse_batch, track_of
 from tests.rum.events import DEFLATE_URL, REPLAY_URL, RUM_URL, action, batch, deflated, resource, view
@@ -61,7 +62,7 @@ def test_events_are_read_as_the_dashboard_reads_them() -> None:
     store.add_batch(RUM_URL, batch(action("Care System Radio button")))
     legacy = legacy_action(store.events("action")[0])
     assert legacy["name"] == "Care System Radio button" and legacy["type"] == "click"
-    assert legacy["view"] == "/my-health/secure-messages/new-message/select-care-team/"
+    assert legacy["view"] == SELECT_CARE_TEAM
 
 
 def test_intake_requests_are_recognised_direct_or_proxied() -> None:

@@ -4,17 +4,20 @@ journal (mock mode) and interception in the browser context (staging mode), with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext
 
+from contract import INTERSTITIAL, SELECT_CARE_TEAM
 from harness.rum import IntakeTraffic, InterceptedRum, JournalRum, Rum, init_configuration
 from mocks.client import MockClient, Session
 from mocks.server import RunningServer, build_config, start_server
 from pages import InterstitialPage, SelectCareTeamPage
 
-APP = "/my-health/secure-messages"
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
+
 CONTINUE = "Continue to start message button on Interstitial Page"
 
 
@@ -33,16 +36,17 @@ def sess(server: RunningServer) -> Iterator[Session]:
         session.delete()
 
 
-def _continue_from_interstitial(browser: Browser, server: RunningServer, sess: Session,
-                                intercepted: InterceptedRum | None) -> tuple[Any, Rum]:  # fmt: skip
+def _continue_from_interstitial(
+    browser: Browser, server: RunningServer, sess: Session, intercepted: InterceptedRum | None
+) -> tuple[BrowserContext, Rum]:
     context = browser.new_context()
-    context.add_cookies([sess.cookie])
+    context.add_cookies([cast("SetCookieParam", sess.cookie)])  # the client knows no Playwright
     traffic = IntakeTraffic()
     traffic.install(context)
     if intercepted is not None:
         intercepted.install(context)
     page = context.new_page()
-    page.goto(f"{server.url}{APP}/new-message/")
+    page.goto(f"{server.url}{INTERSTITIAL}")
     landed = InterstitialPage(page).continue_()
     assert isinstance(landed, SelectCareTeamPage)
     source = intercepted if intercepted is not None else JournalRum(sess)
@@ -86,8 +90,8 @@ def test_journal_mode_reads_one_click_on_its_view_after_a_flush(browser: Browser
     clicks = rum.actions(CONTINUE)
     views = [v["path"] for v in rum.events("view")]
     context.close()
-    assert [(a["type"], a["view"]["path"]) for a in clicks] == [("click", f"{APP}/new-message/")]
-    assert f"{APP}/new-message/select-care-team/" in views
+    assert [(a["type"], a["view"]["path"]) for a in clicks] == [("click", INTERSTITIAL)]
+    assert SELECT_CARE_TEAM in views
     assert not rum.actions("harness: RUM flush")  # the flush marker is the harness's, never reported
 
 
@@ -97,7 +101,7 @@ def test_interception_reads_the_batches_and_answers_locally(browser: Browser, se
     context, rum = _continue_from_interstitial(browser, server, sess, intercepted)
     rum.flush(context.pages[0])
     context.close()
-    assert [a["view"]["path"] for a in rum.actions(CONTINUE)] == [f"{APP}/new-message/"]
+    assert [a["view"]["path"] for a in rum.actions(CONTINUE)] == [INTERSTITIAL]
     assert intercepted.store.batches > 0 and not intercepted.rejected
     assert sess.rum_events()["batches"] == 0  # nothing reached the intake behind the browser
 

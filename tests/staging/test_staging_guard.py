@@ -1,10 +1,21 @@
 """The write guard's policy (pure) and the guard on a real browser context against the mock."""
 
+from __future__ import annotations
+
 import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
 
 import pytest
+from playwright.sync_api import Browser
 
 from harness.staging.guard import WriteGuard, WritePolicy
+
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
+
+    from mocks.client import Session
+    from mocks.server import RunningServer
 
 DRAFTS = "/my_health/v1/messaging/message_drafts"
 SEND = "/my_health/v1/messaging/messages"
@@ -27,7 +38,7 @@ def body(recipient: int) -> str:
         ("PATCH", "/my_health/v1/tooltips/1"),
     ],
 )
-def test_a_read_only_run_blocks_every_write(method, path):
+def test_a_read_only_run_blocks_every_write(method: str, path: str) -> None:
     allowed, reason = WritePolicy().decide(method, path, body(7))
     assert not allowed
     assert "read-only" in reason
@@ -36,11 +47,11 @@ def test_a_read_only_run_blocks_every_write(method, path):
 @pytest.mark.parametrize(
     ("method", "path"), [("GET", "/my_health/v1/messaging/allrecipients"), ("POST", SEARCH), ("HEAD", SEND)]
 )
-def test_reads_pass_including_the_sent_search(method, path):
+def test_reads_pass_including_the_sent_search(method: str, path: str) -> None:
     assert WritePolicy().decide(method, path, None) == (True, "read")
 
 
-def test_sending_goes_only_to_the_test_care_team():
+def test_sending_goes_only_to_the_test_care_team() -> None:
     policy = WritePolicy(test_care_team="7")
     assert policy.decide("POST", SEND, body(7))[0]
     assert policy.decide("POST", DRAFTS, body(7))[0]
@@ -49,7 +60,7 @@ def test_sending_goes_only_to_the_test_care_team():
     assert not policy.decide("POST", "/my_health/v1/messaging/preferences/recipients", body(7))[0]
 
 
-def test_only_drafts_this_run_created_may_change():
+def test_only_drafts_this_run_created_may_change() -> None:
     policy = WritePolicy(test_care_team="7")
     assert not policy.decide("PUT", f"{DRAFTS}/55", body(7))[0]
     assert not policy.decide("DELETE", f"{SEND}/55", None)[0]
@@ -58,7 +69,7 @@ def test_only_drafts_this_run_created_may_change():
     assert policy.decide("DELETE", f"{SEND}/55", None)[0]
 
 
-def test_a_care_team_named_is_resolved_from_allrecipients():
+def test_a_care_team_named_is_resolved_from_allrecipients() -> None:
     policy = WritePolicy(test_care_team="Test Team SLC")
     assert not policy.decide("POST", SEND, body(7))[0]
     policy.learn_recipients(
@@ -70,7 +81,7 @@ def test_a_care_team_named_is_resolved_from_allrecipients():
 
 
 @pytest.fixture
-def mock_with_session():
+def mock_with_session() -> Iterator[tuple[RunningServer, Session]]:
     from mocks.client import MockClient
     from mocks.server import build_config, start_server
 
@@ -85,11 +96,13 @@ def mock_with_session():
         server.stop()
 
 
-def test_the_guard_aborts_writes_in_the_browser_and_records_them(browser, mock_with_session):
+def test_the_guard_aborts_writes_in_the_browser_and_records_them(
+    browser: Browser, mock_with_session: tuple[RunningServer, Session]
+) -> None:
     server, session = mock_with_session
     context = browser.new_context()
     try:
-        context.add_cookies([session.cookie])
+        context.add_cookies([cast("SetCookieParam", session.cookie)])
         guard = WriteGuard(WritePolicy())
         guard.install(context)
         page = context.new_page()
@@ -109,13 +122,15 @@ def test_the_guard_aborts_writes_in_the_browser_and_records_them(browser, mock_w
     assert "sent_search" in endpoints
 
 
-def test_with_a_test_care_team_only_its_drafts_and_sends_go_through(browser, mock_with_session):
+def test_with_a_test_care_team_only_its_drafts_and_sends_go_through(
+    browser: Browser, mock_with_session: tuple[RunningServer, Session]
+) -> None:
     server, session = mock_with_session
     teams = [t["triageTeamId"] for t in session.patient()["allowedCareTeams"]]
     test_team, other_team = teams[0], teams[1]
     context = browser.new_context()
     try:
-        context.add_cookies([session.cookie])
+        context.add_cookies([cast("SetCookieParam", session.cookie)])
         guard = WriteGuard(WritePolicy(test_care_team=str(test_team)))
         guard.install(context)
         page = context.new_page()

@@ -1,13 +1,17 @@
 """The login helper, headless against the staging-like mock (a test plays the person signing in)."""
 
+from __future__ import annotations
+
 import json
 import os
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import BrowserContext, Page, Playwright
 
 from harness.staging.login import login
 
@@ -16,7 +20,7 @@ SECRET = "login-test-session-value-93f1"
 
 
 @pytest.fixture(scope="module")
-def staging_like():
+def staging_like() -> Iterator[str]:
     from mocks.server import build_config, start_server
 
     server = start_server(build_config(control=False, require_sign_in=True))
@@ -24,11 +28,13 @@ def staging_like():
     server.stop()
 
 
-def test_login_saves_the_signed_in_state_privately_and_never_prints_it(staging_like, tmp_path, playwright):
+def test_login_saves_the_signed_in_state_privately_and_never_prints_it(
+    staging_like: str, tmp_path: Path, playwright: Playwright
+) -> None:
     said: list[str] = []
     out = tmp_path / "auth.json"
 
-    def sign_in(context, page):
+    def sign_in(context: BrowserContext, page: Page) -> None:
         context.add_cookies([{"name": "vagov_session", "value": SECRET, "url": staging_like}])
 
     login(
@@ -43,14 +49,14 @@ def test_login_saves_the_signed_in_state_privately_and_never_prints_it(staging_l
     assert any(f"{len(saved)} cookies; values not shown" in line for line in said)
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "harness", "login", "--headless", *args],
         cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
     )
 
 
-def test_cli_without_a_sign_in_times_out_and_saves_nothing(staging_like, tmp_path):
+def test_cli_without_a_sign_in_times_out_and_saves_nothing(staging_like: str, tmp_path: Path) -> None:
     out = tmp_path / "auth.json"
     result = run_cli("--base-url", staging_like, "--out", str(out), "--timeout", "1")
     assert result.returncode == 1
@@ -58,13 +64,13 @@ def test_cli_without_a_sign_in_times_out_and_saves_nothing(staging_like, tmp_pat
     assert not out.exists()
 
 
-def test_cli_on_an_unreachable_site_says_so(tmp_path):
+def test_cli_on_an_unreachable_site_says_so(tmp_path: Path) -> None:
     result = run_cli("--base-url", "http://127.0.0.1:9", "--out", str(tmp_path / "a.json"), "--timeout", "1")
     assert result.returncode == 1
     assert "is not reachable" in result.stderr
 
 
-def test_cli_needs_a_base_url():
+def test_cli_needs_a_base_url() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "harness", "login"], cwd=ROOT, capture_output=True, text=True, timeout=60
     )

@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from contract import CURATED_LIST_FLOW, ROLLOUT_TOGGLES
 from harness.oracle.patient import Exchange
 from harness.oracle.premises import parse_patient, premises_of_scenario
 from harness.staging import pool
 from tests.served_mock import ROOT
-from tests.staging.test_staging_run import StagingLikeMock, auth_file, mock_curated_on  # noqa: F401
+from tests.served_mock import ServedMock as StagingLikeMock
+from tests.staging.test_staging_run import auth_file, mock_curated_on  # noqa: F401
 
 SM = "/my_health/v1/messaging"
 
@@ -33,12 +36,9 @@ def _team(team_id: int, station: str, oh: bool = False, blocked: bool = False) -
 
 
 def user(
-    name: str, teams: list[dict[str, object]], sent: list[int] = (), toggles: bool = True
+    name: str, teams: list[dict[str, object]], sent: Sequence[int] = (), toggles: bool = True
 ) -> pool.PoolUser:
-    features = [
-        {"name": n, "value": toggles}
-        for n in ("mhv_secure_messaging_curated_list_flow", "mhv_secure_messaging_recent_recipients")
-    ]
+    features = [{"name": n, "value": toggles} for n in ROLLOUT_TOGGLES]
     documents = {
         "allrecipients": Exchange("allrecipients", 200, None, {"data": teams, "meta": {}}),
         "feature_toggles": Exchange("feature_toggles", 200, None, {"data": {"features": features}}),
@@ -77,11 +77,9 @@ def test_a_scenario_no_user_can_run_names_the_premises_no_user_met_never_a_profi
 
 def test_toggle_tags_are_premises_too() -> None:
     off = user("off", [_team(1, "500")], toggles=False)
-    premises = premises_of_scenario(
-        ["a patient with care teams"], {"mhv_secure_messaging_curated_list_flow": False}
-    )
+    premises = premises_of_scenario(["a patient with care teams"], {CURATED_LIST_FLOW: False})
     assert pool.assign([VISTA, off], premises).user is off
-    assert pool.assign([VISTA], premises).unmet == ("mhv_secure_messaging_curated_list_flow off",)
+    assert pool.assign([VISTA], premises).unmet == (f"{CURATED_LIST_FLOW} off",)
 
 
 def test_the_pool_round_trips_to_the_xdist_workers() -> None:

@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pytest
 
+from contract import CURATED_LIST_FLOW, LARGE_ATTACHMENTS, RECENT_RECIPIENTS
 from harness.run.results import read_cases
 from tests.served_mock import ROOT, served
 from tests.served_mock import ServedMock as StagingLikeMock
 from tests.staging.packs import VA_FIXTURES, exported, realistic_mixed, with_toggles
 
 SECRET = "staging-pool-secret-cookie-9c41"
-CURATED, RECENT = "mhv_secure_messaging_curated_list_flow", "mhv_secure_messaging_recent_recipients"
-LARGE = "mhv_secure_messaging_large_attachments"
 # The pool, in the order the run is given it: the three test users the release plan names first (mixed,
 # VistA only with recent messages, Oracle Health only), then VA's own pack, then the users QA adds for the
 # shapes and toggle states a scenario is about (the report's "add a test user with" line names them).
@@ -67,13 +66,18 @@ def pool_mock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StagingLikeM
         "va": VA_FIXTURES,
         "mixed": realistic_mixed(root / "mixed"),
         "legacy": with_toggles(
-            exported(root / "legacy", "mixed", 6174, 2), **{CURATED: False, RECENT: False}
+            exported(root / "legacy", "mixed", 6174, 2),
+            **{CURATED_LIST_FLOW: False, RECENT_RECIPIENTS: False},
         ),
         "legacy-recent-on": with_toggles(
-            exported(root / "legacy-recent", "mixed", 4181, 2), **{CURATED: False}
+            exported(root / "legacy-recent", "mixed", 4181, 2), **{CURATED_LIST_FLOW: False}
         ),
-        "no-recent-page": with_toggles(exported(root / "no-recent", "mixed", 9999, 2), **{RECENT: False}),
-        "large-files": with_toggles(exported(root / "large", "vista_only", 1001, 1), **{LARGE: True}),
+        "no-recent-page": with_toggles(
+            exported(root / "no-recent", "mixed", 9999, 2), **{RECENT_RECIPIENTS: False}
+        ),
+        "large-files": with_toggles(
+            exported(root / "large", "vista_only", 1001, 1), **{LARGE_ATTACHMENTS: True}
+        ),
     }
     args = [arg for name in USERS for arg in ("--fixtures-user", f"{name}={folders[name]}")]
     with served(*args, "--no-control", "--require-sign-in") as mock:

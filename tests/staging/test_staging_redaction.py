@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def test_tracing_and_video_are_off(pytestconfig):
 
 
 @pytest.fixture(scope="module")
-def staging_like():
+def staging_like() -> Iterator[str]:
     from mocks.server import build_config, start_server
 
     server = start_server(build_config(control=False, require_sign_in=True))
@@ -46,7 +47,7 @@ def staging_like():
     server.stop()
 
 
-def test_a_failing_staging_test_shows_no_secret(staging_like, tmp_path):
+def test_a_failing_staging_test_shows_no_secret(staging_like: str, tmp_path: Path) -> None:
     (tmp_path / "conftest.py").write_text(CONFTEST)
     (tmp_path / "test_leaky.py").write_text(TESTS)
     state = {"cookies": [{"name": "vagov_session", "value": SECRET, "domain": "127.0.0.1", "path": "/"}]}

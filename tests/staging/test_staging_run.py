@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from contract import CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from tests.served_mock import ROOT, free_port, served
 from tests.served_mock import ServedMock as StagingLikeMock
 
 SECRET = "staging-run-secret-cookie-5d1e"
-CURATED = "mhv_secure_messaging_curated_list_flow"
-RECENT = "mhv_secure_messaging_recent_recipients"
+
+
 def serve_staging_like(*data: str, toggles: dict[str, str] | None = None) -> Iterator[StagingLikeMock]:
     """`python -m mocks serve <data> --no-control --require-sign-in` as its own process."""
     args = [*data, "--no-control", "--require-sign-in"]
@@ -35,12 +36,14 @@ VISTA_PATIENT = ("--profile", "vista_only", "--recent-teams", "2")
 
 @pytest.fixture(scope="module")
 def mock_curated_on() -> Iterator[StagingLikeMock]:
-    yield from serve_staging_like(*VISTA_PATIENT, toggles={CURATED: "on", RECENT: "on"})
+    on = {CURATED_LIST_FLOW: "on", RECENT_RECIPIENTS: "on"}
+    yield from serve_staging_like(*VISTA_PATIENT, toggles=on)
 
 
 @pytest.fixture(scope="module")
 def mock_curated_off() -> Iterator[StagingLikeMock]:
-    yield from serve_staging_like(*VISTA_PATIENT, toggles={CURATED: "off", RECENT: "off"})
+    off = {CURATED_LIST_FLOW: "off", RECENT_RECIPIENTS: "off"}
+    yield from serve_staging_like(*VISTA_PATIENT, toggles=off)
 
 
 def auth_file(tmp_path: Path, signed_in: bool = True) -> Path:
@@ -53,7 +56,7 @@ def auth_file(tmp_path: Path, signed_in: bool = True) -> Path:
 
 def run_staging(
     tmp_path: Path, base_url: str, *targets: str, signed_in: bool = True, workers: int = 0
-) -> subprocess.CompletedProcess:
+) -> subprocess.CompletedProcess[str]:
     parallel = ["-n", str(workers)] if workers else ["-p", "no:xdist"]
     args = [
         sys.executable, "-m", "pytest", *parallel, "-q", "-rA",
@@ -72,7 +75,9 @@ def files_containing(folder: Path, needle: str) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
 
 
-def test_with_the_curated_list_flow_off_the_run_expects_the_legacy_flow(mock_curated_off, tmp_path):
+def test_with_the_curated_list_flow_off_the_run_expects_the_legacy_flow(
+    mock_curated_off: StagingLikeMock, tmp_path: Path
+) -> None:
     since = len(mock_curated_off.lines)
     result = run_staging(tmp_path, mock_curated_off.url, "features/rollout.feature")
     output = result.stdout + result.stderr
@@ -81,7 +86,9 @@ def test_with_the_curated_list_flow_off_the_run_expects_the_legacy_flow(mock_cur
     assert mock_curated_off.writes(since) == []
 
 
-def test_an_expired_session_stops_the_run_with_a_clear_message(mock_curated_on, tmp_path):
+def test_an_expired_session_stops_the_run_with_a_clear_message(
+    mock_curated_on: StagingLikeMock, tmp_path: Path
+) -> None:
     result = run_staging(tmp_path, mock_curated_on.url, "features/rollout.feature", signed_in=False)
     output = result.stdout + result.stderr
     assert result.returncode == pytest.ExitCode.USAGE_ERROR, output[-3000:]
@@ -90,7 +97,7 @@ def test_an_expired_session_stops_the_run_with_a_clear_message(mock_curated_on, 
     assert "python -m harness login" in output
 
 
-def test_an_unreachable_base_url_stops_the_run_with_a_clear_message(tmp_path):
+def test_an_unreachable_base_url_stops_the_run_with_a_clear_message(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{free_port()}"
     result = run_staging(tmp_path, url, "features/rollout.feature")
     output = result.stdout + result.stderr

@@ -2,6 +2,7 @@
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -28,14 +29,14 @@ STATE = {
 }
 
 
-def test_secret_values_cover_cookies_and_local_storage_but_not_trivial_values():
+def test_secret_values_cover_cookies_and_local_storage_but_not_trivial_values() -> None:
     values = secret_values(STATE)
     assert {"s3cr3t-session-value", "abcdef123456", "local-token-xyz"} <= set(values)
     assert "1" not in values
     assert values == sorted(values, key=len, reverse=True)
 
 
-def test_cookies_for_matches_domain_path_and_scheme():
+def test_cookies_for_matches_domain_path_and_scheme() -> None:
     assert cookies_for(STATE, "https://staging.va.gov/v0/user") == {
         "vagov_session": "s3cr3t-session-value",
         "FLIPPER_ID": "abcdef123456",
@@ -47,7 +48,7 @@ def test_cookies_for_matches_domain_path_and_scheme():
     assert cookies_for(STATE, "https://api.example.org/") == {}
 
 
-def test_scrubber_replaces_known_values_and_secret_looking_text():
+def test_scrubber_replaces_known_values_and_secret_looking_text() -> None:
     scrub = Scrubber(secret_values(STATE))
     text = "cookie jar had s3cr3t-session-value and Authorization: Bearer abc.def"
     cleaned = scrub(text)
@@ -56,7 +57,7 @@ def test_scrubber_replaces_known_values_and_secret_looking_text():
     assert "[redacted]" in cleaned
 
 
-def test_log_records_are_scrubbed_before_any_handler_sees_them(caplog):
+def test_log_records_are_scrubbed_before_any_handler_sees_them(caplog: pytest.LogCaptureFixture) -> None:
     scrub = Scrubber(["very-secret-cookie"])
     original = logging.getLogRecordFactory()
     try:
@@ -70,7 +71,7 @@ def test_log_records_are_scrubbed_before_any_handler_sees_them(caplog):
     assert "sending cookie" in caplog.text
 
 
-def test_load_storage_state_rejects_what_is_not_one(tmp_path):
+def test_load_storage_state_rejects_what_is_not_one(tmp_path: Path) -> None:
     good = tmp_path / "auth.json"
     good.write_text(json.dumps(STATE))
     assert load_storage_state(good)["cookies"][0]["name"] == "vagov_session"

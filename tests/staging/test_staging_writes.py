@@ -13,10 +13,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.staging.test_staging_run import ROOT, StagingLikeMock, auth_file, serve_staging_like
+from tests.served_mock import ROOT
+from tests.served_mock import ServedMock as StagingLikeMock
+from tests.staging.test_staging_run import auth_file, serve_staging_like
 
 _DRAFT_ID = re.compile(r"/my_health/v1/messaging/messages/(\d+)$")
 
@@ -37,7 +40,7 @@ def pack_mock(exported: Path) -> Iterator[StagingLikeMock]:
     yield from serve_staging_like("--fixtures", str(exported))
 
 
-def _test_team(folder: Path) -> dict:
+def _test_team(folder: Path) -> dict[str, Any]:
     teams = json.loads((folder / "recipients-response.json").read_text())["data"]
     return next(t["attributes"] for t in teams
                 if t["attributes"]["preferredTeam"] and not t["attributes"]["blockedStatus"])

@@ -3,18 +3,19 @@ mock session per test (the browser itself is pytest-playwright's, configured by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
+from contract import APP_ROOT, CURATED_LIST_FLOW, RECENT_RECIPIENTS
 from mocks.client import MockClient, Session
 from mocks.server import build_config, start_server
 
-CURATED = "mhv_secure_messaging_curated_list_flow"
-RECENT = "mhv_secure_messaging_recent_recipients"
-APP = "/my-health/secure-messages"
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Opened:
     base_url: str
 
     def goto(self, path: str) -> None:
-        self.page.goto(f"{self.base_url}{APP}{path}")
+        self.page.goto(f"{self.base_url}{APP_ROOT}{path}")
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +37,16 @@ def standin() -> Iterator[tuple[str, MockClient]]:
     server.stop()
 
 
-@pytest.fixture
-def open_standin(standin: tuple[str, MockClient], browser: Browser) -> Iterator[Callable[..., Opened]]:
-    """open_standin(profile=..., curated=True, recent=True, recent_teams=2, defects=()) -> Opened."""
-    url, client = standin
-    opened: list[tuple[object, Session]] = []
+class StandinOpener:
+    """open_standin(profile=..., curated=True, recent=True, recent_teams=2, defects=()) -> Opened: a fresh
+    browser context on a new mock session; `close()` ends every one it opened."""
 
-    def _open(
+    def __init__(self, url: str, client: MockClient, browser: Browser) -> None:
+        self.url, self.client, self.browser = url, client, browser
+        self.opened: list[tuple[BrowserContext, Session]] = []
+
+    def __call__(
+        self,
         profile: str = "mixed",
         *,
         curated: bool = True,
@@ -51,20 +55,31 @@ def open_standin(standin: tuple[str, MockClient], browser: Browser) -> Iterator[
         defects: tuple[str, ...] = (),
         seed: int = 1234,
     ) -> Opened:
-        session = client.create_session(
+        session = self.client.create_session(
             profile=profile,
             seed=seed,
             recent_teams=recent_teams,
-            toggles={CURATED: "on" if curated else "off", RECENT: "on" if recent else "off"},
+            toggles={
+                CURATED_LIST_FLOW: "on" if curated else "off",
+                RECENT_RECIPIENTS: "on" if recent else "off",
+            },
         )
         if defects:
             session.set_defects(list(defects))
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.add_cookies([session.cookie])
-        opened.append((context, session))
-        return Opened(context.new_page(), session, url)
+        context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies([cast("SetCookieParam", session.cookie)])  # the client knows no Playwright
+        self.opened.append((context, session))
+        return Opened(context.new_page(), session, self.url)
 
-    yield _open
-    for context, session in opened:
-        context.close()  # type: ignore[attr-defined]
-        session.delete()
+    def close(self) -> None:
+        for context, session in self.opened:
+            context.close()
+            session.delete()
+
+
+@pytest.fixture
+def open_standin(standin: tuple[str, MockClient], browser: Browser) -> Iterator[StandinOpener]:
+    url, client = standin
+    opener = StandinOpener(url, client, browser)
+    yield opener
+    opener.close()

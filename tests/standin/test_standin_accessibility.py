@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from harness.accessibility import ruleset
+from tests.standin.conftest import StandinOpener
 
 TAGS = ["section508", "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 OPTIONS = {
@@ -43,7 +44,7 @@ def h1(page: Page, text: str | re.Pattern[str]) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(text)
 
 
-def test_curated_flow_states(open_standin) -> None:
+def test_curated_flow_states(open_standin: StandinOpener) -> None:
     opened = open_standin("mixed", recent_teams=2)
     page = opened.page
     opened.goto("/inbox/")
@@ -128,7 +129,7 @@ def test_curated_flow_states(open_standin) -> None:
         ("all_blocked", ["select (all blocked)"]),
     ],
 )
-def test_other_states(open_standin, profile: str, states: list[str]) -> None:
+def test_other_states(open_standin: StandinOpener, profile: str, states: list[str]) -> None:
     opened = open_standin(profile, recent_teams=0, curated="legacy" not in states)
     page = opened.page
     if "legacy" in states:
@@ -178,7 +179,7 @@ def test_other_states(open_standin, profile: str, states: list[str]) -> None:
     assert_clean(page, f"{profile}: start message, signature errors")
 
 
-def test_no_horizontal_scroll_at_320px(open_standin) -> None:
+def test_no_horizontal_scroll_at_320px(open_standin: StandinOpener) -> None:
     opened = open_standin("mixed", recent_teams=2)
     page = opened.page
     page.set_viewport_size({"width": 320, "height": 800})

@@ -5,10 +5,13 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 
+from contract import FOLDERS, LARGE_ATTACHMENTS, RECENT_CARE_TEAMS, RECIPIENT_OPT_GROUPS, SELECT_CARE_TEAM
+from tests.standin.conftest import Opened, StandinOpener
 from tests.standin.test_standin_accessibility import assert_clean, h1
 
 SELECT = "/new-message/select-care-team/"
@@ -19,11 +22,12 @@ IPE = "sm-care-team-list-update-ipe-container"
 def headline(alert: Locator) -> str:
     """A va-alert's slotted headline as read, without the "<Status> Alert" prefix va-alert adds for
     screen readers."""
-    return alert.locator('h2[slot="headline"]').evaluate(
+    text = alert.locator('h2[slot="headline"]').evaluate(
         """h => { const c = h.cloneNode(true);
                   c.querySelectorAll('.usa-sr-only, .sr-only').forEach(e => e.remove());
                   return c.textContent.replace(/\\s+/g, ' ').trim(); }"""
     )
+    return cast(str, text)
 
 
 def open_expandable(page: Page, testid: str) -> None:
@@ -33,7 +37,7 @@ def open_expandable(page: Page, testid: str) -> None:
     expect(host.locator("#alert-body.open").first).to_be_attached()
 
 
-def to_select_care_team(opened, path: str = "/new-message/") -> Page:
+def to_select_care_team(opened: Opened, path: str = "/new-message/") -> Page:
     page = opened.page
     opened.goto(path)
     page.get_by_test_id("start-message-link").click()
@@ -49,7 +53,9 @@ def to_select_care_team(opened, path: str = "/new-message/") -> Page:
         ("system_blocked", re.compile(r"^You can't send messages to care teams at VA .+ health care$")),
     ],
 )
-def test_select_care_team_blocked_alerts(open_standin, profile: str, title) -> None:
+def test_select_care_team_blocked_alerts(
+    open_standin: StandinOpener, profile: str, title: str | re.Pattern[str]
+) -> None:
     opened = open_standin(profile, recent_teams=0)
     page = to_select_care_team(opened)
     alert = page.get_by_test_id("blocked-triage-group-alert")
@@ -69,7 +75,7 @@ def test_select_care_team_blocked_alerts(open_standin, profile: str, title) -> N
     assert_clean(page, f"{profile}: select care team, blocked alert")
 
 
-def test_all_blocked_everywhere(open_standin) -> None:
+def test_all_blocked_everywhere(open_standin: StandinOpener) -> None:
     opened = open_standin("all_blocked", recent_teams=0)
     page = opened.page
     opened.goto("/inbox/")
@@ -100,7 +106,7 @@ def test_all_blocked_everywhere(open_standin) -> None:
 
 
 @pytest.mark.parametrize("curated", [True, False])
-def test_not_connected_compose_routes(open_standin, curated: bool) -> None:
+def test_not_connected_compose_routes(open_standin: StandinOpener, curated: bool) -> None:
     opened = open_standin("not_connected", recent_teams=0, curated=curated)
     page = opened.page
     opened.goto("/inbox/")
@@ -125,7 +131,7 @@ def test_not_connected_compose_routes(open_standin, curated: bool) -> None:
         ("migrating_after", None),
     ],
 )
-def test_migration_alerts(open_standin, profile: str, testid: str | None) -> None:
+def test_migration_alerts(open_standin: StandinOpener, profile: str, testid: str | None) -> None:
     opened = open_standin(profile, recent_teams=0)
     page = to_select_care_team(opened)
     expect(page.get_by_test_id("compose-recipient-combobox")).to_be_visible()
@@ -152,7 +158,7 @@ def test_migration_alerts(open_standin, profile: str, testid: str | None) -> Non
     assert_clean(page, f"{profile}: select care team, migration alert")
 
 
-def test_oracle_health_hint_first_and_fourth_time(open_standin) -> None:
+def test_oracle_health_hint_first_and_fourth_time(open_standin: StandinOpener) -> None:
     opened = open_standin("oracle_health_only", recent_teams=0)
     page = to_select_care_team(opened)
     hint = page.get_by_test_id(IPE)
@@ -174,7 +180,7 @@ def test_oracle_health_hint_first_and_fourth_time(open_standin) -> None:
     expect(page.get_by_test_id(IPE)).to_have_count(0)
 
 
-def test_oracle_health_hint_dismissed(open_standin) -> None:
+def test_oracle_health_hint_dismissed(open_standin: StandinOpener) -> None:
     opened = open_standin("oracle_health_only", recent_teams=0)
     page = to_select_care_team(opened)
     page.get_by_test_id("sm-care-team-list-update-ipe-stop-showing-hint").click()
@@ -189,7 +195,7 @@ def test_oracle_health_hint_dismissed(open_standin) -> None:
 MB = 1024 * 1024
 
 
-def to_start_message(opened) -> Page:
+def to_start_message(opened: Opened) -> Page:
     page = opened.page
     opened.goto("/new-message/")
     page.get_by_test_id("start-message-link").click()
@@ -202,15 +208,15 @@ def to_start_message(opened) -> Page:
 
 def attach(page: Page, name: str, size: int) -> None:
     field = page.get_by_test_id("attach-file-input")
-    upload = {"name": name, "mimeType": "text/plain", "buffer": b"x" * size}
+    upload: FilePayload = {"name": name, "mimeType": "text/plain", "buffer": b"x" * size}
     field.locator("input[type=file]").last.set_input_files(upload)
 
 
 @pytest.mark.parametrize("large", [False, True])
-def test_attachments_on_start_message(open_standin, large: bool) -> None:
+def test_attachments_on_start_message(open_standin: StandinOpener, large: bool) -> None:
     opened = open_standin("vista_only", recent_teams=1)
     if large:
-        opened.session.set_toggle("mhv_secure_messaging_large_attachments", "on")
+        opened.session.set_toggle(LARGE_ATTACHMENTS, "on")
     page = to_start_message(opened)
     field = page.get_by_test_id("attach-file-input")
     expect(field).to_have_attribute("label", "Attachments")
@@ -240,7 +246,7 @@ def test_attachments_on_start_message(open_standin, large: bool) -> None:
     assert_clean(page, f"start message, attachment added, help open (large={large})")
 
 
-def test_more_folders_and_breadcrumbs(open_standin) -> None:
+def test_more_folders_and_breadcrumbs(open_standin: StandinOpener) -> None:
     opened = open_standin("mixed", recent_teams=0)
     page = opened.page
     opened.goto("/folders/")
@@ -250,21 +256,17 @@ def test_more_folders_and_breadcrumbs(open_standin) -> None:
     assert_clean(page, "more folders")
     page.get_by_test_id("compose-message-link").click()
     h1(page, "Only use messages for non-urgent needs")
-    expect(page.get_by_test_id("sm-breadcrumbs-back")).to_have_attribute(
-        "href", "/my-health/secure-messages/folders/"
-    )
+    expect(page.get_by_test_id("sm-breadcrumbs-back")).to_have_attribute("href", FOLDERS)
     page.get_by_test_id("sm-breadcrumbs-back").click()
     h1(page, "Messages: More folders")
     opened.goto("/drafts/")
     h1(page, "Messages: Drafts")
     expect(page.get_by_test_id("compose-message-link")).to_have_count(0)
-    expect(page.get_by_test_id("sm-breadcrumbs-back")).to_have_attribute(
-        "href", "/my-health/secure-messages/folders/"
-    )
+    expect(page.get_by_test_id("sm-breadcrumbs-back")).to_have_attribute("href", FOLDERS)
     assert_clean(page, "drafts")
 
 
-def test_legacy_cant_find_your_team(open_standin) -> None:
+def test_legacy_cant_find_your_team(open_standin: StandinOpener) -> None:
     opened = open_standin("vista_only", recent_teams=0, curated=False)
     page = opened.page
     opened.goto("/new-message/")
@@ -277,7 +279,7 @@ def test_legacy_cant_find_your_team(open_standin) -> None:
     assert_clean(page, "legacy compose, can't find your team open")
 
 
-def test_interstitial_renders_at_once(open_standin) -> None:
+def test_interstitial_renders_at_once(open_standin: StandinOpener) -> None:
     """The interstitial shows before the sent search answers; its link points to select care team
     until then, and to recent care teams once the search finds some."""
     opened = open_standin("mixed", recent_teams=2)
@@ -287,16 +289,16 @@ def test_interstitial_renders_at_once(open_standin) -> None:
     h1(page, "Only use messages for non-urgent needs")
     link = page.get_by_test_id("start-message-link")
     before = link.get_attribute("href", timeout=2000)
-    assert before == "/my-health/secure-messages/new-message/select-care-team/", before
-    expect(link).to_have_attribute("href", "/my-health/secure-messages/new-message/recent/", timeout=10_000)
+    assert before == SELECT_CARE_TEAM, before
+    expect(link).to_have_attribute("href", RECENT_CARE_TEAMS, timeout=10_000)
 
 
 @pytest.mark.parametrize("recent", [True, False])
-def test_combo_box_option_groups(open_standin, recent: bool) -> None:
+def test_combo_box_option_groups(open_standin: StandinOpener, recent: bool) -> None:
     """Opt-groups toggle: a "Recent care teams" group (recent toggle on), then one group per care
     system sorted by name; options read "<team>\\t(<short system>)"."""
     opened = open_standin("mixed", recent_teams=2, recent=recent)
-    opened.session.set_toggle("mhv_secure_messaging_recipient_opt_groups", "on")
+    opened.session.set_toggle(RECIPIENT_OPT_GROUPS, "on")
     page = opened.page
     opened.goto("/new-message/")
     page.get_by_test_id("start-message-link").click()

@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from contract import RECIPIENT_OPT_GROUPS
+from tests.standin.conftest import StandinOpener
 from tests.standin.test_standin_accessibility import h1
 from tests.standin.test_standin_issue11_states import headline, to_select_care_team
 from tests.standin.test_standin_round2_c import to_recent
 
-OPT_GROUPS = "mhv_secure_messaging_recipient_opt_groups"
 RECENT_GROUP = "Recent care teams"
 
 
@@ -29,7 +30,7 @@ def grouped_options(page: Page) -> list[tuple[str | None, int]]:
 
 
 @pytest.mark.parametrize("defect", [False, True])
-def test_removed_team_is_not_named_as_blocked(open_standin, defect: bool) -> None:
+def test_removed_team_is_not_named_as_blocked(open_standin: StandinOpener, defect: bool) -> None:
     """I24E1: vista_only has one blocked care team and one removed from the contact list (not blocked), in
     different care systems: the info alert names the blocked team alone; neither team is offered. The
     seeded `removed_teams_counted_as_blocked` turns the title into "some of your care teams"."""
@@ -55,7 +56,7 @@ def test_removed_team_is_not_named_as_blocked(open_standin, defect: bool) -> Non
 
 @pytest.mark.parametrize("defect", [False, True])
 def test_grouped_combo_box_follows_the_care_system_but_not_its_recent_group(
-    open_standin, defect: bool
+    open_standin: StandinOpener, defect: bool
 ) -> None:
     """I24E2 (and O4): opt groups on, a care system chosen: outside "Recent care teams" only that system's
     allowed care teams, under its name; the recent group keeps every recent care team, whatever its care
@@ -63,7 +64,7 @@ def test_grouped_combo_box_follows_the_care_system_but_not_its_recent_group(
     opened = open_standin(
         "mixed", recent_teams=2, defects=("grouped_combo_ignores_care_system",) if defect else ()
     )
-    opened.session.set_toggle(OPT_GROUPS, "on")
+    opened.session.set_toggle(RECIPIENT_OPT_GROUPS, "on")
     patient = opened.session.patient()
     recent = [t["triageTeamId"] for t in patient["recentCareTeams"]]
     stations = [s["vhaId"] for s in patient["careSystems"] if s["allowedTeams"]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.standin.conftest import StandinOpener
 from tests.standin.test_standin_issue11_states import attach, to_start_message
 from tests.standin.test_standin_round2_b import write
 
@@ -22,7 +23,7 @@ def refused(page: Page, name: str, message: str) -> None:
     expect(page.get_by_test_id("attach-file-input").filter(has_text=name)).to_have_count(0)
 
 
-def test_total_counts_the_file_being_added(open_standin) -> None:
+def test_total_counts_the_file_being_added(open_standin: StandinOpener) -> None:
     """FileInput refuses when the files attached plus the new one pass the total (`>`): exactly the total
     is accepted, one byte over is refused, though every file is within the 6 MB per-file limit."""
     page = to_start_message(open_standin("vista_only", recent_teams=1))
@@ -38,7 +39,7 @@ def test_total_counts_the_file_being_added(open_standin) -> None:
     attached(page, "one.txt")
 
 
-def test_total_ignoring_the_new_file_lets_the_files_pass_the_total(open_standin) -> None:
+def test_total_ignoring_the_new_file_lets_the_files_pass_the_total(open_standin: StandinOpener) -> None:
     """The seeded defect: only the files already attached are added up."""
     page = to_start_message(
         open_standin("vista_only", recent_teams=1, defects=("attachment_total_ignores_new_file",))
@@ -49,7 +50,7 @@ def test_total_ignoring_the_new_file_lets_the_files_pass_the_total(open_standin)
 
 
 @pytest.mark.parametrize("defects", [(), ("send_dead_after_error",)])
-def test_send_again_after_a_failed_send(open_standin, defects: tuple[str, ...]) -> None:
+def test_send_again_after_a_failed_send(open_standin: StandinOpener, defects: tuple[str, ...]) -> None:
     """ComposeForm's catch sets its send flag back: the form returns and Send sends again (seeded defect:
     it stays dead, no second request)."""
     opened = open_standin("vista_only", recent_teams=1, defects=defects)
@@ -70,7 +71,7 @@ def test_send_again_after_a_failed_send(open_standin, defects: tuple[str, ...]) 
 
 
 @pytest.mark.parametrize("times", [0, -1, "once", 1.5, True])
-def test_a_malformed_fault_count_is_refused(open_standin, times: object) -> None:
+def test_a_malformed_fault_count_is_refused(open_standin: StandinOpener, times: object) -> None:
     """`times` is a whole number of requests, at least 1; anything else is a VA-shaped 422."""
     session = open_standin("vista_only", recent_teams=1).session
     response = session.client.http.post(

@@ -7,11 +7,12 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from pages.tracked import tracked
+from tests.standin.conftest import StandinOpener
 from tests.standin.test_standin_issue11_states import attach, to_start_message
 from tests.standin.test_standin_round2_b import write
 
 
-def test_compose_controls_carry_the_tables_rum_names(open_standin) -> None:
+def test_compose_controls_carry_the_tables_rum_names(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     send = tracked("start message", "Send").rum_name
     expect(page.get_by_test_id("send-button")).to_have_attribute("data-dd-action-name", send)
@@ -27,7 +28,7 @@ def test_compose_controls_carry_the_tables_rum_names(open_standin) -> None:
     expect(link).to_have_count(1)
 
 
-def test_the_case_defect_changes_only_the_case(open_standin) -> None:
+def test_the_case_defect_changes_only_the_case(open_standin: StandinOpener) -> None:
     page = to_start_message(
         open_standin("vista_only", recent_teams=1, defects=("delete_draft_rum_name_case",))
     )
@@ -48,7 +49,7 @@ def _wait_for_focus_inside(page: Page, selector: str) -> None:
     page.wait_for_function(_FOCUS_INSIDE, arg=selector)
 
 
-def test_delete_draft_dialog_closes_with_escape(open_standin) -> None:
+def test_delete_draft_dialog_closes_with_escape(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     write(page)
     page.locator("#delete-draft-button").click()
@@ -60,7 +61,7 @@ def test_delete_draft_dialog_closes_with_escape(open_standin) -> None:
     expect(page.locator("#delete-draft-button")).to_be_focused()
 
 
-def test_cant_save_dialog_closes_with_escape_and_gives_focus_back(open_standin) -> None:
+def test_cant_save_dialog_closes_with_escape_and_gives_focus_back(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     write(page)
     attach(page, "notes.txt", 20)

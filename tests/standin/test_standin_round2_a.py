@@ -5,14 +5,16 @@ them."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from contract import CONTACT_LIST, INBOX, SELECT_CARE_TEAM, SENT
+from tests.standin.conftest import StandinOpener
 from tests.standin.test_standin_accessibility import h1
 from tests.standin.test_standin_issue11_states import to_start_message
 
-ROOT = "/my-health/secure-messages"
 CRISIS = "Connect with the VCL Button"
 INBOX_DESCRIPTION = "Communicate securely with your VA health care team."
 
@@ -29,10 +31,10 @@ def write_and_send(page: Page) -> None:
 
 
 def focused_tag(page: Page) -> str:
-    return page.evaluate("() => document.activeElement ? document.activeElement.tagName : ''")
+    return cast(str, page.evaluate("() => document.activeElement ? document.activeElement.tagName : ''"))
 
 
-def test_crisis_line_button_on_the_interstitial(open_standin) -> None:
+def test_crisis_line_button_on_the_interstitial(open_standin: StandinOpener) -> None:
     """R2A1: a secondary va-button straight in the first list item, after its paragraph; no test id."""
     opened = open_standin("vista_only", recent_teams=0)
     opened.goto("/new-message/")
@@ -50,7 +52,7 @@ def test_crisis_line_button_on_the_interstitial(open_standin) -> None:
     assert placement == ["LI", "P", "vads-u-margin-top--0 vads-u-margin-bottom--1p5"]
 
 
-def test_crisis_line_button_in_the_emergency_note(open_standin) -> None:
+def test_crisis_line_button_in_the_emergency_note(open_standin: StandinOpener) -> None:
     """R2A2: the emergency note's button is named "... - in alert"; the note's body sits in
     div.vads-u-padding-x--1.vads-u-padding-bottom--1 > div.vads-u-margin-bottom--2."""
     opened = open_standin("vista_only", recent_teams=0)
@@ -68,7 +70,7 @@ def test_crisis_line_button_in_the_emergency_note(open_standin) -> None:
     ).to_have_count(1)
 
 
-def test_back_link_of_the_interstitial_depends_on_the_address(open_standin) -> None:
+def test_back_link_of_the_interstitial_depends_on_the_address(open_standin: StandinOpener) -> None:
     """R2A4: in place of start message the Back link leads to select care team; at /new-message/ to the
     folder the flow was entered from."""
     opened = open_standin("vista_only", recent_teams=0)
@@ -76,14 +78,14 @@ def test_back_link_of_the_interstitial_depends_on_the_address(open_standin) -> N
     back = page.get_by_test_id("sm-breadcrumbs-back")
     opened.goto("/new-message/start-message/")
     h1(page, "Only use messages for non-urgent needs")
-    expect(back).to_have_attribute("href", f"{ROOT}/new-message/select-care-team/")
+    expect(back).to_have_attribute("href", SELECT_CARE_TEAM)
     opened.goto("/inbox/")
     page.get_by_test_id("compose-message-link").click()
     h1(page, "Only use messages for non-urgent needs")
-    expect(back).to_have_attribute("href", f"{ROOT}/inbox/")
+    expect(back).to_have_attribute("href", INBOX)
 
 
-def test_send_success_alert_on_the_inbox(open_standin) -> None:
+def test_send_success_alert_on_the_inbox(open_standin: StandinOpener) -> None:
     """R2A5-R2A10: the alert after a send, on the folder it returns to."""
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     write_and_send(page)
@@ -109,7 +111,7 @@ def test_send_success_alert_on_the_inbox(open_standin) -> None:
     expect(text).to_have_css("font-weight", "700")
     link = page.get_by_test_id("review-sent-messages-link")
     expect(link).to_have_attribute("data-dd-action-name", "Sent messages link in success alert")
-    expect(link).to_have_attribute("href", f"{ROOT}/sent/")
+    expect(link).to_have_attribute("href", SENT)
     assert link.evaluate("e => e.tagName") == "VA-LINK"
     live = alert.locator(".sr-only")
     expect(live).to_have_attribute("aria-live", "polite")
@@ -124,7 +126,7 @@ def test_send_success_alert_on_the_inbox(open_standin) -> None:
     expect(page.locator("h1:focus")).to_have_count(1)
 
 
-def test_send_entered_from_sent_has_no_review_link(open_standin) -> None:
+def test_send_entered_from_sent_has_no_review_link(open_standin: StandinOpener) -> None:
     """R2A6, R2A7: entered from Sent, the text is not bold and there is no "Review your sent messages"."""
     opened = open_standin("vista_only", recent_teams=1)
     page = opened.page
@@ -141,7 +143,7 @@ def test_send_entered_from_sent_has_no_review_link(open_standin) -> None:
     expect(page.get_by_test_id("review-sent-messages-link")).to_have_count(0)
 
 
-def test_closing_the_alert_puts_focus_on_the_heading(open_standin) -> None:
+def test_closing_the_alert_puts_focus_on_the_heading(open_standin: StandinOpener) -> None:
     """R2A10: closing the alert drops it and moves focus to the h1 after 100 ms."""
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     write_and_send(page)
@@ -153,7 +155,7 @@ def test_closing_the_alert_puts_focus_on_the_heading(open_standin) -> None:
 
 
 @pytest.mark.parametrize("profile", ["vista_only", "mixed"])
-def test_care_team_help_contact_link_and_focus(open_standin, profile: str) -> None:
+def test_care_team_help_contact_link_and_focus(open_standin: StandinOpener, profile: str) -> None:
     """R2A11 (F11): the contact-list link is a va-link after its paragraph; the page moves no focus."""
     opened = open_standin(profile, recent_teams=0)
     page = opened.page
@@ -164,7 +166,7 @@ def test_care_team_help_contact_link_and_focus(open_standin, profile: str) -> No
     h1(page, "Can’t find your care team?")
     link = page.get_by_test_id("update-contact-list-link")
     expect(link).to_have_attribute("text", "Update your contact list")
-    expect(link).to_have_attribute("href", f"{ROOT}/contact-list/")
+    expect(link).to_have_attribute("href", CONTACT_LIST)
     previous = link.evaluate(
         "l => [l.tagName, l.parentElement.tagName, l.previousElementSibling.textContent]"
     )
@@ -173,7 +175,7 @@ def test_care_team_help_contact_link_and_focus(open_standin, profile: str) -> No
     assert focused_tag(page) != "H1"
 
 
-def test_inbox_entry_link_and_descriptions(open_standin) -> None:
+def test_inbox_entry_link_and_descriptions(open_standin: StandinOpener) -> None:
     """R2A12, R2A13: ComposeMessageButton's markup; folder descriptions (Inbox and Sent share one)."""
     opened = open_standin("vista_only", recent_teams=0)
     page = opened.page
@@ -199,7 +201,7 @@ def test_inbox_entry_link_and_descriptions(open_standin) -> None:
     expect(description).to_have_count(0)
 
 
-def test_more_folders_title_and_heading(open_standin) -> None:
+def test_more_folders_title_and_heading(open_standin: StandinOpener) -> None:
     """R2A14: More folders' title and heading; focus on the heading."""
     opened = open_standin("vista_only", recent_teams=0)
     page = opened.page

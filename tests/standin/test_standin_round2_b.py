@@ -5,17 +5,17 @@ them."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from contract import CERNER_PILOT, LARGE_ATTACHMENTS, SIGNATURE_SETTINGS
 from pages.start_message import MULTIPLE_ATTACHMENTS_SCAN_FAIL
+from tests.standin.conftest import StandinOpener
 from tests.standin.test_standin_accessibility import h1
 from tests.standin.test_standin_issue11_states import attach, to_start_message
 
-LARGE = "mhv_secure_messaging_large_attachments"
-PILOT = "mhv_secure_messaging_cerner_pilot"
-SIGNATURE_SETTINGS = "mhv_secure_messaging_signature_settings"
 DELETE_CLASSES = (
     "usa-button usa-button-secondary vads-u-flex--1 delete-draft-button vads-u-margin-top--0 "
     "vads-u-margin-right--0 vads-u-margin-bottom--0 vads-u-padding-x--0p5 vads-u-display--flex "
@@ -34,8 +34,7 @@ def write(page: Page, subject: str = "Refill question", body: str = "Can I get a
 
 def form_children(page: Page) -> list[str]:
     """The compose form's direct children, named by what they hold, in page order."""
-    return page.locator("#sm-compose-form").evaluate(
-        """form => [...form.children].map(el => {
+    script = """form => [...form.children].map(el => {
              if (el.querySelector('[data-testid="compose-message-categories"]')) return 'category';
              if (el.querySelector('[data-testid="message-subject-field"]')) return 'subject';
              if (el.querySelector('[data-testid="message-body-field"]')) return 'body';
@@ -44,10 +43,10 @@ def form_children(page: Page) -> list[str]:
              if (el.querySelector('[data-test-id="save-alert-message"]')) return 'draft status';
              return el.tagName.toLowerCase();
            })"""
-    )
+    return cast(list[str], page.locator("#sm-compose-form").evaluate(script))
 
 
-def test_compose_fields_and_layout(open_standin) -> None:
+def test_compose_fields_and_layout(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     category = page.get_by_test_id("compose-message-categories")
     expect(category).not_to_have_attribute("required", "")  # CategoryInput: not marked required
@@ -67,7 +66,7 @@ def test_compose_fields_and_layout(open_standin) -> None:
     assert order.index("attachments") > order.index("body"), order
 
 
-def test_delete_draft_button_and_dialog(open_standin) -> None:
+def test_delete_draft_button_and_dialog(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     button = page.locator("#delete-draft-button")
     expect(button).to_have_attribute("class", DELETE_CLASSES)
@@ -91,7 +90,7 @@ def test_delete_draft_button_and_dialog(open_standin) -> None:
     expect(button).to_be_focused()  # DeleteDraft returns focus to its button
 
 
-def test_cant_save_attachments_dialog_buttons(open_standin) -> None:
+def test_cant_save_attachments_dialog_buttons(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     write(page)
     attach(page, "notes.txt", 20)
@@ -115,7 +114,7 @@ def error_box(page: Page) -> Locator:
     return page.get_by_test_id("file-input-error-message")
 
 
-def test_attachment_error_has_no_tabindex(open_standin) -> None:
+def test_attachment_error_has_no_tabindex(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     attach(page, "big.txt", 7 * 1024 * 1024)
     expect(error_box(page)).to_have_attribute("role", "alert")
@@ -124,7 +123,7 @@ def test_attachment_error_has_no_tabindex(open_standin) -> None:
     expect(error_box(page).locator("span.usa-error-message")).to_have_count(1)
 
 
-def test_empty_file_is_refused_by_the_component(open_standin) -> None:
+def test_empty_file_is_refused_by_the_component(open_standin: StandinOpener) -> None:
     """va-file-input 24.5.0 refuses a 0-byte file itself (its own message, vaMultipleError): the app never
     gets FILE_ADDED, so FileInput's "Your file is empty" is not shown."""
     page = to_start_message(open_standin("vista_only", recent_teams=1))
@@ -134,7 +133,7 @@ def test_empty_file_is_refused_by_the_component(open_standin) -> None:
     expect(error_box(page)).to_have_count(0)
 
 
-def test_scan_failure_marks_each_file(open_standin) -> None:
+def test_scan_failure_marks_each_file(open_standin: StandinOpener) -> None:
     opened = open_standin("vista_only", recent_teams=1)
     opened.session.add_fault("send", code="SM172")
     page = to_start_message(opened)
@@ -152,11 +151,11 @@ def test_scan_failure_marks_each_file(open_standin) -> None:
 
 
 @pytest.mark.parametrize(("large", "pilot"), [(False, False), (True, False), (False, True)])
-def test_sending_text(open_standin, large: bool, pilot: bool) -> None:
+def test_sending_text(open_standin: StandinOpener, large: bool, pilot: bool) -> None:
     """ComposeForm's useLargeAttachments: the large toggle, or the pilot toggle whatever the care team."""
     opened = open_standin("vista_only", recent_teams=1)
-    opened.session.set_toggle(LARGE, "on" if large else "off")
-    opened.session.set_toggle(PILOT, "on" if pilot else "off")
+    opened.session.set_toggle(LARGE_ATTACHMENTS, "on" if large else "off")
+    opened.session.set_toggle(CERNER_PILOT, "on" if pilot else "off")
     opened.session.add_fault("send", latency_ms=3000)
     page = to_start_message(opened)
     write(page)
@@ -165,7 +164,7 @@ def test_sending_text(open_standin, large: bool, pilot: bool) -> None:
     expect(page.get_by_test_id("sending-indicator")).to_have_attribute("message", expected)
 
 
-def test_signature_link_and_caret(open_standin) -> None:
+def test_signature_link_and_caret(open_standin: StandinOpener) -> None:
     """With a signature on file: "Edit signature for all messages" right after the message (signature
     settings toggle on), and the caret goes before the prefilled signature when the message gets focus."""
     opened = open_standin("vista_only", recent_teams=1, seed=_seed_with_signature(open_standin))
@@ -183,7 +182,7 @@ def test_signature_link_and_caret(open_standin) -> None:
     assert textarea.evaluate("t => [t.selectionStart, t.selectionEnd]") == [0, 0]
 
 
-def _seed_with_signature(open_standin) -> int:
+def _seed_with_signature(open_standin: StandinOpener) -> int:
     """A seed whose generated patient includes a signature (about 3 in 10 do)."""
     for seed in range(1, 20):
         opened = open_standin("vista_only", recent_teams=1, seed=seed)
@@ -195,7 +194,7 @@ def _seed_with_signature(open_standin) -> int:
     raise AssertionError("no seed with a signature")
 
 
-def test_legacy_signature_alert_is_a_live_region(open_standin) -> None:
+def test_legacy_signature_alert_is_a_live_region(open_standin: StandinOpener) -> None:
     opened = open_standin("signature_required", recent_teams=0, curated=False)
     page = opened.page
     opened.goto("/new-message/")
@@ -212,7 +211,7 @@ def test_legacy_signature_alert_is_a_live_region(open_standin) -> None:
     expect(paragraph).to_have_attribute("aria-live", "polite")
 
 
-def test_blank_new_message_is_deleted_without_the_dialog(open_standin) -> None:
+def test_blank_new_message_is_deleted_without_the_dialog(open_standin: StandinOpener) -> None:
     page = to_start_message(open_standin("vista_only", recent_teams=1))
     page.locator("#delete-draft-button").click()
     expect(page.get_by_test_id("delete-draft-modal")).to_have_count(0)

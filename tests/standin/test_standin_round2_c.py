@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from contract import RECIPIENT_OPT_GROUPS
+from tests.standin.conftest import Opened, StandinOpener
 from tests.standin.test_standin_accessibility import assert_clean, h1
 from tests.standin.test_standin_issue11_states import headline, open_expandable, to_select_care_team
 
@@ -19,14 +21,16 @@ ERROR_NOTE = "If you need to contact your provider now, call the facility direct
 
 def precedes(page: Page, first: str, second: str) -> bool:
     """Whether the element matching selector `first` comes before the one matching `second`."""
-    return page.evaluate(
-        "([a, b]) => !!(document.querySelector(a).compareDocumentPosition(document.querySelector(b))"
-        " & Node.DOCUMENT_POSITION_FOLLOWING)",
-        [first, second],
+    return bool(
+        page.evaluate(
+            "([a, b]) => !!(document.querySelector(a).compareDocumentPosition(document.querySelector(b))"
+            " & Node.DOCUMENT_POSITION_FOLLOWING)",
+            [first, second],
+        )
     )
 
 
-def to_recent(opened) -> Page:
+def to_recent(opened: Opened) -> Page:
     page = opened.page
     opened.goto("/new-message/")
     page.get_by_test_id("start-message-link").click()
@@ -34,7 +38,7 @@ def to_recent(opened) -> Page:
     return page
 
 
-def test_recent_care_teams_blocked_system_alert_sits_under_the_heading(open_standin) -> None:
+def test_recent_care_teams_blocked_system_alert_sits_under_the_heading(open_standin: StandinOpener) -> None:
     """R2C1: one fully blocked care system: the info alert, after the h1 and before the emergency note."""
     page = to_recent(open_standin("system_blocked", recent_teams=2))
     alert = page.get_by_test_id("blocked-triage-group-alert")
@@ -50,7 +54,9 @@ def test_recent_care_teams_blocked_system_alert_sits_under_the_heading(open_stan
 
 
 @pytest.mark.parametrize("profile", ["one_team_blocked", "several_teams_blocked"])
-def test_recent_care_teams_shows_no_alert_for_teams_blocked_one_by_one(open_standin, profile: str) -> None:
+def test_recent_care_teams_shows_no_alert_for_teams_blocked_one_by_one(
+    open_standin: StandinOpener, profile: str
+) -> None:
     """R2C2: blocked teams without a fully blocked care system: nothing on recent care teams."""
     page = to_recent(open_standin(profile, recent_teams=2))
     expect(page.get_by_test_id("recent-care-teams-radio-group")).to_be_visible()
@@ -58,7 +64,9 @@ def test_recent_care_teams_shows_no_alert_for_teams_blocked_one_by_one(open_stan
 
 
 @pytest.mark.parametrize(("profile", "listed"), [("one_team_blocked", 0), ("several_teams_blocked", 2)])
-def test_legacy_form_blocked_alert_heads_the_form(open_standin, profile: str, listed: int) -> None:
+def test_legacy_form_blocked_alert_heads_the_form(
+    open_standin: StandinOpener, profile: str, listed: int
+) -> None:
     """R2C4: curated flow off: a bordered block at the top of the form holds the warning expandable;
     two or more blocked items are listed, one is named in the title only."""
     opened = open_standin(profile, curated=False, recent_teams=0)
@@ -88,7 +96,7 @@ def test_legacy_form_blocked_alert_heads_the_form(open_standin, profile: str, li
     assert_clean(page, f"legacy form, {profile}")
 
 
-def test_care_team_error_focuses_the_combo_box_host(open_standin) -> None:
+def test_care_team_error_focuses_the_combo_box_host(open_standin: StandinOpener) -> None:
     """R2C8-R2C9: Continue with no care team: the error renders in the component's role=alert span and
     scrollToFirstError focuses the va-combo-box host (tabindex -1, removed on blur)."""
     page = to_select_care_team(open_standin("vista_only", recent_teams=0))
@@ -107,10 +115,10 @@ def test_care_team_error_focuses_the_combo_box_host(open_standin) -> None:
     expect(combo).not_to_have_attribute("tabindex", "-1")
 
 
-def test_combo_box_recent_group_uses_the_raw_name(open_standin) -> None:
+def test_combo_box_recent_group_uses_the_raw_name(open_standin: StandinOpener) -> None:
     """R2C7: opt groups on: the "Recent care teams" options read the team's `name`, not its shown name."""
     opened = open_standin("mixed", recent_teams=2)
-    opened.session.set_toggle("mhv_secure_messaging_recipient_opt_groups", "on")
+    opened.session.set_toggle(RECIPIENT_OPT_GROUPS, "on")
     page = to_recent(opened)
     page.get_by_label("A different care team").check()
     page.get_by_test_id("recent-care-teams-continue-button").click()
@@ -125,7 +133,7 @@ def test_combo_box_recent_group_uses_the_raw_name(open_standin) -> None:
     assert set(texts) <= names, f"recent options {texts} are not raw team names"
 
 
-def test_migration_error_texts_do_not_vary(open_standin) -> None:
+def test_migration_error_texts_do_not_vary(open_standin: StandinOpener) -> None:
     """M4: the error alert's message and note are fixed constants, whatever the number of facilities."""
     page = to_select_care_team(open_standin("migrating_during", recent_teams=0))
     alert = page.get_by_test_id("cerner-facilities-transition-alert-error-phase")
@@ -136,7 +144,7 @@ def test_migration_error_texts_do_not_vary(open_standin) -> None:
     expect(paragraphs.nth(2)).to_have_text(ERROR_NOTE)
 
 
-def test_hint_button_has_no_description(open_standin) -> None:
+def test_hint_button_has_no_description(open_standin: StandinOpener) -> None:
     """I2: "Stop showing this hint" carries no message-aria-describedby."""
     page = to_select_care_team(open_standin("oracle_health_only", recent_teams=0))
     button = page.get_by_test_id("sm-care-team-list-update-ipe-stop-showing-hint")

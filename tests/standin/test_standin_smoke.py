@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
+
+from contract import RECENT_CARE_TEAMS
+from mocks.client import Session
+from tests.standin.conftest import Opened, StandinOpener
 
 INTERSTITIAL_H1 = "Only use messages for non-urgent needs"
 
 
-def _journal(session, endpoint: str) -> list[dict]:
+def _journal(session: Session, endpoint: str) -> list[dict[str, Any]]:
     return [e for e in session.journal() if e["endpoint"] == endpoint]
 
 
 @pytest.mark.parametrize("profile", ["vista_only", "oracle_health_only", "mixed"])
-def test_walks_every_flow_page(open_standin, profile: str) -> None:
+def test_walks_every_flow_page(open_standin: StandinOpener, profile: str) -> None:
     opened = open_standin(profile, recent_teams=2)
     page = opened.page
     patient = opened.session.patient()
@@ -51,9 +56,7 @@ def test_walks_every_flow_page(open_standin, profile: str) -> None:
 
     # Select care team: radio per system when 2-5, combo filtered by the chosen system.
     expect(page.get_by_role("heading", level=1)).to_have_text("Select care team")
-    expect(page.get_by_test_id("sm-breadcrumbs-back")).to_have_attribute(
-        "href", "/my-health/secure-messages/new-message/recent/"
-    )
+    expect(page.get_by_test_id("sm-breadcrumbs-back")).to_have_attribute("href", RECENT_CARE_TEAMS)
     system = systems[-1]
     if len(systems) > 1:
         expect(page.locator('[data-testid^="care-system-"]')).to_have_count(len(systems))
@@ -112,7 +115,7 @@ def test_walks_every_flow_page(open_standin, profile: str) -> None:
 
 
 @pytest.mark.parametrize("profile", ["vista_only", "oracle_health_only", "mixed"])
-def test_contact_list_and_start_message_back(open_standin, profile: str) -> None:
+def test_contact_list_and_start_message_back(open_standin: StandinOpener, profile: str) -> None:
     opened = open_standin(profile, recent_teams=1)
     page = opened.page
     patient = opened.session.patient()
@@ -141,7 +144,7 @@ def test_contact_list_and_start_message_back(open_standin, profile: str) -> None
         assert len(_journal(opened.session, "contact_list_save")) == 1
 
 
-def test_curated_off_is_legacy_compose_and_new_routes_are_not_found(open_standin) -> None:
+def test_curated_off_is_legacy_compose_and_new_routes_are_not_found(open_standin: StandinOpener) -> None:
     opened = open_standin("mixed", curated=False)
     page = opened.page
     opened.goto("/new-message/")
@@ -154,7 +157,7 @@ def test_curated_off_is_legacy_compose_and_new_routes_are_not_found(open_standin
         expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
 
 
-def test_guards_send_direct_visits_to_the_interstitial(open_standin) -> None:
+def test_guards_send_direct_visits_to_the_interstitial(open_standin: StandinOpener) -> None:
     opened = open_standin("mixed")
     page = opened.page
     opened.goto("/new-message/select-care-team/")
@@ -165,7 +168,7 @@ def test_guards_send_direct_visits_to_the_interstitial(open_standin) -> None:
     expect(page).to_have_url(re.compile(r"/new-message/start-message/$"))
 
 
-def test_seeded_defect_switches_behaviour(open_standin) -> None:
+def test_seeded_defect_switches_behaviour(open_standin: StandinOpener) -> None:
     opened = open_standin("vista_only", recent_teams=6, defects=("recent_shows_five",))
     page = opened.page
     patient = opened.session.patient()
@@ -179,7 +182,7 @@ def test_seeded_defect_switches_behaviour(open_standin) -> None:
     expect(page.locator('[data-testid="recent-care-teams-radio-group"] va-radio-option')).to_have_count(6)
 
 
-def _to_start_message(opened) -> None:
+def _to_start_message(opened: Opened) -> None:
     page = opened.page
     opened.goto("/new-message/")
     page.get_by_test_id("start-message-link").click()
@@ -188,13 +191,13 @@ def _to_start_message(opened) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Start message")
 
 
-def _fill(page, subject: str, body: str) -> None:
+def _fill(page: Page, subject: str, body: str) -> None:
     page.get_by_test_id("compose-message-categories").locator("select").select_option("OTHER")
     page.get_by_test_id("message-subject-field").locator("input").fill(subject)
     page.get_by_test_id("message-body-field").locator("textarea").fill(body)
 
 
-def test_autosave_posts_then_puts_after_ten_idle_seconds(open_standin) -> None:
+def test_autosave_posts_then_puts_after_ten_idle_seconds(open_standin: StandinOpener) -> None:
     opened = open_standin("mixed", recent_teams=1)
     page = opened.page
     page.clock.install()
@@ -219,7 +222,7 @@ def test_autosave_posts_then_puts_after_ten_idle_seconds(open_standin) -> None:
     assert create["status"] == 201
 
 
-def test_send_error_keeps_what_was_typed(open_standin) -> None:
+def test_send_error_keeps_what_was_typed(open_standin: StandinOpener) -> None:
     opened = open_standin("vista_only", recent_teams=1)
     page = opened.page
     opened.session.add_fault("send", code="SM119", times=1)
