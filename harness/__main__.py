@@ -14,7 +14,9 @@ def parser() -> argparse.ArgumentParser:
         "login",
         help="open a browser, sign in with the test account, save the storage state for --storage-state",
     )
-    login.add_argument("--base-url", required=True, help="the site to sign in to, e.g. https://staging.va.gov")
+    login.add_argument(
+        "--base-url", required=True, help="the site to sign in to, e.g. https://staging.va.gov"
+    )
     login.add_argument("--api-url", default=None, help="host serving /v0/user if not --base-url")
     login.add_argument("--out", type=Path, default=Path("auth.json"), help="where to save (mode 0600)")
     login.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for the sign-in")

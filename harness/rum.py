@@ -78,9 +78,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def is_intake(url: str) -> bool:
     """A Datadog browser-intake request, direct (browser-intake-*) or through a `proxy` (ddforward)."""
     parsed = urlparse(url)
-    return "ddforward" in parse_qs(parsed.query) or (parsed.hostname is not None and (
-        parsed.hostname.startswith("browser-intake-") and parsed.path.startswith("/api/v2/")
-    ))
+    return "ddforward" in parse_qs(parsed.query) or (
+        parsed.hostname is not None
+        and (parsed.hostname.startswith("browser-intake-") and parsed.path.startswith("/api/v2/"))
+    )
 
 
 def tracked_actions(path: Path = ROOT / "go-no-go.toml") -> list[list[str]]:

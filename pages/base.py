@@ -25,8 +25,6 @@ _SETTLED = """() => document.fonts.status === 'loaded' && [...document.querySele
     || el.classList.contains('hydrated'))"""
 
 
-
-
 def shown_h1(page: Page) -> str | None:
     """The first h1's text, whitespace collapsed, or None without one: one look, no waiting (one round
     trip to the browser, where counting and then reading took two)."""
@@ -211,7 +209,7 @@ class BasePage:
             VaAlertExpandable(host).expand()
 
     def find_facility_link(self) -> Locator:
-        """"Find your VA health facility" inside the blocked alert."""
+        """ "Find your VA health facility" inside the blocked alert."""
         return self.blocked_alert().locator('va-link-action[href="/find-locations/"]')
 
     def alert_with_status(self, status: str) -> VaAlert:

@@ -37,4 +37,3 @@ class LegacyComposePage(ComposeForm):
                 alert,
             )
         )
-

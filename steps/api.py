@@ -18,7 +18,8 @@ from steps.state import ScenarioState, record_evidence, required, wait_until
 
 def calls(session: MockSession, endpoint: str, status: int | None = None) -> list[dict[str, Any]]:
     return [
-        e for e in session.journal()
+        e
+        for e in session.journal()
         if e.get("endpoint") == endpoint and (status is None or int(e.get("status", 0)) == status)
     ]
 
@@ -35,9 +36,12 @@ def app_calls(scenario_state: ScenarioState, endpoint: str, ok: bool | None = No
 
 
 def wait_for_app_call(scenario_state: ScenarioState, endpoint: str) -> Exchange:
-    found = wait_until(scenario_state.page, lambda: app_calls(scenario_state, endpoint, ok=True),
-                       f"a successful {endpoint} request from the app (seen: "
-                       f"{[e.status for e in app_calls(scenario_state, endpoint)]})")
+    found = wait_until(
+        scenario_state.page,
+        lambda: app_calls(scenario_state, endpoint, ok=True),
+        f"a successful {endpoint} request from the app (seen: "
+        f"{[e.status for e in app_calls(scenario_state, endpoint)]})",
+    )
     return found[-1]
 
 
@@ -91,8 +95,11 @@ def one_save_per_pause(scenario_state: ScenarioState) -> None:
     """Typing then pausing makes one draft save (POST or PUT), not one per keystroke: what the dashboard's
     "Drafts created" and "Drafts updated" count is only meaningful if this holds."""
     before = scenario_state.draft_saves_counted
-    wait_until(scenario_state.page, lambda: _draft_saves(scenario_state) > before,
-               "a draft save from the app after the pause")
+    wait_until(
+        scenario_state.page,
+        lambda: _draft_saves(scenario_state) > before,
+        "a draft save from the app after the pause",
+    )
     scenario_state.traffic.settle(scenario_state.page)  # every save the app started has answered
     saves = Counter(f"{e.endpoint} {e.status}" for n in DRAFT_SAVES for e in app_calls(scenario_state, n))
     made = saves.total() - before
@@ -166,10 +173,12 @@ def carries_signature(scenario_state: ScenarioState) -> None:
     body = str(_sent(wait_for_app_call(scenario_state, "send")).get("body") or "")
     name = required(scenario_state.signed_as, "electronic signature")
     # The app dates the signature by the browser's calendar; a send just before midnight reads yesterday.
-    today = date.fromisoformat(scenario_state.page.evaluate(
-        "() => { const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
-        " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }"
-    ))
+    today = date.fromisoformat(
+        scenario_state.page.evaluate(
+            "() => { const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
+            " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }"
+        )
+    )
     signed = f"{scenario_state.body} \n\n{SIGNATURE_RULE}\n\n{name}\nSigned electronically on"
     expected = {f"{signed} {day.isoformat()}." for day in (today, today - timedelta(days=1))}
     assert body in expected, (
@@ -211,8 +220,11 @@ def metrics_count(
     """The dashboard counts exactly the draft saves and sends the app made, as the app saw them answered."""
     scenario_state.traffic.settle(scenario_state.page)
     metrics = mock_session.metrics()
-    for metric, endpoint in (("drafts_created", "draft_create"), ("drafts_updated", "draft_update"),
-                             ("messages_sent", "send")):
+    for metric, endpoint in (
+        ("drafts_created", "draft_create"),
+        ("drafts_updated", "draft_update"),
+        ("messages_sent", "send"),
+    ):
         seen: dict[str, int] = {}
         for exchange in app_calls(scenario_state, endpoint):
             seen[str(exchange.status)] = seen.get(str(exchange.status), 0) + 1

@@ -29,7 +29,6 @@ MB = 1024 * 1024  # the app's limits are in MiB (6 * 1024 * 1024, ...)
 TOTAL_TOO_LARGE = "Your files are too large. The total size of all files must be smaller than"
 
 
-
 @dataclass(frozen=True)
 class Limits:
     """The attachment limits that apply to a patient, and how the app words them."""
@@ -51,8 +50,22 @@ LARGE_LIMITS = Limits(
     10, 25 * MB, 25 * MB, "25 MB", "25 MB",
     "Your file is too large. Try attaching a file smaller than 25MB.", f"{TOTAL_TOO_LARGE} 25MB.",
 )  # fmt: skip
-STANDARD_TYPES = ("doc", "docx", "gif", "jpg", "jpeg", "pdf", "png", "rtf", "txt", "xls", "xlsx", "jfif",
-                  "pjpeg", "pjp")
+STANDARD_TYPES = (
+    "doc",
+    "docx",
+    "gif",
+    "jpg",
+    "jpeg",
+    "pdf",
+    "png",
+    "rtf",
+    "txt",
+    "xls",
+    "xlsx",
+    "jfif",
+    "pjpeg",
+    "pjp",
+)
 
 
 def _limits(scenario_state: ScenarioState) -> Limits:
@@ -65,8 +78,11 @@ def _limits(scenario_state: ScenarioState) -> Limits:
 
 
 def expected_hint(limits: Limits) -> str:
-    types = ("common document and image formats" if limits is LARGE_LIMITS
-             else ", ".join(t.upper() for t in STANDARD_TYPES))
+    types = (
+        "common document and image formats"
+        if limits is LARGE_LIMITS
+        else ", ".join(t.upper() for t in STANDARD_TYPES)
+    )
     return (
         f"You can upload up to {limits.count} files. Accepted file types: {types}. "
         f"Maximum file size: {limits.file_text}. Maximum total size: {limits.total_text}."
@@ -110,8 +126,12 @@ def _room_left(scenario_state: ScenarioState) -> int:
     return _limits(scenario_state).total - sum(size for _, size in scenario_state.attached)
 
 
-@when(parsers.parse("they attach {count:d} files within the size limit that leave {megabytes:d} MB of the "
-                    "total size limit"))
+@when(
+    parsers.parse(
+        "they attach {count:d} files within the size limit that leave {megabytes:d} MB of the "
+        "total size limit"
+    )
+)
 def attach_up_to_room(scenario_state: ScenarioState, count: int, megabytes: int) -> None:
     """Each file within the per-file limit, so only their total can be refused later."""
     limits = _limits(scenario_state)
@@ -125,8 +145,9 @@ def attach_up_to_room(scenario_state: ScenarioState, count: int, megabytes: int)
         scenario_state.attached.append((name, size))
 
 
-@when(parsers.parse("they attach a file {delta:d} byte {direction} than what is left of the total size "
-                    "limit"))
+@when(
+    parsers.parse("they attach a file {delta:d} byte {direction} than what is left of the total size limit")
+)
 def attach_around_room(scenario_state: ScenarioState, delta: int, direction: str) -> None:
     """Larger: the total would pass the limit by `delta` bytes (kept as `refused`); smaller: it comes to
     `delta` bytes under the limit (joins `attached`)."""

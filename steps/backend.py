@@ -80,14 +80,16 @@ def _use_premises(
     evidence = record_evidence(request)
     if evidence is not None:  # premises add up over the Given steps
         evidence.set_context(
-            profile=choice.profile, toggles=session.toggles(), seed=session.patient()["seed"],
+            profile=choice.profile,
+            toggles=session.toggles(),
+            seed=session.patient()["seed"],
             premises=[p.needs for p in premises],
         )
 
 
 @given(parsers.re(premises.PATIENT_STEP.pattern))
 def a_patient_with(request: pytest.FixtureRequest, scenario_state: ScenarioState, words: str) -> None:
-    """"a patient with a VistA care team who messaged 2 care teams in the last 6 months": the least the
+    """ "a patient with a VistA care team who messaged 2 care teams in the last 6 months": the least the
     scenario needs (harness/oracle/premises.py lists the clauses)."""
     _use_premises(request, scenario_state, premises.parse_patient(words))
 
@@ -96,7 +98,7 @@ def a_patient_with(request: pytest.FixtureRequest, scenario_state: ScenarioState
 def a_profile_patient(
     request: pytest.FixtureRequest, scenario_state: ScenarioState, profile: str, count: str | None
 ) -> None:
-    """"an all_blocked patient": where the profile's shape is the scenario's subject."""
+    """ "an all_blocked patient": where the profile's shape is the scenario's subject."""
     _use_premises(request, scenario_state, premises.profile_premises(profile, count), profile=profile)
 
 

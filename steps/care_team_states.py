@@ -63,8 +63,10 @@ def _va_profile(scenario_state: ScenarioState) -> dict[str, Any]:
 def _is_oracle_health_patient(scenario_state: ScenarioState, patient: ObservedPatient) -> bool:
     """selectIsCernerPatient: one of the profile's facilities is an Oracle Health (Cerner) facility."""
     facilities = _va_profile(scenario_state).get("facilities") or []
-    cerner = [f.get("isCerner") is True or patient.system(str(f.get("facilityId"))).ehr == "cerner"
-              for f in facilities]
+    cerner = [
+        f.get("isCerner") is True or patient.system(str(f.get("facilityId"))).ehr == "cerner"
+        for f in facilities
+    ]
     return any(cerner)
 
 
@@ -185,7 +187,7 @@ def removed_not_blocked(scenario_state: ScenarioState) -> None:
 @then("the blocked care teams are named above the care team list")
 def blocked_above_list(scenario_state: ScenarioState) -> None:
     current = scenario_state.on(LegacyComposePage)
-    assert current.blocked_alert_is_above_to_list(), "the blocked alert is not above the \"To\" list"
+    assert current.blocked_alert_is_above_to_list(), 'the blocked alert is not above the "To" list'
 
 
 @then("they are offered a way to find their VA health facility")
@@ -217,7 +219,8 @@ def blocked_systems_not_offered(scenario_state: ScenarioState) -> None:
     offered_ids = select.care_system_ids()
     offered_names = select.care_system_options()
     leaked = [
-        f"{patient.system(s).name} ({s})" for s in blocked
+        f"{patient.system(s).name} ({s})"
+        for s in blocked
         if s in offered_ids or patient.system(s).name in offered_names
     ]
     assert not leaked, (
@@ -373,8 +376,10 @@ def hint_counted(page: Page, scenario_state: ScenarioState, request: pytest.Fixt
     wanted = int((before or {}).get("counter") or 0) + 1
     wait_until(
         page,
-        lambda: any(t["tooltipName"] == IPE_TOOLTIP and t["counter"] == wanted
-                    for t in mock_session.patient()["tooltips"]),
+        lambda: any(
+            t["tooltipName"] == IPE_TOOLTIP and t["counter"] == wanted
+            for t in mock_session.patient()["tooltips"]
+        ),
         f"the hint's view count to reach {wanted}",
     )
 
@@ -449,4 +454,3 @@ def back_to_more_folders(page: Page, scenario_state: ScenarioState) -> None:
     leaving.go_back()
     scenario_state.current = wait_for_flow_page(page, leaving=leaving)
     on_more_folders(page, scenario_state)
-

@@ -60,8 +60,14 @@ def test_care_team(scenario_state: ScenarioState) -> CareTeam:
     if wanted is None:
         return scenario_state.team_of_kind("any")
     key = str(wanted).strip().lower()
-    team = next((t for t in scenario_state.patient.allowed_teams
-                 if key in (str(t.id), t.name.lower(), t.display_name.lower())), None)
+    team = next(
+        (
+            t
+            for t in scenario_state.patient.allowed_teams
+            if key in (str(t.id), t.name.lower(), t.display_name.lower())
+        ),
+        None,
+    )
     scenario_state.premise(team is not None, f"the test care team {wanted!r} among the allowed care teams")
     assert team is not None
     return team
@@ -431,7 +437,7 @@ def sent_team_first(scenario_state: ScenarioState) -> None:
     team = patient.team(sent_to)
     assert team is not None, f"the message went to {sent_to}, not one of the patient's care teams"
     offered = scenario_state.on(RecentCareTeamsPage).radio_group().labels()[:-1]
-    searched_again = any(e.endpoint == "sent_search" for e in exchanges[last_send + 1:])
+    searched_again = any(e.endpoint == "sent_search" for e in exchanges[last_send + 1 :])
     assert searched_again, (
         f"after sending to {team.display_name!r} the app did not search the sent folder again, so it offers "
         f"the recent care teams from before the send: {offered}"

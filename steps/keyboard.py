@@ -94,4 +94,3 @@ def kb_write_to_send(scenario_state: ScenarioState, faker: Faker) -> None:
 @then("the Send button has keyboard focus")
 def send_focused(scenario_state: ScenarioState) -> None:
     assert scenario_state.on(StartMessagePage).send_has_keyboard_focus(), "keyboard focus is not on Send"
-

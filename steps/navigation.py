@@ -122,7 +122,7 @@ def focus_on_h1(scenario_state: ScenarioState) -> None:
     expect(scenario_state.current.focused_heading()).to_be_visible()
 
 
-@then(parsers.parse('the Back link leads to the {name} page'))
+@then(parsers.parse("the Back link leads to the {name} page"))
 def back_leads_to(page: Page, scenario_state: ScenarioState, name: str) -> None:
     scenario_state.current.go_back()
     sees_page(page, scenario_state, name)

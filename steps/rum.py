@@ -77,8 +77,9 @@ def _assert_one_click(rum: Rum, name: str, view: str | None) -> dict[str, Any]:
     return action
 
 
-def _record(request: pytest.FixtureRequest, page: Page, scenario_state: ScenarioState, rum: Rum,
-            name: str) -> None:
+def _record(
+    request: pytest.FixtureRequest, page: Page, scenario_state: ScenarioState, rum: Rum, name: str
+) -> None:
     evidence = record_evidence(request)
     if evidence is None:
         return
@@ -93,8 +94,9 @@ def _aliases(name: str) -> list[str]:
 
 
 @then(parsers.parse('RUM recorded the click "{name}"'))
-def rum_recorded(page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest,
-                 name: str) -> None:
+def rum_recorded(
+    page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest, name: str
+) -> None:
     """Exactly one click action with this name, on the page the followed link was on (when one was)."""
     rum.flush(page)
     link = scenario_state.link
@@ -105,8 +107,14 @@ def rum_recorded(page: Page, rum: Rum, scenario_state: ScenarioState, request: p
 
 
 @then(parsers.parse('RUM recorded the click "{name}" on the {page_name} page'))
-def rum_recorded_on(page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest,
-                    name: str, page_name: str) -> None:
+def rum_recorded_on(
+    page: Page,
+    rum: Rum,
+    scenario_state: ScenarioState,
+    request: pytest.FixtureRequest,
+    name: str,
+    page_name: str,
+) -> None:
     rum.flush(page)
     _assert_one_click(rum, name, contract.BY_NAME[page_name])
     scenario_state.rum_clicked.append(name)
@@ -125,11 +133,17 @@ def choose_each_system(scenario_state: ScenarioState) -> None:
     scenario_state.systems_chosen = len(systems)
 
 
-@then(parsers.parse(
-    'RUM recorded one click "{name}" on the {page_name} page for each care system they chose'
-))
-def rum_one_click_per_system(page: Page, rum: Rum, scenario_state: ScenarioState,
-                             request: pytest.FixtureRequest, name: str, page_name: str) -> None:
+@then(
+    parsers.parse('RUM recorded one click "{name}" on the {page_name} page for each care system they chose')
+)
+def rum_one_click_per_system(
+    page: Page,
+    rum: Rum,
+    scenario_state: ScenarioState,
+    request: pytest.FixtureRequest,
+    name: str,
+    page_name: str,
+) -> None:
     """As many actions with this name as clicks (any type: the dashboard counts them all), each a click."""
     chosen = scenario_state.systems_chosen
     rum.flush(page)
@@ -212,8 +226,13 @@ def reached(page: Page, scenario_state: ScenarioState, name: str) -> str:
 
 
 @when("they open each page of the new flow")
-def open_each_new_flow_page(page: Page, app: SecureMessagingApp, scenario_state: ScenarioState,
-                            rum: Rum, request: pytest.FixtureRequest) -> None:
+def open_each_new_flow_page(
+    page: Page,
+    app: SecureMessagingApp,
+    scenario_state: ScenarioState,
+    rum: Rum,
+    request: pytest.FixtureRequest,
+) -> None:
     """Go through the new flow and read RUM's init configuration on each page, once it is shown (route and
     h1). In-app navigation only, so no unload beacon goes out between pages. Read-only: safe on staging."""
     evidence = record_evidence(request)
@@ -235,14 +254,17 @@ def collection_on_each(scenario_state: ScenarioState, rate: int, service: str) -
         if config is None:
             wrong.append(f"{entry['page']} ({entry['url']}): RUM is not initialised")
         elif config.get("sessionSampleRate") != rate or config.get("service") != service:
-            wrong.append(f"{entry['page']} ({entry['url']}): sessionSampleRate "
-                         f"{config.get('sessionSampleRate')}, service {config.get('service')!r}")
+            wrong.append(
+                f"{entry['page']} ({entry['url']}): sessionSampleRate "
+                f"{config.get('sessionSampleRate')}, service {config.get('service')!r}"
+            )
     assert not wrong, f"DD collection is not {rate}% for {service!r} on:\n" + "\n".join(wrong)
 
 
 @then(parsers.parse('RUM recorded the action "{name}"'))
-def rum_recorded_action(page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest,
-                        name: str) -> None:
+def rum_recorded_action(
+    page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest, name: str
+) -> None:
     """Exactly one action with this name, of any type: the app's own `addAction` (a custom action, as for
     clicks in a va-modal's shadow root, which Datadog cannot name) counts on the dashboard like a click."""
     rum.flush(page)
@@ -264,15 +286,15 @@ def _close_by(key: str) -> CloseBy:
     return CLOSE_KEYS[key]
 
 
-
 @when("they click each tracked control of the compose form once")
 def click_each_compose_control(scenario_state: ScenarioState) -> None:
     compose_form(scenario_state).click_each_tracked_control()
 
 
 @then("RUM recorded exactly one action of its real name for each tracked control they clicked")
-def one_action_per_tracked_click(page: Page, rum: Rum, scenario_state: ScenarioState,
-                                 request: pytest.FixtureRequest) -> None:
+def one_action_per_tracked_click(
+    page: Page, rum: Rum, scenario_state: ScenarioState, request: pytest.FixtureRequest
+) -> None:
     """Names as the dashboard queries them: case-sensitive. A click counted under another spelling is a
     click the dashboard never sees."""
     rum.flush(page)

@@ -61,6 +61,8 @@ FINGERPRINT = """() => {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return `${text.length}:${4294967296 * (2097151 & h2) + (h1 >>> 0)}`;
 }"""
+
+
 def settled_fingerprint(page: Page) -> str:
     """Finish the state's animations, then fingerprint it: what the per-state checks key their caches on,
     computed once per scan and handed to each."""

@@ -537,9 +537,7 @@ def toggle_findings(scenarios: Sequence[Mapping[str, Any]], limit: int = 8) -> l
     seen: dict[str, dict[str, tuple[str, list[Line]]]] = {}
     for scenario in scenarios:
         toggles = (scenario.get("context") or {}).get("toggles") or {}
-        label = ", ".join(
-            f"{toggle_label(k)}={v}" for k, v in sorted(toggles.items())
-        )
+        label = ", ".join(f"{toggle_label(k)}={v}" for k, v in sorted(toggles.items()))
         for item in scenario.get("transcripts") or []:
             seen.setdefault(item["state"], {}).setdefault(
                 label, (scenario["name"], from_json(item["masked"]))

@@ -67,8 +67,11 @@ def analyse(session: pytest.Session) -> DryRunResult:
                 result.ambiguous[key] = [
                     describe(step_function_context_registry[f.func], rootpath) for f in matches
                 ]
-    places = {item.nodeid: f"{relative(item.path, rootpath)}:{item.template.line_number}"
-              for item in session.items if isinstance(item, ScenarioItem)}
+    places = {
+        item.nodeid: f"{relative(item.path, rootpath)}:{item.template.line_number}"
+        for item in session.items
+        if isinstance(item, ScenarioItem)
+    }
     result.premises = premise_problems([i for i in session.items if isinstance(i, ScenarioItem)], places)
     unused = [context for func_id, context in definitions.items() if func_id not in used]
     result.unused = [describe(context, rootpath) for context in sorted(unused, key=source_order)]
@@ -149,6 +152,9 @@ def report(session: pytest.Session) -> bool:
         for (keyword, name), definitions in sorted(result.ambiguous.items()):
             write(f"  {keyword} {name}: " + "; ".join(definitions))
     if not result.failed:
-        write("bdd dry run: every step is defined, every definition used, every tag known, every premise can "
-              "be met", green=True)
+        write(
+            "bdd dry run: every step is defined, every definition used, every tag known, every premise can "
+            "be met",
+            green=True,
+        )
     return result.failed

@@ -177,7 +177,7 @@ def profile_premise(profile: str) -> Premise:
 
 
 def profile_premises(profile: str, count: str | None) -> list[Premise]:
-    """"an all_blocked patient [who messaged N care teams in the last 6 months]"."""
+    """ "an all_blocked patient [who messaged N care teams in the last 6 months]"."""
     recent = [recent_count(int(count))] if count is not None else []
     return [profile_premise(profile), *recent]
 

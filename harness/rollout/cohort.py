@@ -25,6 +25,7 @@ DEFAULT_COHORT = 200
 COHORT_PROFILE = "vista_only"
 COHORT_RECENT_TEAMS = 2
 
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.getgroup("harness").addoption(
         "--rollout-cohort",
@@ -97,9 +98,7 @@ def _cohort_seeds(run_seed: int) -> Iterator[int]:
 
 
 @pytest.fixture(scope="session")
-def rollout_cohort(
-    mock_server: WorkerMock, run_seed: int, rollout_cohort_size: int
-) -> Iterator[Cohort]:
+def rollout_cohort(mock_server: WorkerMock, run_seed: int, rollout_cohort_size: int) -> Iterator[Cohort]:
     """One cohort per worker: building N sessions is the slow part, and every scenario sets the
     toggles it needs before it observes, so scenarios sharing the cohort stay independent."""
     sessions: list[Session] = []

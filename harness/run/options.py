@@ -156,8 +156,13 @@ def read_options(config: pytest.Config) -> HarnessOptions:
     except ValueError as error:
         raise pytest.UsageError(f"--seed: {error}") from None
     origin = (
-        "from --seed today" if str(asked).strip() == seeds.TODAY else "from --seed" if asked
-        else "pinned in pyproject.toml" if pinned else "today's date"
+        "from --seed today"
+        if str(asked).strip() == seeds.TODAY
+        else "from --seed"
+        if asked
+        else "pinned in pyproject.toml"
+        if pinned
+        else "today's date"
     )
     return HarnessOptions(
         env=config.getoption("harness_env", default=None) or ENV_MOCK,

@@ -50,8 +50,19 @@ def run_seed(seed: int, workers: int, extra: list[str]) -> SeedResult:
     with tempfile.TemporaryDirectory(prefix="seed-sweep-") as tmp:
         log = Path(tmp) / "report.jsonl"
         command = [
-            sys.executable, "-m", "pytest", "features", "-q", "--seed", str(seed), "-p", "no:cacheprovider",
-            "-n", str(workers), f"--report-log={log}", *extra,
+            sys.executable,
+            "-m",
+            "pytest",
+            "features",
+            "-q",
+            "--seed",
+            str(seed),
+            "-p",
+            "no:cacheprovider",
+            "-n",
+            str(workers),
+            f"--report-log={log}",
+            *extra,
         ]
         started = time.monotonic()
         completed = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -77,14 +88,19 @@ def main(argv: list[str] | None = None) -> int:
         result = run_seed(seed, args.workers, args.pytest_args)
         results.append(result)
         status = "ok" if not result.failed and result.exit_code in (0, 5) else "FAILED"
-        print(f"seed {seed}: {status}: {result.passed} passed, {len(result.failed)} failed, "
-              f"{result.skipped} skipped in {result.seconds:.0f} s", flush=True)
+        print(
+            f"seed {seed}: {status}: {result.passed} passed, {len(result.failed)} failed, "
+            f"{result.skipped} skipped in {result.seconds:.0f} s",
+            flush=True,
+        )
         for nodeid in result.failed:
             print(f"  {rerun_command(nodeid, seed)}", flush=True)
     failures = sum(len(r.failed) for r in results)
     broken = [r.seed for r in results if r.exit_code not in (0, 1, 5)]
-    print(f"seed sweep: {failures} failures over {len(results)} seeds"
-          + (f"; runs that broke (not test failures): {broken}" if broken else ""))
+    print(
+        f"seed sweep: {failures} failures over {len(results)} seeds"
+        + (f"; runs that broke (not test failures): {broken}" if broken else "")
+    )
     return 1 if failures or broken else 0
 
 

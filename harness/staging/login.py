@@ -81,8 +81,17 @@ def login(
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as own:
-            return login(base_url, out, headless=headless, timeout_s=timeout_s, browser_path=browser_path,
-                         sign_in=sign_in, say=say, api_url=api_url, playwright=own)
+            return login(
+                base_url,
+                out,
+                headless=headless,
+                timeout_s=timeout_s,
+                browser_path=browser_path,
+                sign_in=sign_in,
+                say=say,
+                api_url=api_url,
+                playwright=own,
+            )
     from playwright.sync_api import Error as PlaywrightError
 
     base = base_url.rstrip("/")

@@ -47,9 +47,7 @@ def check_signed_in(
         )
     if response.status_code in (401, 403):
         reason = "no --storage-state was given" if not cookies else "the saved session has expired"
-        raise StagingUnavailable(
-            f"{reason}: GET {base}/v0/user answered {response.status_code}. {hint}"
-        )
+        raise StagingUnavailable(f"{reason}: GET {base}/v0/user answered {response.status_code}. {hint}")
     if response.status_code != 200:
         raise StagingUnavailable(
             f"GET {base}/v0/user answered {response.status_code}; expected 200 for a signed-in test account. "

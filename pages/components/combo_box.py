@@ -81,4 +81,3 @@ class VaComboBox(VaComponent):
                 " || !!(c.shadowRoot && c.shadowRoot.activeElement)"
             )
         )
-

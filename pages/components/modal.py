@@ -20,8 +20,6 @@ _HAS_FOCUS = """el => {
 }"""
 
 
-
-
 class VaModal(VaComponent):
     def dialog(self) -> Locator:
         # warning/error modals are alertdialogs, others dialogs

@@ -32,9 +32,14 @@ class VaSelect(VaComponent):
     def choose_label_starting(self, prefix: str) -> None:
         """Pick the first option whose text starts with `prefix` (category texts carry a description)."""
         self.control().wait_for()
-        value = self.control().locator("option").evaluate_all(
-            "(els, p) => (els.find(o => o.value && o.textContent.trim().startsWith(p)) || {}).value || null",
-            prefix,
+        value = (
+            self.control()
+            .locator("option")
+            .evaluate_all(
+                "(els, p) => (els.find(o => o.value && o.textContent.trim().startsWith(p)) || {}).value"
+                " || null",
+                prefix,
+            )
         )
         if value is None:
             raise ValueError(f"no option starting with {prefix!r}; options: {self.option_texts()}")

@@ -43,15 +43,30 @@ def test_rerun_command_quotes_the_node_id() -> None:
 
 def test_a_staging_rerun_names_the_same_pool() -> None:
     options = HarnessOptions(
-        env="staging", seed=7, seed_origin="from --seed", base_url="https://staging.example",
-        browser_path=None, storage_state=None, allow_send=False, test_care_team=None, defects=(),
-        defect_matrix=(), dry_run=False, api_url=None, rum_forward=False, rum_replay=False,
+        env="staging",
+        seed=7,
+        seed_origin="from --seed",
+        base_url="https://staging.example",
+        browser_path=None,
+        storage_state=None,
+        allow_send=False,
+        test_care_team=None,
+        defects=(),
+        defect_matrix=(),
+        dry_run=False,
+        api_url=None,
+        rum_forward=False,
+        rum_replay=False,
         rollout_cohort=None,
-        staging_users=("vista=auth vista.json", "oracle=o.json"), staging_users_file=Path("pool.toml"),
+        staging_users=("vista=auth vista.json", "oracle=o.json"),
+        staging_users_file=Path("pool.toml"),
     )
     assert rerun_options(options) == [
-        "--env staging", "--base-url https://staging.example", "--staging-users pool.toml",
-        "--staging-user 'vista=auth vista.json'", "--staging-user oracle=o.json",
+        "--env staging",
+        "--base-url https://staging.example",
+        "--staging-users pool.toml",
+        "--staging-user 'vista=auth vista.json'",
+        "--staging-user oracle=o.json",
     ]
 
 

@@ -30,8 +30,12 @@ def test_tooltip_lifecycle_create_increment_hide(api: httpx.Client, sess: Sessio
     hidden = api.patch(f"{TOOLTIPS}/{record['id']}", json={"tooltip": {"hidden": True}}).json()
     assert hidden["hidden"] is True and hidden["counter"] == 1
     assert sess.patient()["tooltips"] == [hidden]
-    assert [e["endpoint"] for e in sess.journal()][-4:] == ["tooltips", "tooltip_create", "tooltip_update",
-                                                             "tooltip_update"]
+    assert [e["endpoint"] for e in sess.journal()][-4:] == [
+        "tooltips",
+        "tooltip_create",
+        "tooltip_update",
+        "tooltip_update",
+    ]
 
 
 def test_tooltip_errors_are_va_shaped(api: httpx.Client, sess: Session) -> None:
@@ -60,8 +64,10 @@ def test_tooltips_knob_seeds_a_fourth_view(api: httpx.Client, sess: Session) -> 
 def test_fixture_folder_seeds_tooltips_and_an_empty_list(tmp_path: Path) -> None:
     for name in ("vamc-ehr.json", "user.json"):
         (tmp_path / name).write_text((VENDORED_FIXTURES / name).read_text())
-    empty = {"data": [], "meta": {"sort": {"name": "ASC"}, "associatedTriageGroups": 0,
-                                  "associatedBlockedTriageGroups": 0}}
+    empty = {
+        "data": [],
+        "meta": {"sort": {"name": "ASC"}, "associatedTriageGroups": 0, "associatedBlockedTriageGroups": 0},
+    }
     (tmp_path / "allrecipients.json").write_text(json.dumps(empty))
     seen = [{"id": "t1", "tooltipName": IPE, "counter": 2}]
     (tmp_path / "tooltips-response.json").write_text(json.dumps(seen))
@@ -96,11 +102,14 @@ def test_blocked_profiles_have_their_shape(seed: int) -> None:
     assert len(fully) == 1 and any(not t.blocked for t in system.care_teams)
 
 
-@pytest.mark.parametrize(("profile", "phases", "blocked"), [
-    ("migrating_before", {"p1", "p2"}, False),
-    ("migrating_during", {"p3", "p4", "p5"}, True),
-    ("migrating_after", {"p6"}, True),
-])
+@pytest.mark.parametrize(
+    ("profile", "phases", "blocked"),
+    [
+        ("migrating_before", {"p1", "p2"}, False),
+        ("migrating_during", {"p3", "p4", "p5"}, True),
+        ("migrating_after", {"p6"}, True),
+    ],
+)
 def test_migration_profiles_and_schedule(
     api: httpx.Client, sess: Session, profile: str, phases: set[str], blocked: bool
 ) -> None:

@@ -68,16 +68,31 @@ def observe(server: RunningServer, session: Session, now: str) -> ObservedPatien
 
 def _team_facts(team: dict[str, Any]) -> tuple[Any, ...]:
     return (
-        int(team["triageTeamId"]), team["name"], team["displayName"], str(team["stationNumber"]),
-        team["careSystemName"], bool(team["ohTriageGroup"]), bool(team["blocked"]),
-        bool(team["preferredTeam"]), bool(team["signatureRequired"]),
+        int(team["triageTeamId"]),
+        team["name"],
+        team["displayName"],
+        str(team["stationNumber"]),
+        team["careSystemName"],
+        bool(team["ohTriageGroup"]),
+        bool(team["blocked"]),
+        bool(team["preferredTeam"]),
+        bool(team["signatureRequired"]),
     )
 
 
 def assert_same_patient(observed: ObservedPatient, intended: dict[str, Any], verbatim: bool = False) -> None:
     seen = [
-        (t.id, t.name, t.display_name, t.station, t.care_system, t.oracle_health, t.blocked, t.preferred,
-         t.signature_required)
+        (
+            t.id,
+            t.name,
+            t.display_name,
+            t.station,
+            t.care_system,
+            t.oracle_health,
+            t.blocked,
+            t.preferred,
+            t.signature_required,
+        )
         for t in observed.teams
     ]
     assert sorted(seen) == sorted(_team_facts(t) for t in intended["careTeams"])
@@ -92,7 +107,8 @@ def assert_same_patient(observed: ObservedPatient, intended: dict[str, Any], ver
     listed = intended["careTeams"] if verbatim else sorted(intended["careTeams"], key=lambda t: t["name"])
     stations = list(dict.fromkeys(str(t["stationNumber"]) for t in listed))
     open_stations = [
-        s for s in stations
+        s
+        for s in stations
         if not all(t["blocked"] for t in intended["careTeams"] if str(t["stationNumber"]) == s)
     ]
     assert [s.vha_id for s in observed.care_systems] == open_stations

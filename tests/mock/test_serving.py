@@ -150,9 +150,7 @@ def test_cli_serves_and_logs_requests() -> None:
     toggle = f"{RECENT_RECIPIENTS}=off"
     with served("--profile", "vista_only", "--seed", "9", "--toggle", toggle) as mock:
         since = len(mock.lines)
-        features = httpx.get(
-            mock.url + "/v0/feature_toggles", params={"features": RECENT_RECIPIENTS}
-        ).json()
+        features = httpx.get(mock.url + "/v0/feature_toggles", params={"features": RECENT_RECIPIENTS}).json()
         assert features["data"]["features"][0]["value"] is False
         assert MockClient(mock.url).session("default").patient()["profile"] == "vista_only"
         mock.wait_for_line("GET /v0/feature_toggles", since=since)

@@ -15,7 +15,10 @@ START = contract.START_MESSAGE
 LEGACY = contract.INTERSTITIAL  # the legacy compose form is where the interstitial is
 SEND = "/my_health/v1/messaging/messages"
 DRAFTS = "/my_health/v1/messaging/message_drafts"
-REQUIRED = [["Update your contact list"], ["Can't find your care team", "Learn what to do if you can’t find your care team"]]  # noqa: E501
+REQUIRED = [
+    ["Update your contact list"],
+    ["Can't find your care team", "Learn what to do if you can’t find your care team"],
+]
 
 
 def _event(kind: str, **fields: Any) -> dict[str, Any]:

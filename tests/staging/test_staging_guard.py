@@ -73,8 +73,12 @@ def test_a_care_team_named_is_resolved_from_allrecipients() -> None:
     policy = WritePolicy(test_care_team="Test Team SLC")
     assert not policy.decide("POST", SEND, body(7))[0]
     policy.learn_recipients(
-        {"data": [{"attributes": {"triageTeamId": 7, "name": "TEST TEAM SLC"}},
-                  {"attributes": {"triageTeamId": 9, "name": "Other"}}]}
+        {
+            "data": [
+                {"attributes": {"triageTeamId": 7, "name": "TEST TEAM SLC"}},
+                {"attributes": {"triageTeamId": 9, "name": "Other"}},
+            ]
+        }
     )
     assert policy.team_ids == {7}
     assert policy.decide("POST", SEND, body(7))[0]

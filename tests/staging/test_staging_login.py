@@ -38,7 +38,12 @@ def test_login_saves_the_signed_in_state_privately_and_never_prints_it(
         context.add_cookies([{"name": "vagov_session", "value": SECRET, "url": staging_like}])
 
     login(
-        staging_like, out, headless=True, timeout_s=30, sign_in=sign_in, say=said.append,
+        staging_like,
+        out,
+        headless=True,
+        timeout_s=30,
+        sign_in=sign_in,
+        say=said.append,
         playwright=playwright,
     )
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
@@ -52,7 +57,11 @@ def test_login_saves_the_signed_in_state_privately_and_never_prints_it(
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "harness", "login", "--headless", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
 
 

@@ -53,10 +53,34 @@ def test_a_failing_staging_test_shows_no_secret(staging_like: str, tmp_path: Pat
     state = {"cookies": [{"name": "vagov_session", "value": SECRET, "domain": "127.0.0.1", "path": "/"}]}
     (tmp_path / "auth.json").write_text(json.dumps(state))
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:xdist", "-p", "no:cacheprovider", "-rA", "-o", "addopts=",
-         "--log-level", "INFO", "--tracing", "retain-on-failure", "--video", "on",
-         "--env", "staging", "--base-url", staging_like, "--storage-state", "auth.json"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:xdist",
+            "-p",
+            "no:cacheprovider",
+            "-rA",
+            "-o",
+            "addopts=",
+            "--log-level",
+            "INFO",
+            "--tracing",
+            "retain-on-failure",
+            "--video",
+            "on",
+            "--env",
+            "staging",
+            "--base-url",
+            staging_like,
+            "--storage-state",
+            "auth.json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     output = result.stdout + result.stderr

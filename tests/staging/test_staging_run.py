@@ -47,8 +47,18 @@ def mock_curated_off() -> Iterator[StagingLikeMock]:
 
 
 def auth_file(tmp_path: Path, signed_in: bool = True) -> Path:
-    cookies = [{"name": "vagov_session", "value": SECRET, "domain": "127.0.0.1", "path": "/",
-                "expires": -1, "httpOnly": True, "secure": False, "sameSite": "Lax"}]
+    cookies = [
+        {
+            "name": "vagov_session",
+            "value": SECRET,
+            "domain": "127.0.0.1",
+            "path": "/",
+            "expires": -1,
+            "httpOnly": True,
+            "secure": False,
+            "sameSite": "Lax",
+        }
+    ]
     path = tmp_path / "auth.json"
     path.write_text(json.dumps({"cookies": cookies if signed_in else [], "origins": []}))
     return path
@@ -59,13 +69,29 @@ def run_staging(
 ) -> subprocess.CompletedProcess[str]:
     parallel = ["-n", str(workers)] if workers else ["-p", "no:xdist"]
     args = [
-        sys.executable, "-m", "pytest", *parallel, "-q", "-rA",
-        "--report-log", str(tmp_path / "report.jsonl"),
-        "--env", "staging", "--base-url", base_url,
-        "--storage-state", str(auth_file(tmp_path, signed_in)),
-        "--evidence", "--evidence-dir", str(tmp_path / "evidence"), "--evidence-screenshots=off",
-        "--output", str(tmp_path / "test-results"),
-        "-m", "staging_safe", *targets,
+        sys.executable,
+        "-m",
+        "pytest",
+        *parallel,
+        "-q",
+        "-rA",
+        "--report-log",
+        str(tmp_path / "report.jsonl"),
+        "--env",
+        "staging",
+        "--base-url",
+        base_url,
+        "--storage-state",
+        str(auth_file(tmp_path, signed_in)),
+        "--evidence",
+        "--evidence-dir",
+        str(tmp_path / "evidence"),
+        "--evidence-screenshots=off",
+        "--output",
+        str(tmp_path / "test-results"),
+        "-m",
+        "staging_safe",
+        *targets,
     ]
     # Generous: a loaded CI machine must not turn a slow run into a false failure.
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=2400)

@@ -19,8 +19,13 @@ STATE = {
         {"name": "vagov_session", "value": "s3cr3t-session-value", "domain": "staging.va.gov", "path": "/"},
         {"name": "FLIPPER_ID", "value": "abcdef123456", "domain": ".va.gov", "path": "/"},
         {"name": "other", "value": "elsewhere-value", "domain": "example.com", "path": "/"},
-        {"name": "secure_only", "value": "secure-cookie-value", "domain": "staging.va.gov", "path": "/",
-         "secure": True},
+        {
+            "name": "secure_only",
+            "value": "secure-cookie-value",
+            "domain": "staging.va.gov",
+            "path": "/",
+            "secure": True,
+        },
         {"name": "short", "value": "1", "domain": "staging.va.gov", "path": "/"},
     ],
     "origins": [

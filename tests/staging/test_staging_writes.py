@@ -28,9 +28,21 @@ _DRAFT_ID = re.compile(r"/my_health/v1/messaging/messages/(\d+)$")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("vista-pack")
     subprocess.run(
-        [sys.executable, "-m", "mocks", "export-fixtures", "--profile", "vista_only", "--seed", "31",
-         str(folder)],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mocks",
+            "export-fixtures",
+            "--profile",
+            "vista_only",
+            "--seed",
+            "31",
+            str(folder),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return folder
 
@@ -42,8 +54,11 @@ def pack_mock(exported: Path) -> Iterator[StagingLikeMock]:
 
 def _test_team(folder: Path) -> dict[str, Any]:
     teams = json.loads((folder / "recipients-response.json").read_text())["data"]
-    return next(t["attributes"] for t in teams
-                if t["attributes"]["preferredTeam"] and not t["attributes"]["blockedStatus"])
+    return next(
+        t["attributes"]
+        for t in teams
+        if t["attributes"]["preferredTeam"] and not t["attributes"]["blockedStatus"]
+    )
 
 
 def test_writes_go_only_to_the_test_care_team_and_saved_drafts_are_cleaned_up(
@@ -52,11 +67,28 @@ def test_writes_go_only_to_the_test_care_team_and_saved_drafts_are_cleaned_up(
     team = _test_team(exported)
     since = len(pack_mock.lines)
     args = [
-        sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "features/staging_writes.feature",
-        "--env", "staging", "--base-url", pack_mock.url, "--storage-state", str(auth_file(tmp_path)),
-        "--allow-send", "--test-care-team", team["name"],
-        "--evidence", "--evidence-dir", str(tmp_path / "evidence"), "--evidence-screenshots=off",
-        "--output", str(tmp_path / "out"),
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "no:xdist",
+        "-q",
+        "features/staging_writes.feature",
+        "--env",
+        "staging",
+        "--base-url",
+        pack_mock.url,
+        "--storage-state",
+        str(auth_file(tmp_path)),
+        "--allow-send",
+        "--test-care-team",
+        team["name"],
+        "--evidence",
+        "--evidence-dir",
+        str(tmp_path / "evidence"),
+        "--evidence-screenshots=off",
+        "--output",
+        str(tmp_path / "out"),
     ]
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=2400)
     output = result.stdout + result.stderr
@@ -79,8 +111,19 @@ def test_without_allow_send_the_write_scenarios_do_not_run(
     pack_mock: StagingLikeMock, tmp_path: Path
 ) -> None:
     args = [
-        sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "features/staging_writes.feature",
-        "--env", "staging", "--base-url", pack_mock.url, "--storage-state", str(auth_file(tmp_path)),
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "no:xdist",
+        "-q",
+        "features/staging_writes.feature",
+        "--env",
+        "staging",
+        "--base-url",
+        pack_mock.url,
+        "--storage-state",
+        str(auth_file(tmp_path)),
     ]
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
     output = result.stdout + result.stderr

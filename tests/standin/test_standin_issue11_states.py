@@ -64,7 +64,7 @@ def test_select_care_team_blocked_alerts(
         "data-dd-action-name", "Blocked/Not Associated alert"
     )
     shown = headline(alert)
-    assert (title.search(shown) if isinstance(title, re.Pattern) else shown == title), shown
+    assert title.search(shown) if isinstance(title, re.Pattern) else shown == title, shown
     link = alert.locator("va-link-action")
     expect(link).to_have_attribute("href", "/find-locations/")
     expect(link).to_have_attribute("text", "Find your VA health facility")

@@ -37,7 +37,7 @@ def test_the_seeded_defect_drops_the_system_folders(open_standin: StandinOpener)
 
 
 def test_a_direct_load_redirected_to_the_interstitial_is_refused_as_select_care_team(
-    open_standin: StandinOpener
+    open_standin: StandinOpener,
 ) -> None:
     """The old check's mistake, for real: select care team opened directly shows the interstitial, so the
     configuration read there says nothing about select care team."""
