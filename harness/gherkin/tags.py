@@ -1,8 +1,8 @@
 """The tag schema: every Gherkin tag a feature may carry, registered as a pytest marker.
 
-pytest-bdd turns tags into markers, so under `--strict-markers` each must be registered. The allowed tags
-live here, in one place; `@req:<id>` is a family (ids from requirements.toml) and becomes the marker
-`req("<id>")` because `req:X` is not a valid marker name.
+pytest-bdd turns tags into markers, so under pytest's strict mode (`strict = true` in pyproject.toml)
+each must be registered. The allowed tags live here, in one place; `@req:<id>` is a family (ids from
+requirements.toml) and becomes the marker `req("<id>")` because `req:X` is not a valid marker name.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def load_requirements(rootpath: Path) -> dict[str, Requirement]:
 
 
 def register_markers(config: pytest.Config) -> None:
-    """Register every allowed tag, and `req`, as markers so `--strict-markers` accepts them."""
+    """Register every allowed tag, and `req`, as markers so strict mode accepts them."""
     for tag, meaning in TAGS.items():
         config.addinivalue_line("markers", f"{tag}: {meaning}")
     config.addinivalue_line("markers", "req(id): ties a scenario to a requirement in requirements.toml")
