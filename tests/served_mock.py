@@ -7,6 +7,7 @@ the process afterwards.
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import subprocess
@@ -77,3 +78,20 @@ def served(*args: str) -> Iterator[ServedMock]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def storage_state(path: Path, session_value: str | None) -> Path:
+    """A saved sign-in for the staging-like mock: its `vagov_session` cookie (none when None)."""
+    cookie = {
+        "name": "vagov_session",
+        "value": session_value,
+        "domain": "127.0.0.1",
+        "path": "/",
+        "expires": -1,
+        "httpOnly": True,
+        "secure": False,
+        "sameSite": "Lax",
+    }
+    cookies = [cookie] if session_value is not None else []
+    path.write_text(json.dumps({"cookies": cookies, "origins": []}))
+    return path

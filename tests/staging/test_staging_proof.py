@@ -21,7 +21,7 @@ import pytest
 
 from contract import CURATED_LIST_FLOW, LARGE_ATTACHMENTS, RECENT_RECIPIENTS
 from harness.run.results import read_cases
-from tests.served_mock import ROOT, served
+from tests.served_mock import ROOT, served, storage_state
 from tests.served_mock import ServedMock as StagingLikeMock
 from tests.staging.packs import VA_FIXTURES, exported, realistic_mixed, with_toggles
 
@@ -85,19 +85,7 @@ def pool_mock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StagingLikeM
 
 
 def auth_file(folder: Path, user: str) -> Path:
-    cookie = {
-        "name": "vagov_session",
-        "value": f"{user}.{SECRET}",
-        "domain": "127.0.0.1",
-        "path": "/",
-        "expires": -1,
-        "httpOnly": True,
-        "secure": False,
-        "sameSite": "Lax",
-    }
-    path = folder / f"auth-{user}.json"
-    path.write_text(json.dumps({"cookies": [cookie], "origins": []}))
-    return path
+    return storage_state(folder / f"auth-{user}.json", f"{user}.{SECRET}")
 
 
 def outcomes(report_log: Path) -> dict[str, tuple[str, str]]:

@@ -7,7 +7,6 @@ the run wrote nothing.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from contract import CURATED_LIST_FLOW, RECENT_RECIPIENTS
-from tests.served_mock import ROOT, free_port, served
+from tests.served_mock import ROOT, free_port, served, storage_state
 from tests.served_mock import ServedMock as StagingLikeMock
 
 SECRET = "staging-run-secret-cookie-5d1e"
@@ -47,21 +46,7 @@ def mock_curated_off() -> Iterator[StagingLikeMock]:
 
 
 def auth_file(tmp_path: Path, signed_in: bool = True) -> Path:
-    cookies = [
-        {
-            "name": "vagov_session",
-            "value": SECRET,
-            "domain": "127.0.0.1",
-            "path": "/",
-            "expires": -1,
-            "httpOnly": True,
-            "secure": False,
-            "sameSite": "Lax",
-        }
-    ]
-    path = tmp_path / "auth.json"
-    path.write_text(json.dumps({"cookies": cookies if signed_in else [], "origins": []}))
-    return path
+    return storage_state(tmp_path / "auth.json", SECRET if signed_in else None)
 
 
 def run_staging(

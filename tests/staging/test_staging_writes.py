@@ -61,35 +61,24 @@ def _test_team(folder: Path) -> dict[str, Any]:
     )
 
 
+def _staging_run(mock: StagingLikeMock, tmp_path: Path, *extra: str) -> list[str]:
+    """The staging-writes feature as QA runs it against a signed-in site, one process."""
+    return [
+        sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "features/staging_writes.feature",
+        "--env", "staging", "--base-url", mock.url, "--storage-state", str(auth_file(tmp_path)), *extra,
+    ]  # fmt: skip
+
+
 def test_writes_go_only_to_the_test_care_team_and_saved_drafts_are_cleaned_up(
     exported: Path, pack_mock: StagingLikeMock, tmp_path: Path
 ) -> None:
     team = _test_team(exported)
     since = len(pack_mock.lines)
-    args = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "-p",
-        "no:xdist",
-        "-q",
-        "features/staging_writes.feature",
-        "--env",
-        "staging",
-        "--base-url",
-        pack_mock.url,
-        "--storage-state",
-        str(auth_file(tmp_path)),
-        "--allow-send",
-        "--test-care-team",
-        team["name"],
-        "--evidence",
-        "--evidence-dir",
-        str(tmp_path / "evidence"),
-        "--evidence-screenshots=off",
-        "--output",
-        str(tmp_path / "out"),
-    ]
+    args = _staging_run(
+        pack_mock, tmp_path, "--allow-send", "--test-care-team", team["name"],
+        "--evidence", "--evidence-dir", str(tmp_path / "evidence"), "--evidence-screenshots=off",
+        "--output", str(tmp_path / "out"),
+    )  # fmt: skip
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=2400)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-6000:]
@@ -110,21 +99,7 @@ def test_writes_go_only_to_the_test_care_team_and_saved_drafts_are_cleaned_up(
 def test_without_allow_send_the_write_scenarios_do_not_run(
     pack_mock: StagingLikeMock, tmp_path: Path
 ) -> None:
-    args = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "-p",
-        "no:xdist",
-        "-q",
-        "features/staging_writes.feature",
-        "--env",
-        "staging",
-        "--base-url",
-        pack_mock.url,
-        "--storage-state",
-        str(auth_file(tmp_path)),
-    ]
+    args = _staging_run(pack_mock, tmp_path)
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
     output = result.stdout + result.stderr
     assert "3 deselected" in output, output[-3000:]
