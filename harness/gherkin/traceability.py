@@ -22,7 +22,7 @@ from pytest_bdd.feature import get_feature
 from harness.gherkin.tags import load_requirements
 from mocks.defects import DEFECTS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FIRST_CATCH_FILE = Path("reports/selftest/first-catch.json")
 REQ_TAG = "req:"
 

@@ -32,7 +32,7 @@ from harness.run.results import read_cases
 from harness.selfcheck import defect_matrix
 from mocks.defects import DEFECTS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHOWN_CATCHERS = 3
 
 

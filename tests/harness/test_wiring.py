@@ -88,3 +88,16 @@ def test_every_harness_option_is_read_into_harness_options() -> None:
     reader = Path(options.__file__).read_text(encoding="utf-8")
     unread = {dest: where for dest, where in _option_dests().items() if f'"{dest}"' not in reader}
     assert not unread, f"options not read into HarnessOptions (harness/run/options.py): {unread}"
+
+
+def test_every_module_root_is_the_checkout() -> None:
+    """A module's `ROOT` (where it finds requirements.toml, reports/, features/) survives a move."""
+    import importlib
+
+    for path in _modules():
+        if "ROOT = " not in path.read_text(encoding="utf-8"):
+            continue
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        module_root = getattr(importlib.import_module(name), "ROOT", None)
+        if isinstance(module_root, Path):
+            assert module_root == ROOT, f"{name}.ROOT is {module_root}, not the checkout {ROOT}"
