@@ -36,7 +36,7 @@ $(STAMPS)/npm: mocks/web/package.json mocks/web/package-lock.json
 	npm ci --no-audit --no-fund --prefix mocks/web >/dev/null
 	@touch $@
 
-$(STAMPS)/chromium:
+$(STAMPS)/chromium: scripts/ensure-chromium.sh
 	@mkdir -p $(STAMPS)
 	@bash scripts/ensure-chromium.sh
 	@touch $@

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, cast
 
-from harness.run.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM
+from harness.run.browser import CHROMIUM_ARGS, chromium_executable
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import SetCookieParam
@@ -16,8 +16,12 @@ if TYPE_CHECKING:
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
-    """Debian's Chromium with the harness's flags."""
-    return playwright.chromium.launch(executable_path=str(DEBIAN_CHROMIUM), args=CHROMIUM_ARGS)
+    """The Chromium the harness would launch (its own choice, so the floor and the suite share it), with
+    the harness's flags."""
+    executable = chromium_executable(None, playwright.chromium.executable_path)
+    return playwright.chromium.launch(
+        executable_path=str(executable) if executable else None, args=CHROMIUM_ARGS
+    )
 
 
 @contextmanager

@@ -91,7 +91,9 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     lines = [f"harness: run seed {seed} ({origin}; rerun with --seed {seed}); env {options.env}"]
     if config.getoption("browser_channel", default=None) is None:
         server = browser_choice.browser_server(config)
-        lines.append(f"harness: browser {browser_choice.describe_choice(options.browser_path, server)}")
+        headless = not config.getoption("headed", default=False)
+        choice = browser_choice.describe_choice(options.browser_path, server, headless=headless)
+        lines.append(f"harness: browser {choice}")
     if options.defects:
         lines.append(f"harness: seeded defects on: {', '.join(options.defects)}")
     return lines

@@ -20,6 +20,11 @@ import pytest
 from harness.run.options import options_of
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+# The same Chromium (Debian's package of the same release) built as the headless shell, which is what
+# Playwright itself runs for headless Chromium. The full browser's "new headless" mode runs the whole
+# browser UI stack without a window: on this 2-core machine a scenario cost about 40% more CPU on it.
+# Headless runs prefer the shell; a headed run (--headed, `python -m harness login`) needs the full one.
+DEBIAN_HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
 CHROMIUM_PATH_ENV = "CHROMIUM_PATH"
 BROWSER_SERVER_ENV = "BROWSER_SERVER"
 EXPOSE_TO_SERVER = "<loopback>"
@@ -41,14 +46,17 @@ def refuse_other_engines(engines: list[str]) -> None:
     others = [engine for engine in dict.fromkeys(engines) if engine not in SUPPORTED_ENGINES]
     if others:
         raise pytest.UsageError(
-            f"--browser {' '.join(others)}: the harness runs Chromium only (Debian's /usr/bin/chromium, "
+            f"--browser {' '.join(others)}: the harness runs Chromium only (Debian's, "
             "--browser-path, or --browser-channel chrome|msedge for an installed Chrome or Edge). "
             "Drop --browser, or use --browser chromium."
         )
 
 
-def chromium_executable(option_path: str | None, playwright_chromium: str | None) -> Path | None:
-    """--browser-path, then $CHROMIUM_PATH, then Debian's chromium, then Playwright's own download.
+def chromium_executable(
+    option_path: str | None, playwright_chromium: str | None, *, headless: bool = True
+) -> Path | None:
+    """--browser-path, then $CHROMIUM_PATH, then Debian's headless shell (headless runs only), then
+    Debian's chromium, then Playwright's own download.
 
     An explicitly configured path that does not exist is an error, not a reason to fall back.
     """
@@ -59,6 +67,8 @@ def chromium_executable(option_path: str | None, playwright_chromium: str | None
             source = "--browser-path" if option_path else f"${CHROMIUM_PATH_ENV}"
             raise pytest.UsageError(f"{source} {explicit}: no such file.")
         return path
+    if headless and DEBIAN_HEADLESS_SHELL.is_file():
+        return DEBIAN_HEADLESS_SHELL
     if DEBIAN_CHROMIUM.is_file():
         return DEBIAN_CHROMIUM
     if playwright_chromium and Path(playwright_chromium).is_file():
@@ -69,13 +79,13 @@ def chromium_executable(option_path: str | None, playwright_chromium: str | None
     )
 
 
-def describe_choice(option_path: str | None, server: str | None = None) -> str:
+def describe_choice(option_path: str | None, server: str | None = None, *, headless: bool = True) -> str:
     """For the run header: which Chromium this run will launch (without starting Playwright)."""
     if server:
         remote = option_path or os.environ.get(CHROMIUM_PATH_ENV)
         return f"on the browser server {server} ({remote or 'its own Chromium'})"
     try:
-        path = chromium_executable(option_path, None)
+        path = chromium_executable(option_path, None, headless=headless)
     except pytest.UsageError as error:
         if option_path or os.environ.get(CHROMIUM_PATH_ENV):
             return str(error)
@@ -130,7 +140,9 @@ def launch_args(
                 # spelling; the snake_case keyword only applies to a local launch.
                 args["executablePath"] = explicit
         else:
-            executable = chromium_executable(option_path, playwright_chromium)
+            executable = chromium_executable(
+                option_path, playwright_chromium, headless=args.get("headless", True)
+            )
             if executable is not None:
                 args["executable_path"] = str(executable)
     args["args"] = [*args.get("args", []), *CHROMIUM_ARGS]

@@ -23,7 +23,8 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption(
         "--browser-path",
         default=None,
-        help="Chromium executable (default: $CHROMIUM_PATH, then /usr/bin/chromium, then Playwright's own).",
+        help="Chromium executable (default: $CHROMIUM_PATH, then Debian's /usr/bin/chromium-headless-shell "
+        "when headless, then /usr/bin/chromium, then Playwright's own).",
     )
     group.addoption(
         "--env",

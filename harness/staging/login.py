@@ -96,7 +96,7 @@ def login(
 
     base = base_url.rstrip("/")
     api = (api_url or base).rstrip("/")
-    executable = chromium_executable(browser_path, playwright.chromium.executable_path)
+    executable = chromium_executable(browser_path, playwright.chromium.executable_path, headless=headless)
     browser = playwright.chromium.launch(
         headless=headless, executable_path=str(executable) if executable else None, args=CHROMIUM_ARGS
     )

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def no_debian(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(browser, "DEBIAN_CHROMIUM", tmp_path / "absent-chromium")
+    monkeypatch.setattr(browser, "DEBIAN_HEADLESS_SHELL", tmp_path / "absent-headless-shell")
     monkeypatch.delenv(browser.CHROMIUM_PATH_ENV, raising=False)
 
 
@@ -51,10 +52,32 @@ def test_no_browser_at_all_says_how_to_get_one(no_debian: None) -> None:
         browser.chromium_executable(None, "/nonexistent/chrome")
 
 
-def test_debian_chromium_is_the_default_here() -> None:
-    if not browser.DEBIAN_CHROMIUM.is_file():
-        pytest.skip("no Debian chromium on this machine")
-    assert browser.chromium_executable(None, None) == browser.DEBIAN_CHROMIUM
+def test_debian_headless_shell_is_the_default_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(browser.CHROMIUM_PATH_ENV, raising=False)
+    if not browser.DEBIAN_HEADLESS_SHELL.is_file():
+        pytest.skip("no Debian chromium-headless-shell on this machine")
+    assert browser.chromium_executable(None, None) == browser.DEBIAN_HEADLESS_SHELL
+
+
+def test_a_headed_run_gets_the_full_browser(
+    tmp_path: Path, no_debian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The headless shell cannot open a window: --headed and the sign-in helper take Debian's chromium."""
+    shell, full = fake_binary(tmp_path, "headless-shell"), fake_binary(tmp_path, "chromium")
+    monkeypatch.setattr(browser, "DEBIAN_HEADLESS_SHELL", shell)
+    monkeypatch.setattr(browser, "DEBIAN_CHROMIUM", full)
+    assert browser.chromium_executable(None, None) == shell
+    assert browser.chromium_executable(None, None, headless=False) == full
+    assert browser.launch_args({"headless": False}, None, None, None)["executable_path"] == str(full)
+    assert browser.launch_args({"headless": True}, None, None, None)["executable_path"] == str(shell)
+
+
+def test_without_the_shell_headless_runs_take_debian_chromium(
+    tmp_path: Path, no_debian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = fake_binary(tmp_path, "chromium")
+    monkeypatch.setattr(browser, "DEBIAN_CHROMIUM", full)
+    assert browser.chromium_executable(None, None) == full
 
 
 @pytest.mark.parametrize("engine", ["firefox", "webkit"])
