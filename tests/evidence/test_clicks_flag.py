@@ -109,6 +109,7 @@ def test_the_table_covers_the_release_plans_tracked_elements() -> None:
 
 
 @pytest.mark.skipif(os.environ.get("SM_SKIP_E2E") == "1", reason="SM_SKIP_E2E=1")
+@pytest.mark.starts_first
 def test_a_clean_run_of_the_rum_scenarios_has_no_click_flag(tmp_path: Path) -> None:
     """End to end: the RUM and tracked-link scenarios on the mock, with --evidence, flag no click row."""
     evidence = tmp_path / "evidence"

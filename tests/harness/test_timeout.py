@@ -20,6 +20,7 @@ def test_the_project_sets_a_scenario_limit(pytestconfig: pytest.Config) -> None:
     assert float(pytestconfig.getini("scenario_timeout")) > 0
 
 
+@pytest.mark.starts_first
 def test_a_hung_scenario_is_stopped_with_a_clear_message(harness_project: pytest.Pytester) -> None:
     plugins = 'pytest_plugins = ["harness.plugin", "harness.run.timeouts"]'
     hang = '\n\n@when("the page hangs")\ndef _():\n    import threading\n    threading.Event().wait(300)\n'

@@ -33,6 +33,7 @@ def scenario_set(summary: dict[str, Any]) -> dict[str, str]:
 
 
 @pytest.mark.timeout(900)
+@pytest.mark.starts_first
 def test_three_merged_shards_match_one_run(tmp_path: Path) -> None:
     single = run_pytest(tmp_path, tmp_path / "single")
     assert (tmp_path / "single" / "summary.json").is_file(), single.stdout[-3000:] + single.stderr[-3000:]

@@ -93,6 +93,7 @@ def outcomes(report_log: Path) -> dict[str, tuple[str, str]]:
     return {case.name: (case.outcome, case.reason) for case in read_cases(report_log)}
 
 
+@pytest.mark.starts_first
 def test_the_staging_safe_scenarios_run_once_on_a_pool_of_users_with_zero_writes(
     pool_mock: StagingLikeMock, tmp_path: Path
 ) -> None:

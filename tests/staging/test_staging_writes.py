@@ -69,6 +69,7 @@ def _staging_run(mock: StagingLikeMock, tmp_path: Path, *extra: str) -> list[str
     ]  # fmt: skip
 
 
+@pytest.mark.starts_first
 def test_writes_go_only_to_the_test_care_team_and_saved_drafts_are_cleaned_up(
     exported: Path, pack_mock: StagingLikeMock, tmp_path: Path
 ) -> None:
