@@ -6,6 +6,7 @@ goes through `update_context`."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TypedDict, Unpack
 
 from fixtures.profiles import PROFILES
 from harness.evidence.record import ScenarioContext
@@ -45,37 +46,40 @@ def _add_unique(into: list[str], values: Iterable[object]) -> None:
             into.append(value)
 
 
-def update_context(
-    context: ScenarioContext,
-    profile: str | None = None,
-    toggles: Mapping[str, object] | None = None,
-    seed: int | None = None,
-    data: str | None = None,
-    premises: list[str] | None = None,
-    staging_user: str | None = None,
-    unmet: list[str] | None = None,
-    shapes: list[str] | None = None,
-) -> None:
+class ContextFields(TypedDict, total=False):
+    """What a step or hook may say about a scenario's context; each is optional."""
+
+    profile: str | None
+    toggles: Mapping[str, object] | None
+    seed: int | None
+    data: str | None
+    premises: list[str] | None
+    staging_user: str | None
+    unmet: list[str] | None
+    shapes: list[str] | None
+
+
+def update_context(context: ScenarioContext, **fields: Unpack[ContextFields]) -> None:
     """Merge what is given into `context`; None (or empty) leaves a field as it is.
 
     `premises` and `unmet` add up over calls (steps may ask one premise each); `shapes` describes one
     observed patient, so a later call replaces it, as it does `profile` and `staging_user`; toggles
     given replace those of the same name."""
-    if data is not None:
+    if (data := fields.get("data")) is not None:
         context.data = str(data)
-    if profile is not None:
+    if (profile := fields.get("profile")) is not None:
         context.profile = str(profile)
-    if toggles:
+    if toggles := fields.get("toggles"):
         context.toggles.update({str(k): normalise_toggle(v) for k, v in toggles.items()})
-    if seed is not None:
+    if (seed := fields.get("seed")) is not None:
         context.seed = int(seed)
-    if premises:
+    if premises := fields.get("premises"):
         _add_unique(context.premises, premises)
-    if staging_user is not None:
+    if (staging_user := fields.get("staging_user")) is not None:
         context.staging_user = str(staging_user)
-    if unmet:
+    if unmet := fields.get("unmet"):
         _add_unique(context.unmet, unmet)
-    if shapes is not None:
+    if (shapes := fields.get("shapes")) is not None:
         context.shapes = list(dict.fromkeys(str(s) for s in shapes))
 
 

@@ -6,10 +6,10 @@ Everything added here is redacted on the way in, so a secret never reaches disk.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Unpack
 
 from harness.evidence import a11y
-from harness.evidence.context import update_context
+from harness.evidence.context import ContextFields, update_context
 from harness.evidence.record import ScenarioRecord, StepRecord
 from harness.evidence.redact import redact, redact_url
 
@@ -26,24 +26,11 @@ class ScenarioEvidence:
         self._tracked_clicks: list[str] = []  # handed over by the steps, recorded with the RUM events
 
     # --- the contract (CONTRACTS.md §5) -------------------------------------------------------------
-    def set_context(
-        self,
-        profile: str | None = None,
-        toggles: dict[str, Any] | None = None,
-        seed: int | None = None,
-        data: str | None = None,
-        premises: list[str] | None = None,
-        staging_user: str | None = None,
-        unmet: list[str] | None = None,
-        shapes: list[str] | None = None,
-    ) -> None:
+    def set_context(self, **fields: Unpack[ContextFields]) -> None:
         """The patient profile, toggle states and data seed this scenario ran with, and in words what data
         it ran on (profile and seed, a fixture folder, or the staging user); later calls merge
         (`context.update_context` says how)."""
-        update_context(
-            self.record.context, profile=profile, toggles=toggles, seed=seed, data=data, premises=premises,
-            staging_user=staging_user, unmet=unmet, shapes=shapes,
-        )  # fmt: skip
+        update_context(self.record.context, **fields)
 
     def add_a11y(self, state: str, url: str, result: dict[str, Any]) -> None:
         """One axe scan of a page state (axe's raw result dict, or an already compact one)."""

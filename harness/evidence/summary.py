@@ -42,10 +42,9 @@ class QuarantineView(QuarantineEntryJSON):
     scenarios: list[HeldBack]
 
 
-class Facts(TypedDict):
-    """Everything the criteria judge, aggregated from the judged scenario records."""
+class RunFacts(TypedDict):
+    """The aggregates both the criteria's facts and summary.json carry, as computed once per run."""
 
-    scenarios: list[ScenarioJSON]
     counts: StatusCounts
     api: ApiMetrics
     matrix: CoverageMatrix
@@ -56,7 +55,6 @@ class Facts(TypedDict):
     engines: EnginesSummary
     screen_reader: dict[str, Any]  # harness.accessibility.transcript.report_facts
     links: LinksAndRum
-    dashboard: NotRequired[Dashboard]  # a run judged without it reads an empty DD collection
     rollout: dict[str, list[RolloutRow]]  # by stage
     manual_checks: list[Conf]
     env: str
@@ -66,6 +64,13 @@ class Facts(TypedDict):
     history: Analysis
     wcag: list[Row]
     wcag_manual: list[ManualProgress]
+
+
+class Facts(RunFacts):
+    """Everything the criteria judge, aggregated from the judged scenario records."""
+
+    scenarios: list[ScenarioJSON]
+    dashboard: NotRequired[Dashboard]  # a run judged without it reads an empty DD collection
 
 
 class CriterionJSON(TypedDict):
@@ -160,7 +165,7 @@ class ScenarioView(TypedDict):
     quarantine: QuarantineEntryJSON | None
 
 
-class Summary(TypedDict):
+class Summary(RunFacts):
     """summary.json: the verdict, every fact (but the scenarios' whole records) and how it was reached."""
 
     verdict: str
@@ -173,26 +178,7 @@ class Summary(TypedDict):
     readiness: Readiness
     accepted_risks: list[Conf]
     identity: dict[str, Any]
-    counts: StatusCounts
-    api: ApiMetrics
-    matrix: CoverageMatrix
-    traceability: list[TraceRow]
-    a11y: A11ySummary
-    layout: list[LayoutRow]
-    colour: list[ColourRow]
-    engines: EnginesSummary
-    screen_reader: dict[str, Any]
-    links: LinksAndRum
     dashboard: Dashboard
-    rollout: dict[str, list[RolloutRow]]
-    manual_checks: list[Conf]
-    env: str
-    staging: StagingSummary | None
-    staging_coverage: StagingCoverage
-    quarantine: list[QuarantineView]
-    history: Analysis
-    wcag: list[Row]
-    wcag_manual: list[ManualProgress]
     failures: list[Failure]
     writes: list[dict[str, Any]]  # each staging write with the scenario that made it
     scenarios_without_requirement: list[str]
