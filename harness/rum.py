@@ -118,6 +118,7 @@ class InterceptedRum:
     forward: bool = False
     store: RumStore = field(default_factory=RumStore)
     rejected: list[str] = field(default_factory=list)
+    ended: set[Page] = field(default_factory=set)  # pages whose RUM session the harness ended
 
     def install(self, context: BrowserContext) -> None:
         context.route(is_intake, self._handle)
@@ -241,8 +242,11 @@ def end_rum(request: pytest.FixtureRequest, page: Page) -> None:
     """In staging, end the page's RUM session before it closes: the SDK's beacon at close is the one
     request the route may not see."""
     intercepted = request.node.stash.get(_INTERCEPT_KEY, None)
-    if intercepted is None or page.is_closed():
+    if intercepted is None or page.is_closed() or page in intercepted.ended:
         return
+    # Once per page: the page fixture ends it, then the context's teardown ends every page left. A second
+    # flush on a stopped session sends nothing and waited out TEARDOWN_FLUSH_S, 3 s per staging scenario.
+    intercepted.ended.add(page)
     try:
         Rum(intercepted, request.node.stash[_TRAFFIC_KEY], "interception").leave(page, TEARDOWN_FLUSH_S)
     except Exception:  # a page without RUM (blank, sampled out) has nothing to send
