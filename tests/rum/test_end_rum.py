@@ -30,7 +30,7 @@ class FakePage:
 
     @property
     def url(self) -> str:
-        return "http://staging.example/my-health/secure-messages/inbox/"
+        return "http://staging.example/"
 
 
 def _request(intercepted: rum.InterceptedRum | None) -> pytest.FixtureRequest:
