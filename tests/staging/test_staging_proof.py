@@ -104,8 +104,10 @@ def test_the_staging_safe_scenarios_run_once_on_a_pool_of_users_with_zero_writes
         "-m",
         "pytest",
         "features",
-        "-n",
-        "2",
+        # One process: `make test` runs this beside its other worker, and two nested workers on top made
+        # four browsers share 2 cores, which cost more CPU in all (xdist's staging pool: test_run_facts).
+        "-p",
+        "no:xdist",
         "-q",
         "-rs",
         "--report-log",
