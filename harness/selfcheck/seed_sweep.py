@@ -11,12 +11,13 @@ them.
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.run.options import rerun_command
@@ -31,6 +32,13 @@ class SeedResult:
     skipped: int
     seconds: float
     exit_code: int
+    why: list[str] = field(default_factory=list)  # pytest's "FAILED <id> - <error>" summary lines
+
+
+def failure_lines(output: str) -> list[str]:
+    """pytest's short summary of each failure (its default -r fE): the error that a rerun would show,
+    kept because the run's output is gone when the sweep ends."""
+    return [line for line in output.splitlines() if line.startswith(("FAILED ", "ERROR "))]
 
 
 def fresh_seeds(count: int) -> list[int]:
@@ -65,11 +73,15 @@ def run_seed(seed: int, workers: int, extra: list[str]) -> SeedResult:
             *extra,
         ]
         started = time.monotonic()
-        completed = subprocess.run(command, capture_output=True, text=True, check=False)
+        # A wide "terminal": pytest cuts each summary line's error message to the terminal's width.
+        wide = {**os.environ, "COLUMNS": "1000"}
+        completed = subprocess.run(command, capture_output=True, text=True, check=False, env=wide)
         passed, failed, skipped = read_reportlog(log)
         if completed.returncode not in (0, 1):  # 1 = tests failed; anything else is a broken run
             sys.stderr.write(completed.stdout[-4000:] + completed.stderr[-4000:])
-        return SeedResult(seed, passed, failed, skipped, time.monotonic() - started, completed.returncode)
+        seconds = time.monotonic() - started
+        why = failure_lines(completed.stdout)
+        return SeedResult(seed, passed, failed, skipped, seconds, completed.returncode, why)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         for nodeid in result.failed:
             print(f"  {rerun_command(nodeid, seed)}", flush=True)
+        for line in result.why:
+            print(f"  {line}", flush=True)
     failures = sum(len(r.failed) for r in results)
     broken = [r.seed for r in results if r.exit_code not in (0, 1, 5)]
     print(
