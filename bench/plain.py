@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, cast
 
-from harness.run.browser import CHROMIUM_ARGS, chromium_executable
+from harness.run.browser import launch_args
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import SetCookieParam
@@ -16,12 +16,9 @@ if TYPE_CHECKING:
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
-    """The Chromium the harness would launch (its own choice, so the floor and the suite share it), with
-    the harness's flags."""
-    executable = chromium_executable(None, playwright.chromium.executable_path)
-    return playwright.chromium.launch(
-        executable_path=str(executable) if executable else None, args=CHROMIUM_ARGS
-    )
+    """The Chromium the harness would launch, with its flags (its own `launch_args`, so the floor and the
+    suite share a browser)."""
+    return playwright.chromium.launch(**launch_args({}, None, playwright.chromium.executable_path, None))
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext
 
-from harness.run.browser import CHROMIUM_ARGS, chromium_executable
+from harness.run.browser import launch_args
 
 POLL_S = 1.0
 
@@ -96,10 +96,8 @@ def login(
 
     base = base_url.rstrip("/")
     api = (api_url or base).rstrip("/")
-    executable = chromium_executable(browser_path, playwright.chromium.executable_path, headless=headless)
-    browser = playwright.chromium.launch(
-        headless=headless, executable_path=str(executable) if executable else None, args=CHROMIUM_ARGS
-    )
+    options = launch_args({"headless": headless}, browser_path, playwright.chromium.executable_path, None)
+    browser = playwright.chromium.launch(**options)
     try:
         context = browser.new_context()
         page = context.new_page()
