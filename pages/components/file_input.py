@@ -23,7 +23,8 @@ class VaFileInputMultiple(VaComponent):
         return self.host.locator("input[type=file]")
 
     def add(self, name: str, content: bytes) -> None:
-        """Choose one file in the empty slot (the last input), as a person picks it from a folder.
+        """Choose one file in the empty slot (the last input), as a person picks it from a folder, and wait
+        until the component has dealt with it.
 
         The file is written to disk and chosen by its path, so a local browser reads it itself: as a
         buffer, a file just over the 25 MB limit went through Playwright's pipe and took over 30 s on a
@@ -33,8 +34,9 @@ class VaFileInputMultiple(VaComponent):
         self.host.page.once("close", lambda _: shutil.rmtree(folder, ignore_errors=True))
         path = folder / name
         path.write_bytes(content)
-        # The empty slot appears only after the component has taken the previous file: choosing before it
-        # does would replace that file (a loaded machine lost the second of three files this way).
-        empty_slot = self.file_inputs().last
-        expect(empty_slot).to_have_value("")
-        empty_slot.set_input_files(path)
+        self.file_inputs().last.set_input_files(path)
+        # Return once the component has taken or refused the file: either way its last slot is empty again
+        # (a new slot after the file, or a fresh component without it). Choosing before that replaced the
+        # file (a loaded machine lost the second of three files), and a click aimed before it met the
+        # form still moving (Save draft went down under the mouse as the file's row appeared).
+        expect(self.file_inputs().last).to_have_value("")

@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from harness.accessibility import ruleset
+from pages.base import BasePage
 from tests.standin.conftest import StandinOpener
 
 TAGS = ["section508", "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -41,7 +42,11 @@ def assert_clean(page: Page, state: str) -> None:
 
 
 def h1(page: Page, text: str | re.Pattern[str]) -> None:
+    """The page shows this h1 and has settled, as the page objects wait: a VA component not yet rendered
+    is hidden, so a click before it lands (Continue on a loaded machine) met a combo box that could not
+    take focus."""
     expect(page.get_by_role("heading", level=1)).to_have_text(text)
+    BasePage(page).wait_until_settled()
 
 
 def test_curated_flow_states(open_standin: StandinOpener) -> None:
