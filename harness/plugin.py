@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Page, Playwright
+from playwright.sync_api import BrowserContext, Playwright
 
 from harness import rum
 from harness.accessibility.announcements import listen_for_announcements
@@ -338,13 +338,6 @@ def context(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator
         traffic.attach(context)
         request.node.stash[_OBSERVED] = traffic
         yield context
-
-
-@pytest.fixture
-def page(page: Page, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """pytest-playwright's page; in staging its RUM session is ended before the page closes."""
-    yield page
-    rum.end_rum(request, page)
 
 
 @pytest.fixture

@@ -118,7 +118,6 @@ class InterceptedRum:
     forward: bool = False
     store: RumStore = field(default_factory=RumStore)
     rejected: list[str] = field(default_factory=list)
-    ended: set[Page] = field(default_factory=set)  # pages whose RUM session the harness ended
 
     def install(self, context: BrowserContext) -> None:
         context.route(is_intake, self._handle)
@@ -234,7 +233,10 @@ def rum_counted(context: BrowserContext, request: pytest.FixtureRequest) -> Iter
         request.node.stash[_INTERCEPT_KEY] = intercepted
     yield
     if intercepted is not None:
-        for page in context.pages:  # pages opened outside the `page` fixture
+        # Here alone, once per page: pytest-playwright's `page` is never closed before its context, so
+        # every page is still open. A second flush on a stopped session sends nothing and waited out
+        # TEARDOWN_FLUSH_S, 3 s on every staging scenario, when the page fixture ended it too.
+        for page in context.pages:
             end_rum(request, page)
 
 
@@ -242,11 +244,8 @@ def end_rum(request: pytest.FixtureRequest, page: Page) -> None:
     """In staging, end the page's RUM session before it closes: the SDK's beacon at close is the one
     request the route may not see."""
     intercepted = request.node.stash.get(_INTERCEPT_KEY, None)
-    if intercepted is None or page.is_closed() or page in intercepted.ended:
+    if intercepted is None or page.is_closed():
         return
-    # Once per page: the page fixture ends it, then the context's teardown ends every page left. A second
-    # flush on a stopped session sends nothing and waited out TEARDOWN_FLUSH_S, 3 s per staging scenario.
-    intercepted.ended.add(page)
     try:
         Rum(intercepted, request.node.stash[_TRAFFIC_KEY], "interception").leave(page, TEARDOWN_FLUSH_S)
     except Exception:  # a page without RUM (blank, sampled out) has nothing to send

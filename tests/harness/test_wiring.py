@@ -11,7 +11,7 @@ from harness.run import options
 
 ROOT = Path(__file__).resolve().parents[2]
 HARNESS = ROOT / "harness"
-OVERRIDDEN = {"browser_type_launch_args", "browser_context_args", "context", "page"}
+OVERRIDDEN = {"browser_type_launch_args", "browser_context_args", "context"}
 
 
 def _modules() -> list[Path]:

@@ -1,18 +1,21 @@
-"""In staging the harness ends each page's RUM session once before the page closes (harness.rum.end_rum).
+"""In staging the context's teardown ends each page's RUM session once before the page closes
+(harness.rum.rum_counted, which calls end_rum for every page still open).
 
-The page fixture ends it, then the context's teardown ends every page still open: a second flush on a
-session already stopped sends nothing and waited out the teardown timeout, 3 s on every staging scenario.
+It is the only caller: when the page fixture ended the page too, the second flush on a session already
+stopped sent nothing and waited out the teardown timeout, 3 s on every staging scenario.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext
 
-from harness import rum
+from harness import plugin, rum
+from harness.run.options import OPTIONS_KEY
 
 
 class FakePage:
@@ -33,30 +36,41 @@ class FakePage:
         return "http://staging.example/"
 
 
-def _request(intercepted: rum.InterceptedRum | None) -> pytest.FixtureRequest:
-    stash = pytest.Stash()
-    stash[rum._TRAFFIC_KEY] = rum.IntakeTraffic()
-    if intercepted is not None:
-        stash[rum._INTERCEPT_KEY] = intercepted
-    return cast("pytest.FixtureRequest", SimpleNamespace(node=SimpleNamespace(stash=stash)))
+class FakeContext:
+    def __init__(self, pages: list[FakePage]) -> None:
+        self.pages = pages
+
+    def on(self, event: str, handler: Callable[..., Any]) -> None:
+        pass
+
+    def route(self, matcher: Any, handler: Callable[..., Any]) -> None:
+        pass
 
 
-def test_a_page_is_ended_once_however_many_teardowns_ask() -> None:
-    request, page = _request(rum.InterceptedRum()), FakePage()
-    rum.end_rum(request, cast(Page, page))
-    assert len(page.evaluated) == 1  # the flush was asked for
-    rum.end_rum(request, cast(Page, page))
-    assert len(page.evaluated) == 1, "the second teardown flushed a session the first had ended"
+def _request(*, staging: bool) -> pytest.FixtureRequest:
+    config = SimpleNamespace(stash=pytest.Stash())
+    config.stash[OPTIONS_KEY] = SimpleNamespace(staging=staging, rum_forward=False)
+    node = SimpleNamespace(stash=pytest.Stash())
+    return cast("pytest.FixtureRequest", SimpleNamespace(node=node, config=config))
 
 
-def test_each_page_is_ended() -> None:
-    request, first, second = _request(rum.InterceptedRum()), FakePage(), FakePage()
-    for page in (first, second):
-        rum.end_rum(request, cast(Page, page))
-    assert (len(first.evaluated), len(second.evaluated)) == (1, 1)
+def _teardown(pages: list[FakePage], *, staging: bool) -> None:
+    with rum.rum_counted(cast(BrowserContext, FakeContext(pages)), _request(staging=staging)):
+        pass
+
+
+def test_the_context_teardown_ends_each_open_page_once() -> None:
+    pages = [FakePage(), FakePage()]
+    _teardown(pages, staging=True)
+    assert [len(page.evaluated) for page in pages] == [1, 1]  # one flush asked of each
 
 
 def test_mock_mode_leaves_pages_alone() -> None:
     page = FakePage()
-    rum.end_rum(_request(None), cast(Page, page))
+    _teardown([page], staging=False)
     assert page.evaluated == []
+
+
+def test_the_page_fixture_is_pytest_playwrights_own() -> None:
+    """A page fixture of the harness's own ending RUM would make the teardown flush each page twice."""
+    assert not hasattr(plugin, "page")
