@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -93,11 +94,13 @@ def plain_happy_path() -> float:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect, sync_playwright
 
+    import contract
     from bench.plain import fresh_context, launch_chromium
     from harness.accessibility import ruleset
     from mocks.client import MockClient
     from mocks.server import start_server
     from pages.app import SecureMessagingApp
+    from pages.folder import FolderPage
     from pages.recent_care_teams import RecentCareTeamsPage
     from pages.start_message import StartMessagePage
 
@@ -129,6 +132,9 @@ def plain_happy_path() -> float:
                 current.write("Question about my visit", "Hello, a question about my last visit.")
                 current.send()
                 expect(current.alert_text().first).to_have_text("Message sent")
+                # As the scenario: the app goes on to the inbox (1 s after the send) and that is scanned.
+                expect(page).to_have_url(re.compile(re.escape(contract.INBOX) + r"([?#]|$)"), timeout=15_000)
+                FolderPage(page).expect_loaded()
                 scan(page)
             elapsed = time.perf_counter() - started
             browser.close()
