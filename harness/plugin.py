@@ -1,8 +1,8 @@
 """The harness's pytest plugin and its one wiring point (the root conftest.py names only this and `steps`).
 
 `pytest_plugins` below registers each subsystem, in the order its hooks and fixtures load; the fixtures
-pytest-playwright lets a plugin override (`browser_type_launch_args`, `browser_context_args`, `context`,
-`page`) are overridden here only, composing the subsystems' plain functions in a visible order. This
+pytest-playwright lets a plugin override (`browser_type_launch_args`, `browser_context_args`, `context`)
+are overridden here only, composing the subsystems' plain functions in a visible order. This
 module also owns the run's core: options, seeds, .feature collection and tags, the mock per worker.
 Fixture contract: docs/CONTRACTS.md §5.
 """
@@ -56,6 +56,8 @@ pytest_plugins = [
     "harness.rum",
     # the rollout cohort (option and session fixtures) steps/rollout.py uses
     "harness.rollout.cohort",
+    # the defect matrix: each seeded defect against its own scenario, clean and broken (--defect-matrix)
+    "harness.selfcheck.defect_matrix",
 ]
 _OBSERVED = pytest.StashKey[ObservedTraffic]()
 
@@ -79,10 +81,10 @@ def pytest_configure(config: pytest.Config) -> None:
     if options.dry_run and hasattr(config.option, "dist"):
         # The dry run inspects collected items in this process; xdist workers would take them away.
         config.option.dist, config.option.numprocesses = "no", None
+    # Not in pytest_plugins: pytest-playwright's fallback `base_url` is registered after those, and the
+    # later registration wins (harness/run/base_url.py).
     if not config.pluginmanager.is_registered(base_url_plugin):
         config.pluginmanager.register(base_url_plugin, "harness-base-url")
-    if not config.pluginmanager.is_registered(defect_matrix):
-        config.pluginmanager.register(defect_matrix, "harness-defect-matrix")
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
