@@ -133,7 +133,7 @@ def plain_happy_path() -> float:
                 current.send()
                 expect(current.alert_text().first).to_have_text("Message sent")
                 # As the scenario: the app goes on to the inbox (1 s after the send) and that is scanned.
-                expect(page).to_have_url(re.compile(re.escape(contract.INBOX) + r"([?#]|$)"), timeout=15_000)
+                page.wait_for_url(re.compile(re.escape(contract.INBOX) + r"([?#]|$)"), timeout=15_000)
                 FolderPage(page).expect_loaded()
                 scan(page)
             elapsed = time.perf_counter() - started
