@@ -4,7 +4,8 @@ profile as the harness builds it, so the harness knows them only through what th
 - `realistic_mixed`: VA's own fixture pack with a care-team list edited into a shape QA's test users
   have and no profile has: VistA and Oracle Health care teams at 2 care systems, 9 care teams of which
   1 is blocked, and no message sent in the last 6 months (VA's sent messages are from 2025).
-- `exported`: a profile and seed written out by `python -m mocks export-fixtures`;
+- `exported`: a profile and seed written out as `python -m mocks export-fixtures` writes them (in this
+  process: the CLI itself is run by tests/staging/test_staging_writes.py);
 - `with_toggles`: a pack whose user Flipper gives other toggle states (a test user outside the rollout).
 """
 
@@ -13,11 +14,10 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
+from mocks.export import export_fixtures
 from tests.served_mock import ROOT
 
 VA_FIXTURES = ROOT.parent / "shared" / "vets-website-fixtures"
@@ -67,10 +67,7 @@ def realistic_mixed(folder: Path) -> Path:
 
 
 def exported(folder: Path, profile: str, seed: int, recent_teams: int | None = None) -> Path:
-    args = [sys.executable, "-m", "mocks", "export-fixtures", "--profile", profile, "--seed", str(seed)]
-    if recent_teams is not None:
-        args += ["--recent-teams", str(recent_teams)]
-    subprocess.run([*args, str(folder)], cwd=ROOT, check=True, capture_output=True, text=True)
+    export_fixtures(profile, seed, folder, recent_teams=recent_teams)
     return folder
 
 
