@@ -26,7 +26,7 @@ def test_a_hung_scenario_is_stopped_with_a_clear_message(harness_project: pytest
     hang = '\n\n@when("the page hangs")\ndef _():\n    import threading\n    threading.Event().wait(300)\n'
     harness_project.makeconftest(CONFTEST.replace('pytest_plugins = ["harness.plugin"]', plugins) + hang)
     harness_project.makeini(
-        "[pytest]\naddopts = --strict-markers -p no:cacheprovider\nscenario_timeout = 15\n"
+        "[pytest]\naddopts = --strict-markers -p no:cacheprovider\nscenario_timeout = 8\n"
     )
     (harness_project.path / "features" / "hang.feature").write_text(HANGING)
     result = harness_project.runpytest_subprocess("features", "-p", "no:randomly")
@@ -35,6 +35,6 @@ def test_a_hung_scenario_is_stopped_with_a_clear_message(harness_project: pytest
         [
             "*scenario timeout*",
             "features/hang.feature::A page that never answers ran longer than the per-scenario limit"
-            " of 15 s*",
+            " of 8 s*",
         ]
     )
