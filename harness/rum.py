@@ -233,9 +233,9 @@ def rum_counted(context: BrowserContext, request: pytest.FixtureRequest) -> Iter
         request.node.stash[_INTERCEPT_KEY] = intercepted
     yield
     if intercepted is not None:
-        # Here alone, once per page: pytest-playwright's `page` is never closed before its context, so
-        # every page is still open. A second flush on a stopped session sends nothing and waited out
-        # TEARDOWN_FLUSH_S, 3 s on every staging scenario, when the page fixture ended it too.
+        # The one place a page's session is ended: pytest-playwright never closes `page` before its
+        # context, so every page is still open here. Ending a page a second time flushed a stopped
+        # session and waited out TEARDOWN_FLUSH_S, 3 s on every staging scenario.
         for page in context.pages:
             end_rum(request, page)
 
