@@ -34,7 +34,6 @@ def test_a_hung_scenario_is_stopped_with_a_clear_message(harness_project: pytest
     result.stdout.fnmatch_lines(
         [
             "*scenario timeout*",
-            "features/hang.feature::A page that never answers ran longer than the per-scenario limit"
-            " of 8 s*",
+            "features/hang.feature::A page that never answers ran longer than the per-scenario limit of 8 s*",
         ]
     )
