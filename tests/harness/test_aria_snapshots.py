@@ -129,6 +129,17 @@ def test_the_check_matches_differs_or_finds_no_template(page: Page, tmp_path: Pa
     assert again.cached and again.result == "differs"  # the same document state is not matched twice
 
 
+def test_staging_tells_a_match_from_a_difference_at_one_look(page: Page, tmp_path: Path) -> None:
+    """Where a difference is only reported (staging), the check looks once, and still reads both right."""
+    page.set_content(PAGE_A)
+    aria.check(page, "SCT", ".sm", PATIENT_A, "fp-1", "replace", "r", False, tmp_path)
+    page.set_content(PAGE_B)
+    assert aria.check(page, "SCT", ".sm", PATIENT_B, "fp-2", None, "r", True, tmp_path).result == "matched"
+    page.set_content(select_care_team(PATIENT_B[:3], PATIENT_B[3], heading="p"))
+    differs = aria.check(page, "SCT", ".sm", PATIENT_B, "fp-3", None, "r", True, tmp_path)
+    assert differs.result == "differs" and differs.diff and "level=2" in differs.diff
+
+
 def test_staging_never_writes(page: Page, tmp_path: Path) -> None:
     page.set_content(PAGE_A)
     result = aria.check(page, "SCT", ".sm", PATIENT_A, "fp-s", "replace", "r", True, tmp_path)
