@@ -73,6 +73,11 @@ def without_trailing_slash(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
+def at_path(path: str) -> re.Pattern[str]:
+    """A URL on `path`, whatever its host, query or fragment (what a URL wait or check matches)."""
+    return re.compile(re.escape(path) + r"([?#]|$)")
+
+
 # The API (vets-api): the prefix every patient-data call is under, and the messaging API's own.
 MY_HEALTH = "/my_health"
 MESSAGING = f"{MY_HEALTH}/v1/messaging"

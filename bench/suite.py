@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -94,7 +93,6 @@ def plain_happy_path() -> float:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect, sync_playwright
 
-    import contract
     from bench.plain import fresh_context, launch_chromium
     from harness.accessibility import ruleset
     from mocks.client import MockClient
@@ -133,8 +131,7 @@ def plain_happy_path() -> float:
                 current.send()
                 expect(current.alert_text().first).to_have_text("Message sent")
                 # As the scenario: the app goes on to the inbox (1 s after the send) and that is scanned.
-                page.wait_for_url(re.compile(re.escape(contract.INBOX) + r"([?#]|$)"), timeout=15_000)
-                FolderPage(page).expect_loaded()
+                FolderPage(page).wait_for_arrival()
                 scan(page)
             elapsed = time.perf_counter() - started
             browser.close()

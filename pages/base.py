@@ -7,6 +7,7 @@ from typing import ClassVar, Self
 
 from playwright.sync_api import Locator, Page, expect
 
+import contract
 from pages.components import VaAlert, VaAlertExpandable, VaButton, VaLink, VaModal
 from pages.components._base import FOCUS_INSIDE
 from pages.components.modal import CloseBy
@@ -73,6 +74,14 @@ class BasePage:
         if not shown_and_settled:
             self.wait_until_settled()
         return self
+
+    def wait_for_arrival(self) -> Self:
+        """The app has moved to this page by itself (the inbox after a send): waited on the browser's
+        navigation event, where an expect polls every 500 ms once a wait passes 270 ms and met the app's
+        1 s move 0.3 s late; then loaded as `expect_loaded` checks it."""
+        assert self.path, f"{type(self).__name__} has no path to arrive at"
+        self.page.wait_for_url(contract.at_path(self.path), timeout=LOAD_TIMEOUT_MS)
+        return self.expect_loaded()
 
     def wait_until_settled(self) -> None:
         self.page.wait_for_function(_SETTLED, timeout=LOAD_TIMEOUT_MS)

@@ -271,7 +271,7 @@ def offered(scenario_state: ScenarioState, name: str) -> None:
 def stays_at(page: Page, scenario_state: ScenarioState, name: str) -> None:
     wanted = contract.BY_NAME[name]
     scenario_state.patient  # noqa: B018 - a redirect would follow the care-team list
-    expect(page).to_have_url(re.compile(re.escape(wanted) + r"([?#]|$)"))
+    expect(page).to_have_url(contract.at_path(wanted))
     expect(scenario_state.current.blocked_alert().first).to_be_visible()
 
 
@@ -444,7 +444,7 @@ def start_from_here(scenario_state: ScenarioState) -> None:
 @then("they are on More folders")
 def on_more_folders(page: Page, scenario_state: ScenarioState) -> None:
     folders = MoreFoldersPage(page).expect_loaded()
-    expect(page).to_have_url(re.compile(re.escape(contract.FOLDERS) + r"([?#]|$)"))
+    expect(page).to_have_url(contract.at_path(contract.FOLDERS))
     scenario_state.current = folders
 
 
