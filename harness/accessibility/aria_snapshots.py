@@ -348,6 +348,11 @@ def _diff_text(error: AssertionError) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text).split("Call log:")[0].strip()
 
 
+def judged(known_shape: bool, staging: bool) -> bool:
+    """Whether a difference from the template fails the run: in a mock run, on a shape with a template."""
+    return known_shape and not staging
+
+
 def check(
     page: Page, state: str, selector: str | None, patient: tuple[str, ...], fingerprint: str,
     update_mode: str | None, run: str, staging: bool, directory: Path = SNAPSHOT_DIR, shape: str = "",
@@ -373,8 +378,7 @@ def check(
         result = "missing"
     else:
         try:
-            judged = known and not staging  # as check_page_state fails a run
-            timeout = MATCH_TIMEOUT_MS if judged else REPORT_ONLY_TIMEOUT_MS
+            timeout = MATCH_TIMEOUT_MS if judged(known, staging) else REPORT_ONLY_TIMEOUT_MS
             expect(locator).to_match_aria_snapshot(template, timeout=timeout)
             result = "matched"
         except AssertionError as error:
@@ -471,7 +475,7 @@ def check_page_state(
         evidence.add_transcript({**read.as_json(), "previous": previous, "defects": defects})
         evidence.add_aria({**aria.as_json(), "staging": options.staging})
     problems = []
-    if aria.result == "differs" and aria.known_shape and not options.staging:
+    if aria.result == "differs" and judged(aria.known_shape, options.staging):
         problems.append(
             f"The accessibility tree of {state!r} differs from its stored aria snapshot ({aria.file}); if "
             f"the change is intended, refresh it with --update-aria-snapshots.\n{aria.diff}"
